@@ -1,0 +1,48 @@
+/**
+ * One recorded HTTP exchange, as the validator, the matcher, the store and the proxy see it.
+ * Header names are lower-case; query values keep their order and repetitions.
+ */
+
+/** `encoding` records a `Content-Encoding` the body was decompressed from. */
+export type ContentEncoding = 'gzip' | 'deflate' | 'br';
+
+export type Body =
+  | { kind: 'empty' }
+  /**
+   * JSON stored parsed. `raw` holds the original text only when `JSON.stringify(value)`
+   * would not reproduce it byte for byte (whitespace, number formatting, big integers).
+   */
+  | { kind: 'json'; value: unknown; raw?: string; encoding?: ContentEncoding }
+  | { kind: 'bytes'; bytes: Uint8Array; encoding?: ContentEncoding };
+
+export interface RecordedRequest {
+  method: string;
+  /** Path as sent on the wire, percent-encoding kept, without the query string. */
+  path: string;
+  /** Decoded query parameters; a repeated name keeps every value in order. */
+  query: Record<string, string[]>;
+  /** Kept headers only (never Authorization, tokens, cookies), lower-case names. */
+  headers: Record<string, string>;
+  body: Body;
+}
+
+export interface RecordedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Body;
+}
+
+export interface Exchange {
+  /** Position in the cassette, from 0. */
+  seq: number;
+  /** `service.Operation` as the router named it, or null when no operation matched. */
+  operation: string | null;
+  request: RecordedRequest;
+  response: RecordedResponse;
+  timing: {
+    /** ISO 8601 time the request arrived. */
+    startedAt: string;
+    /** Time until the response was complete, in milliseconds. */
+    durationMs: number;
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Findings are data, never exceptions: a contract violation or an oddity in one exchange.
+ * `path` is a JSON Pointer into the request or response as the validator sees it:
+ * `/status`, `/path/<label>`, `/query/<name>`, `/headers/<lower-case-name>`, `/body/...`.
+ */
+export type Severity = 'error' | 'warn' | 'info';
+
+export type Side = 'request' | 'response';
+
+export type FindingCode =
+  /** Method + path matched no operation. */
+  | 'unknown-operation'
+  /** A body that should be JSON does not parse. */
+  | 'invalid-json'
+  /** The success status is not the one the contract gives. */
+  | 'unexpected-status'
+  /** An error type the operation does not declare. */
+  | 'undeclared-error'
+  /** An error response without a type in `X-Amzn-ErrorType`, `__type` or `code`. */
+  | 'missing-error-type'
+  /** A status that does not belong to the error type it carries. */
+  | 'error-status-mismatch'
+  | 'missing-required'
+  | 'invalid-type'
+  | 'invalid-enum'
+  | 'too-short'
+  | 'too-long'
+  | 'too-small'
+  | 'too-large'
+  | 'pattern-mismatch'
+  | 'invalid-format'
+  /** A member under its SDK name (`ContentHandlingStrategy`) instead of its wire name. */
+  | 'wrong-casing'
+  /** A URI member repeated in the body. */
+  | 'uri-member-in-body'
+  /** A member the contract does not know: info in a response (AWS ahead of the model). */
+  | 'unknown-field'
+  /** Any other schema keyword failing (kept generic rather than dropped). */
+  | 'schema-violation';
+
+export interface Finding {
+  /** `service.Operation`, or null when the request could not be routed. */
+  operation: string | null;
+  side: Side;
+  severity: Severity;
+  code: FindingCode;
+  /** JSON Pointer (RFC 6901) into the request or response. */
+  path: string;
+  message: string;
+}
+
+const severityRank: Record<Severity, number> = { info: 0, warn: 1, error: 2 };
+
+/** True when `finding` is at least as severe as `level`. */
+export function atLeast(severity: Severity, level: Severity): boolean {
+  return severityRank[severity] >= severityRank[level];
+}

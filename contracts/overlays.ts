@@ -1,0 +1,91 @@
+/**
+ * Overlays: rules the seed pages state but the botocore models do not, kept by hand in
+ * `contracts/overlays/<service>.json` and applied to the validation schemas on load (never to
+ * the diff schemas, which describe the model alone). A rule adds a schema to the node at its
+ * `target` (a JSON Pointer into the contract file) as `allOf: [original, rule]`, so the
+ * model's own constraints still apply and every failure still points at the member.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TapegateError } from '../harness/errors.js';
+import type { JsonSchema, ServiceContract } from './types.js';
+
+export interface OverlayRule {
+  id: string;
+  /** Where the rule comes from (a seed page, a DESIGN.md wire fact). */
+  source: string;
+  /** JSON Pointer into the contract file, e.g. `/definitions/validation/PatchOperation/properties/path`. */
+  target: string;
+  schema: JsonSchema;
+}
+
+export interface OverlayFile {
+  service: string;
+  rules: OverlayRule[];
+}
+
+export interface OverlayReport {
+  applied: string[];
+  /** Rules whose target this contract lacks (an older model, say): data, not an error. */
+  unapplied: { id: string; service: string; apiVersion: string; target: string }[];
+}
+
+export function loadOverlays(dir: string): OverlayFile[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => parseOverlayFile(join(dir, name)));
+}
+
+function parseOverlayFile(file: string): OverlayFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new TapegateError(`Failed to load overlay "${file}": ${(error as Error).message}`, 2);
+  }
+  const overlay = parsed as Partial<OverlayFile>;
+  if (typeof overlay.service !== 'string' || !Array.isArray(overlay.rules)) {
+    throw new TapegateError(`Failed to load overlay "${file}": expected {"service": string, "rules": [...]}`, 2);
+  }
+  overlay.rules.forEach((rule, index) => {
+    for (const key of ['id', 'source', 'target'] as const) {
+      if (typeof rule[key] !== 'string') throw new TapegateError(`Failed to load overlay "${file}": /rules/${index}/${key} must be a string`, 2);
+    }
+    if (typeof rule.schema !== 'object' || rule.schema === null) {
+      throw new TapegateError(`Failed to load overlay "${file}": /rules/${index}/schema must be an object`, 2);
+    }
+  });
+  return overlay as OverlayFile;
+}
+
+export function applyOverlays(services: ServiceContract[], overlays: OverlayFile[]): OverlayReport {
+  const report: OverlayReport = { applied: [], unapplied: [] };
+  for (const overlay of overlays) {
+    for (const service of services.filter((s) => s.service === overlay.service)) {
+      for (const rule of overlay.rules) {
+        if (wrap(service, rule.target, rule.schema)) report.applied.push(`${service.service}/${rule.id}`);
+        else report.unapplied.push({ id: rule.id, service: service.service, apiVersion: service.apiVersion, target: rule.target });
+      }
+    }
+  }
+  return report;
+}
+
+function wrap(root: unknown, pointer: string, extra: JsonSchema): boolean {
+  const tokens = pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const last = tokens.pop();
+  if (last === undefined) return false;
+  let node = root;
+  for (const token of tokens) {
+    if (typeof node !== 'object' || node === null) return false;
+    node = (node as Record<string, unknown>)[token];
+  }
+  if (typeof node !== 'object' || node === null) return false;
+  const parent = node as Record<string, unknown>;
+  const original = parent[last];
+  if (typeof original !== 'object' || original === null) return false;
+  parent[last] = { allOf: [original, structuredClone(extra)] };
+  return true;
+}

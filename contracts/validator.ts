@@ -1,0 +1,182 @@
+/**
+ * The validator: one exchange → findings. Routes the request when no operation is given,
+ * checks every part (labels, query, headers, body) of the request, then the response against
+ * the success contract or the declared error it carries. Validators are compiled on first use
+ * of a part and kept; the contract set is shared.
+ */
+import type { ValidateFunction } from 'ajv';
+import type { Body, RecordedRequest, RecordedResponse } from '../cassettes/exchange.js';
+import { createAjv, markStructures, type AjvInstance } from './ajv-instance.js';
+import { escape, findingsFromAjv } from './ajv-findings.js';
+import { errorTypeOf } from './error-type.js';
+import type { Finding, Side } from './findings.js';
+import { bundledContracts, type ContractSet } from './load.js';
+import { Router } from './router.js';
+import type { JsonSchema, OperationContract, SchemaPair } from './types.js';
+
+export interface ExchangeToValidate {
+  request: RecordedRequest;
+  /** Absent when only the request is checked (a request that never got an answer). */
+  response?: RecordedResponse;
+}
+
+export class Validator {
+  readonly contracts: ContractSet;
+  readonly router: Router;
+  private readonly ajv: AjvInstance;
+  private readonly compiled = new Map<SchemaPair, ValidateFunction>();
+  private readonly listQueryNames = new Map<OperationContract, Set<string>>();
+
+  constructor(contracts: ContractSet = bundledContracts(), router?: Router) {
+    this.contracts = contracts;
+    this.router = router ?? new Router(contracts.operations.values());
+    this.ajv = createAjv(contracts.services);
+  }
+
+  /** Findings for one exchange; `operation` skips routing when the caller already knows it. */
+  validate(exchange: ExchangeToValidate, operation?: string | null): Finding[] {
+    const { request } = exchange;
+    let contract: OperationContract | undefined;
+    let labels: Record<string, string> = {};
+    if (operation) contract = this.contracts.operations.get(operation);
+    const route = this.router.route(request.method, request.path, request.query);
+    if (route && (!contract || route.operation === contract.id)) {
+      contract ??= this.contracts.operations.get(route.operation);
+      labels = route.labels;
+    }
+    if (!contract) {
+      return [{
+        operation: operation ?? null,
+        side: 'request',
+        severity: 'error',
+        code: 'unknown-operation',
+        path: '/path',
+        message: operation
+          ? `no contract for operation ${operation}`
+          : `no operation of the loaded contracts takes ${request.method} ${request.path}`,
+      }];
+    }
+    const findings = this.validateRequest(contract, request, labels);
+    if (exchange.response) findings.push(...this.validateResponse(contract, exchange.response));
+    return findings;
+  }
+
+  private validateRequest(contract: OperationContract, request: RecordedRequest, labels: Record<string, string>): Finding[] {
+    const id = contract.id;
+    const findings = [
+      ...this.check(contract.request.path, labels, id, 'request', '/path'),
+      ...this.check(contract.request.query, this.queryObject(contract, request.query), id, 'request', '/query'),
+      ...this.check(contract.request.headers, request.headers, id, 'request', '/headers'),
+    ];
+    if (contract.request.bodyKind === 'json' && contract.request.body) {
+      const value = this.jsonBody(request.body, id, 'request', findings);
+      if (value !== undefined) {
+        const misplaced = this.uriMembersInBody(contract, value);
+        const explained = new Set(misplaced.map((finding) => finding.path));
+        findings.push(...misplaced);
+        // A misplaced URI member is also unknown to the body schema: report it once.
+        for (const finding of this.check(contract.request.body, value, id, 'request', '/body')) {
+          if (!explained.has(finding.path)) findings.push(finding);
+        }
+      }
+    }
+    return findings;
+  }
+
+  private validateResponse(contract: OperationContract, response: RecordedResponse): Finding[] {
+    const id = contract.id;
+    const findings: Finding[] = [];
+    const bodyValue = response.body.kind === 'json' ? response.body.value : undefined;
+    if (response.status === contract.response.status) {
+      findings.push(...this.check(contract.response.headers, response.headers, id, 'response', '/headers'));
+      if (contract.response.bodyKind === 'json' && contract.response.body) {
+        const value = this.jsonBody(response.body, id, 'response', findings);
+        if (value !== undefined) findings.push(...this.check(contract.response.body, value, id, 'response', '/body'));
+      }
+      return findings;
+    }
+    const source = errorTypeOf(response.headers, bodyValue);
+    if (response.status < 300) {
+      findings.push(this.finding(id, 'response', 'error', 'unexpected-status', '/status',
+        `status ${response.status} where ${id} answers ${contract.response.status}`));
+      return findings;
+    }
+    if (!source) {
+      findings.push(this.finding(id, 'response', 'error', 'missing-error-type', '/headers/x-amzn-errortype',
+        `status ${response.status} without an error type (X-Amzn-ErrorType header, __type or code in the body)`));
+      return findings;
+    }
+    const declared = contract.errors.find((error) => error.type === source.type);
+    if (!declared) {
+      findings.push(this.finding(id, 'response', 'warn', 'undeclared-error', source.pointer,
+        `error ${source.type} is not declared by ${id} (declared: ${contract.errors.map((e) => e.type).join(', ') || 'none'})`));
+      return findings;
+    }
+    if (declared.status !== response.status) {
+      findings.push(this.finding(id, 'response', 'error', 'error-status-mismatch', '/status',
+        `${declared.type} comes with status ${declared.status}, received ${response.status}`));
+    }
+    findings.push(...this.check(declared.headers, response.headers, id, 'response', '/headers'));
+    const value = this.jsonBody(response.body, id, 'response', findings);
+    if (value !== undefined) findings.push(...this.check(declared.body, value, id, 'response', '/body'));
+    return findings;
+  }
+
+  /** The parsed body; an empty body counts as `{}`; bytes that are not JSON are a finding. */
+  private jsonBody(body: Body, operation: string, side: Side, findings: Finding[]): unknown {
+    if (body.kind === 'json') return body.value;
+    if (body.kind === 'empty') return {};
+    findings.push(this.finding(operation, side, 'error', 'invalid-json', '/body',
+      `body is not JSON (${body.bytes.length} bytes starting ${JSON.stringify(Buffer.from(body.bytes.subarray(0, 24)).toString('utf8'))})`));
+    return undefined;
+  }
+
+  /** URI members travel in the path only; the same name in the body is a client bug. */
+  private uriMembersInBody(contract: OperationContract, body: unknown): Finding[] {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
+    const findings: Finding[] = [];
+    for (const member of contract.request.members) {
+      if (member.location !== 'uri') continue;
+      for (const name of new Set([member.member, member.wireName])) {
+        if (Object.hasOwn(body, name)) {
+          findings.push(this.finding(contract.id, 'request', 'error', 'uri-member-in-body', `/body/${escape(name)}`,
+            `"${name}" is a URI member ({${member.wireName}}) and does not belong in the body`));
+        }
+      }
+    }
+    return findings;
+  }
+
+  /** Query values as the schema expects them: arrays for list members, one string otherwise. */
+  private queryObject(contract: OperationContract, query: Record<string, string[]>): Record<string, string | string[]> {
+    let lists = this.listQueryNames.get(contract);
+    if (!lists) {
+      const properties = (contract.request.query.validation.properties ?? {}) as Record<string, JsonSchema>;
+      lists = new Set(Object.keys(properties).filter((name) => properties[name]?.type === 'array'));
+      this.listQueryNames.set(contract, lists);
+    }
+    const result: Record<string, string | string[]> = {};
+    for (const name in query) {
+      const values = query[name]!;
+      result[name] = lists.has(name) ? values : (values[values.length - 1] ?? '');
+    }
+    return result;
+  }
+
+  private check(pair: SchemaPair, value: unknown, operation: string, side: Side, prefix: string): Finding[] {
+    let validate = this.compiled.get(pair);
+    if (!validate) {
+      // Bodies report members the contract does not name; query strings and headers carry
+      // plenty the model never mentions (SigV4, user agents), so they stay silent about extras.
+      if (prefix === '/body') markStructures(pair.validation);
+      validate = this.ajv.compile(pair.validation);
+      this.compiled.set(pair, validate);
+    }
+    if (validate(value)) return [];
+    return findingsFromAjv(validate.errors, { operation, side, prefix });
+  }
+
+  private finding(operation: string, side: Side, severity: Finding['severity'], code: Finding['code'], path: string, message: string): Finding {
+    return { operation, side, severity, code, path, message };
+  }
+}

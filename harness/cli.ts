@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+/**
+ * The `tapegate` command line: yargs, one command module per file under `harness/commands/`.
+ * Usage mistakes exit 2 with yargs' message; a failure of the tool itself exits 1 with a
+ * one-line message (no stack trace unless TAPEGATE_DEBUG is set).
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { commands } from './commands/index.js';
+import { TapegateError } from './errors.js';
+
+export async function main(argv: string[]): Promise<void> {
+  const cli = yargs(argv)
+    .scriptName('tapegate')
+    .strict()
+    .demandCommand(1, 'Name a command: tapegate --help lists them.')
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .fail((message, error) => {
+      if (error) throw error;
+      process.stderr.write(`tapegate: ${message}\nRun with --help for usage.\n`);
+      process.exit(2);
+    });
+  for (const command of commands) cli.command(command);
+  await cli.parseAsync();
+}
+
+main(hideBin(process.argv)).catch((error: unknown) => {
+  if (error instanceof TapegateError) {
+    process.stderr.write(`tapegate: ${error.message}\n`);
+    process.exit(error.exitCode);
+  }
+  if (process.env.TAPEGATE_DEBUG) console.error(error);
+  process.stderr.write(`tapegate: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

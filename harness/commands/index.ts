@@ -1,0 +1,6 @@
+/** Every top-level command, one module a file. Add new commands here. */
+import type { CommandModule } from 'yargs';
+import { contractsCommand } from './contracts.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const commands: CommandModule<any, any>[] = [contractsCommand];
