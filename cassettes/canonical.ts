@@ -33,6 +33,8 @@ export function decodePathSegments(path: string): string[] {
   return path.split('/').map(decodeSegment);
 }
 
+const PLAIN_PATH = /^[A-Za-z0-9\-_.!~*'()/]*$/;
+
 /**
  * The path with each segment decoded and re-encoded one fixed way, so `%7B`, `%7b` and
  * `{` (AWS SDKs disagree on what to escape) all give the same text. A segment with a
@@ -40,6 +42,8 @@ export function decodePathSegments(path: string): string[] {
  * carry `%25` for its `%`.
  */
 export function canonicalPath(path: string): string {
+  // Most paths hold only characters that neither decoding nor encodeURIComponent changes.
+  if (PLAIN_PATH.test(path)) return path;
   const segments = path.split('/');
   let out = '';
   for (let i = 0; i < segments.length; i++) {
