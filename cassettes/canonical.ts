@@ -109,7 +109,11 @@ function scalarJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** One line per body: its kind, then its canonical content. Empty bytes are an empty body. */
+/**
+ * One line per body: its kind, then its canonical content. Empty bytes are an empty body.
+ * A JSON body's `raw` text and any body's `encoding` do not count: the same value or the
+ * same bytes, however they were spaced or compressed on the wire, is the same body.
+ */
 export function canonicalBody(body: Body, ignore?: PointerNode): string {
   switch (body.kind) {
     case 'empty':
