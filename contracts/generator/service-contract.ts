@@ -67,7 +67,8 @@ export function serviceContract(file: ModelFile): ServiceContract {
       file: file.relativePath,
     },
     schemaId,
-    notes,
+    // Both flavours walk the same shapes, so each note arrives twice.
+    notes: [...new Set(notes)],
     operations,
     definitions,
   };
