@@ -1,0 +1,177 @@
+/**
+ * Shape checks for cassette headers and exchanges, shared by the binary reader (a record
+ * whose checksum is right but whose content is not an exchange) and the JSON importer
+ * (hand-edited files). Each check reports the first bad field as a JSON Pointer.
+ *
+ * Checks are strict about field names: the versioning policy bumps the format version
+ * for any change to these shapes, so an unknown field is a mistake (or a typo in an
+ * imported file), never something an older tapegate may silently drop on rewrite.
+ */
+import { CASSETTE_FORMAT } from './format.js';
+
+export interface CheckFailure {
+  /** JSON Pointer (RFC 6901) of the first bad field, relative to the checked value. */
+  pointer: string;
+  message: string;
+}
+
+/** How `bytes` bodies look: `Uint8Array` in memory and on disk, base64 text in the JSON form. */
+export type BytesForm = 'binary' | 'base64';
+
+class Bad {
+  constructor(
+    readonly pointer: string,
+    readonly message: string,
+  ) {}
+}
+
+type Obj = Record<string, unknown>;
+
+function escapeToken(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function object(value: unknown, at: string, allowed?: ReadonlySet<string>): Obj {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Uint8Array) {
+    throw new Bad(at, 'must be an object');
+  }
+  if (allowed) {
+    for (const key in value) {
+      if (!allowed.has(key)) throw new Bad(`${at}/${escapeToken(key)}`, 'is not a known field');
+    }
+  }
+  return value as Obj;
+}
+
+function string(value: unknown, at: string, nonEmpty = false): string {
+  if (typeof value !== 'string') throw new Bad(at, 'must be a string');
+  if (nonEmpty && value.length === 0) throw new Bad(at, 'must not be empty');
+  return value;
+}
+
+function integer(value: unknown, at: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new Bad(at, max === Number.MAX_SAFE_INTEGER ? `must be an integer >= ${min}` : `must be an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+const headerKeys = new Set(['format', 'formatVersion', 'toolVersion', 'createdAt', 'services']);
+const serviceKeys = new Set(['service', 'apiVersion', 'contractSha256']);
+const exchangeKeys = new Set(['seq', 'operation', 'request', 'response', 'timing']);
+const requestKeys = new Set(['method', 'path', 'query', 'headers', 'body']);
+const responseKeys = new Set(['status', 'headers', 'body']);
+const timingKeys = new Set(['startedAt', 'durationMs']);
+const bodyKeys = {
+  empty: new Set(['kind']),
+  json: new Set(['kind', 'value', 'raw', 'encoding']),
+  bytes: new Set(['kind', 'bytes', 'encoding']),
+  base64: new Set(['kind', 'base64', 'encoding']),
+};
+const encodings = new Set(['gzip', 'deflate', 'br']);
+const base64Text = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function headers(value: unknown, at: string): void {
+  const map = object(value, at);
+  for (const name in map) string(map[name], `${at}/${escapeToken(name)}`);
+}
+
+function query(value: unknown, at: string): void {
+  const map = object(value, at);
+  for (const name in map) {
+    const values = map[name];
+    const here = `${at}/${escapeToken(name)}`;
+    if (!Array.isArray(values)) throw new Bad(here, 'must be an array of strings');
+    values.forEach((item, index) => string(item, `${here}/${index}`));
+  }
+}
+
+function body(value: unknown, at: string, bytesForm: BytesForm): void {
+  const kind = object(value, at).kind;
+  if (kind === 'empty') {
+    object(value, at, bodyKeys.empty);
+    return;
+  }
+  if (kind === 'json') {
+    const json = object(value, at, bodyKeys.json);
+    if (!('value' in json) || json.value === undefined) throw new Bad(`${at}/value`, 'is required for a json body');
+    if (json.raw !== undefined) string(json.raw, `${at}/raw`);
+  } else if (kind === 'bytes') {
+    const bytes = object(value, at, bytesForm === 'binary' ? bodyKeys.bytes : bodyKeys.base64);
+    if (bytesForm === 'binary') {
+      if (!(bytes.bytes instanceof Uint8Array)) throw new Bad(`${at}/bytes`, 'must be binary data');
+    } else {
+      const text = string(bytes.base64, `${at}/base64`);
+      if (text.length % 4 !== 0 || !base64Text.test(text)) throw new Bad(`${at}/base64`, 'must be base64 text');
+    }
+  } else {
+    throw new Bad(`${at}/kind`, 'must be one of "empty", "json", "bytes"');
+  }
+  const encoding = (value as Obj).encoding;
+  if (encoding !== undefined && !encodings.has(encoding as string)) {
+    throw new Bad(`${at}/encoding`, 'must be one of "gzip", "deflate", "br"');
+  }
+}
+
+function exchange(value: unknown, bytesForm: BytesForm): void {
+  const ex = object(value, '', exchangeKeys);
+  integer(ex.seq, '/seq', 0, Number.MAX_SAFE_INTEGER);
+  if (ex.operation !== null) string(ex.operation, '/operation', true);
+  const request = object(ex.request, '/request', requestKeys);
+  string(request.method, '/request/method', true);
+  string(request.path, '/request/path');
+  query(request.query, '/request/query');
+  headers(request.headers, '/request/headers');
+  body(request.body, '/request/body', bytesForm);
+  const response = object(ex.response, '/response', responseKeys);
+  integer(response.status, '/response/status', 100, 599);
+  headers(response.headers, '/response/headers');
+  body(response.body, '/response/body', bytesForm);
+  const timing = object(ex.timing, '/timing', timingKeys);
+  string(timing.startedAt, '/timing/startedAt', true);
+  if (typeof timing.durationMs !== 'number' || !(timing.durationMs >= 0) || !Number.isFinite(timing.durationMs)) {
+    throw new Bad('/timing/durationMs', 'must be a number >= 0');
+  }
+}
+
+function header(value: unknown): void {
+  const head = object(value, '', headerKeys);
+  if (head.format !== CASSETTE_FORMAT) throw new Bad('/format', `must be "${CASSETTE_FORMAT}"`);
+  integer(head.formatVersion, '/formatVersion', 1, Number.MAX_SAFE_INTEGER);
+  string(head.toolVersion, '/toolVersion', true);
+  string(head.createdAt, '/createdAt', true);
+  if (!Array.isArray(head.services)) throw new Bad('/services', 'must be an array');
+  head.services.forEach((use, index) => {
+    const at = `/services/${index}`;
+    const service = object(use, at, serviceKeys);
+    string(service.service, `${at}/service`, true);
+    string(service.apiVersion, `${at}/apiVersion`, true);
+    if (service.contractSha256 !== undefined && !/^[0-9a-f]{64}$/.test(string(service.contractSha256, `${at}/contractSha256`))) {
+      throw new Bad(`${at}/contractSha256`, 'must be 64 lower-case hex digits');
+    }
+  });
+}
+
+function run(check: () => void): CheckFailure | null {
+  try {
+    check();
+    return null;
+  } catch (error) {
+    if (error instanceof Bad) return { pointer: error.pointer, message: error.message };
+    throw error;
+  }
+}
+
+export function checkHeader(value: unknown): CheckFailure | null {
+  return run(() => header(value));
+}
+
+export function checkExchange(value: unknown, bytesForm: BytesForm): CheckFailure | null {
+  return run(() => exchange(value, bytesForm));
+}
+
+/** `/response/status must be an integer from 100 to 599`, with `prefix` put before the pointer. */
+export function describeFailure(failure: CheckFailure, prefix = ''): string {
+  const pointer = prefix + failure.pointer;
+  return `${pointer === '' ? 'the value' : pointer} ${failure.message}`;
+}

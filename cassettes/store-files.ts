@@ -1,0 +1,87 @@
+/**
+ * The file-system steps the store relies on for durability: full writes, fsync of a file
+ * and of its directory (so a rename survives a crash), and the write-temp-then-rename
+ * that replaces a cassette atomically.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+
+/** `<dir>/.<name>.<pid>-<random>.tmp`: beside the target so that rename stays on one file system. */
+export function tempPathFor(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+export function isCode(error: unknown, ...codes: string[]): boolean {
+  return typeof error === 'object' && error !== null && codes.includes((error as { code?: unknown }).code as string);
+}
+
+/** Writes every byte of `data` at `position` (FileHandle.write may write less than asked). */
+export async function writeFully(handle: FileHandle, data: Uint8Array, position: number): Promise<void> {
+  let done = 0;
+  while (done < data.length) {
+    const { bytesWritten } = await handle.write(data, done, data.length - done, position + done);
+    done += bytesWritten;
+  }
+}
+
+/** Batches of about this size are handed to the file system in one write. */
+const BATCH_BYTES = 1 << 20;
+
+/** Writes the chunks one after the other from `position`, batched; returns the bytes written. */
+export async function writeChunks(handle: FileHandle, chunks: Iterable<Uint8Array>, position: number): Promise<number> {
+  let at = position;
+  let batch: Uint8Array[] = [];
+  let batchBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (batchBytes === 0) return;
+    await writeFully(handle, batch.length === 1 ? batch[0]! : Buffer.concat(batch, batchBytes), at);
+    at += batchBytes;
+    batch = [];
+    batchBytes = 0;
+  };
+  for (const chunk of chunks) {
+    batch.push(chunk);
+    batchBytes += chunk.length;
+    if (batchBytes >= BATCH_BYTES) await flush();
+  }
+  await flush();
+  return at - position;
+}
+
+/** fsync of a directory, so that entries created or renamed in it are durable. */
+export async function fsyncDir(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch (error) {
+    // Some platforms and file systems cannot open or fsync a directory; the rename stands.
+    if (!isCode(error, 'EISDIR', 'EPERM', 'EINVAL', 'EBADF', 'ENOTSUP')) throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Replaces `file` with the given chunks: write a temp file beside it, fsync, rename over
+ * `file`, fsync the directory. Readers see the old file or the new one, never a mix.
+ */
+export async function writeFileAtomic(file: string, chunks: Iterable<Uint8Array>): Promise<void> {
+  const temp = tempPathFor(file);
+  const handle = await open(temp, 'wx');
+  let closed = false;
+  let renamed = false;
+  try {
+    await writeChunks(handle, chunks, 0);
+    await handle.sync();
+    await handle.close();
+    closed = true;
+    await rename(temp, file);
+    renamed = true;
+    await fsyncDir(dirname(file));
+  } finally {
+    if (!closed) await handle.close().catch(() => undefined);
+    if (!renamed) await unlink(temp).catch(() => undefined);
+  }
+}
