@@ -1,0 +1,47 @@
+/**
+ * A response ready for the socket: status, a flat header list and the body bytes. Replay
+ * builds one per recorded exchange at startup, so serving a hit is one `writeHead` and one
+ * `end` with no per-request encoding, compression or header copying.
+ */
+import type { ServerResponse } from 'node:http';
+import { bodyToWire } from '../cassettes/body.js';
+import type { RecordedResponse } from '../cassettes/exchange.js';
+
+export interface WireResponse {
+  status: number;
+  /** `[name, value, name, value, ...]`, the form `writeHead` takes without copying. */
+  headers: string[];
+  body: Buffer;
+}
+
+/**
+ * Hop-by-hop headers (RFC 9110 §7.6.1) describe the recorded connection, not the message;
+ * the replay connection has its own. `content-length` is recomputed from the bytes sent.
+ */
+const DROPPED = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'content-length',
+]);
+
+/** The recorded status, headers (minus hop-by-hop) and body, with a true content-length. */
+export function prepareResponse(response: RecordedResponse): WireResponse {
+  const body = bodyToWire(response.body);
+  const headers: string[] = [];
+  for (const name in response.headers) {
+    if (DROPPED.has(name.toLowerCase())) continue;
+    headers.push(name, response.headers[name] as string);
+  }
+  headers.push('content-length', String(body.length));
+  return { status: response.status, headers, body };
+}
+
+export function sendWire(res: ServerResponse, wire: WireResponse): void {
+  res.writeHead(wire.status, wire.headers);
+  res.end(wire.body);
+}
