@@ -1,6 +1,7 @@
 /** Every top-level command, one module a file. Add new commands here. */
 import type { CommandModule } from 'yargs';
 import { contractsCommand } from './contracts.js';
+import { replayCommand } from './replay.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [contractsCommand];
+export const commands: CommandModule<any, any>[] = [contractsCommand, replayCommand];
