@@ -1,0 +1,139 @@
+/**
+ * A loopback HTTP server that stands where AWS would: it records every request a client sends,
+ * as the validator sees requests (`RecordedRequest`), and answers with whatever the test's
+ * responder returns. Listens on 127.0.0.1 port 0; `close()` also ends keep-alive sockets, which
+ * the SDKs' agents hold open, so a test never leaves a server behind.
+ *
+ * Unlike a cassette, the captured headers are kept whole (the dummy `authorization` included):
+ * nothing here is persisted, and the signature is the proof that the SDK signed the request.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Body, RecordedRequest, RecordedResponse } from '../../cassettes/exchange.js';
+
+export type Responder = (request: RecordedRequest) => RecordedResponse | Promise<RecordedResponse>;
+
+export interface CaptureServer {
+  /** `http://127.0.0.1:<port>`, for an SDK's `endpoint`. */
+  readonly url: string;
+  /** Every request received, in arrival order. */
+  readonly requests: RecordedRequest[];
+  /** Replaces the responder for the requests that follow. */
+  respondWith(responder: Responder): void;
+  close(): Promise<void>;
+}
+
+const emptyOk: Responder = () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: { kind: 'json', value: {} } });
+
+export async function startCaptureServer(responder: Responder = emptyOk): Promise<CaptureServer> {
+  const requests: RecordedRequest[] = [];
+  let respond = responder;
+  const server = createServer((incoming, outgoing) => {
+    void (async () => {
+      try {
+        const request = await toRecordedRequest(incoming);
+        requests.push(request);
+        const response = await respond(request);
+        const bytes = bodyBytes(response.body);
+        outgoing.writeHead(response.status, { ...response.headers, 'content-length': String(bytes.length) });
+        outgoing.end(bytes);
+      } catch (error) {
+        // A broken responder is a broken test: answer 599 so the SDK fails loudly, with the reason.
+        outgoing.writeHead(599, { 'content-type': 'text/plain' });
+        outgoing.end(`capture server failed: ${(error as Error).stack ?? String(error)}`);
+      }
+    })();
+  });
+  await listen(server);
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    respondWith(next) {
+      respond = next;
+    },
+    close: () => closeServer(server),
+  };
+}
+
+async function toRecordedRequest(incoming: IncomingMessage): Promise<RecordedRequest> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  const raw = incoming.url ?? '/';
+  const mark = raw.indexOf('?');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return {
+    method: incoming.method ?? 'GET',
+    path: mark < 0 ? raw : raw.slice(0, mark),
+    query: mark < 0 ? {} : parseQuery(raw.slice(mark + 1)),
+    headers,
+    body: parseBody(Buffer.concat(chunks)),
+  };
+}
+
+/**
+ * RFC 3986 decoding, not form decoding: the SDKs send a space as `%20` and a `+` as `%2B`, and
+ * SigV4 reads a bare `+` as a plus, so `URLSearchParams` (which turns `+` into a space) would lie.
+ */
+export function parseQuery(text: string): Record<string, string[]> {
+  const query: Record<string, string[]> = {};
+  for (const pair of text.split('&')) {
+    if (pair === '') continue;
+    const equals = pair.indexOf('=');
+    const name = decode(equals < 0 ? pair : pair.slice(0, equals));
+    const value = equals < 0 ? '' : decode(pair.slice(equals + 1));
+    (query[name] ??= []).push(value);
+  }
+  return query;
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function parseBody(bytes: Buffer): Body {
+  if (bytes.length === 0) return { kind: 'empty' };
+  const text = bytes.toString('utf8');
+  try {
+    const value: unknown = JSON.parse(text);
+    return JSON.stringify(value) === text ? { kind: 'json', value } : { kind: 'json', value, raw: text };
+  } catch {
+    return { kind: 'bytes', bytes: new Uint8Array(bytes) };
+  }
+}
+
+export function bodyBytes(body: Body): Buffer {
+  switch (body.kind) {
+    case 'empty':
+      return Buffer.alloc(0);
+    case 'json':
+      return Buffer.from(body.raw ?? JSON.stringify(body.value), 'utf8');
+    case 'bytes':
+      return Buffer.from(body.bytes);
+  }
+}
+
+function listen(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    // close() only stops accepting; idle keep-alive sockets would hold it open until they time out.
+    server.closeAllConnections();
+  });
+}

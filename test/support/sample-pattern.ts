@@ -1,0 +1,162 @@
+/**
+ * One string that matches a simple regular expression, for building canned responses from the
+ * AWS models' patterns (`[1-5]\d\d`, `^[a-z0-9]+$`, the overlays' `method\.response\.header\..+`).
+ * Understood: literals, escapes (`\d \w \s` and escaped punctuation), `.`, classes with ranges
+ * and negation, groups with `|` (the first alternative is taken), `* + ? {n} {n,} {n,m}`, and the
+ * anchors `^ $`. Anything else (look-arounds, back-references) throws: a sampler that guesses
+ * would hide a contract it cannot honour. The caller checks the result against the real RegExp.
+ */
+
+/** `repeat` is how many times an unbounded quantifier (`*`, `+`, `{n,}`) repeats, at least its minimum. */
+export function samplePattern(pattern: string, repeat = 0): string {
+  const parser = new PatternParser(pattern, repeat);
+  const text = parser.alternatives();
+  if (parser.position < pattern.length) parser.fail(`unexpected "${pattern[parser.position]}"`);
+  return text;
+}
+
+/** Letters first, then digits, then the rest: samples read like identifiers where they can. */
+const PREFERENCE = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.';
+
+class PatternParser {
+  position = 0;
+
+  constructor(private readonly source: string, private readonly repeat: number) {}
+
+  fail(reason: string): never {
+    throw new Error(`Failed to sample pattern ${JSON.stringify(this.source)} at ${this.position}: ${reason}`);
+  }
+
+  private peek(): string | undefined {
+    return this.source[this.position];
+  }
+
+  private next(): string {
+    const char = this.source[this.position++];
+    if (char === undefined) this.fail('unexpected end');
+    return char;
+  }
+
+  /** `a|b|c` up to the end or a closing parenthesis; the first alternative wins. */
+  alternatives(): string {
+    const first = this.sequence();
+    while (this.peek() === '|') {
+      this.position++;
+      this.sequence();
+    }
+    return first;
+  }
+
+  private sequence(): string {
+    let text = '';
+    for (let char = this.peek(); char !== undefined && char !== '|' && char !== ')'; char = this.peek()) {
+      if (char === '^' || char === '$') {
+        this.position++;
+        continue;
+      }
+      const atom = this.atom();
+      const [min, max] = this.quantifier();
+      const count = max === Infinity ? Math.max(min, this.repeat) : min;
+      for (let i = 0; i < count; i++) text += atom();
+    }
+    return text;
+  }
+
+  /** Returns a producer, so a quantified group is parsed once and produced n times. */
+  private atom(): () => string {
+    const char = this.next();
+    if (char === '(') {
+      if (this.peek() === '?') {
+        if (this.source.startsWith('?:', this.position)) this.position += 2;
+        else this.fail('look-arounds and named groups are not supported');
+      }
+      const text = this.alternatives();
+      if (this.next() !== ')') this.fail('unclosed group');
+      return () => text;
+    }
+    if (char === '[') {
+      const choice = pick(this.charClass());
+      return () => choice;
+    }
+    if (char === '.') return () => 'a';
+    if (char === '\\') {
+      const choice = pick(this.escape());
+      return () => choice;
+    }
+    if ('*+?{'.includes(char)) this.fail(`quantifier "${char}" without an atom`);
+    return () => char;
+  }
+
+  /** The characters an escape stands for (inside or outside a class). */
+  private escape(): Set<string> {
+    const char = this.next();
+    switch (char) {
+      case 'd':
+        return charRange('0', '9');
+      case 'w':
+        return new Set([...charRange('a', 'z'), ...charRange('A', 'Z'), ...charRange('0', '9'), '_']);
+      case 's':
+        return new Set([' ', '\t']);
+      case 'n':
+        return new Set(['\n']);
+      case 't':
+        return new Set(['\t']);
+      default:
+        if (/[A-Za-z0-9]/.test(char)) this.fail(`escape "\\${char}" is not supported`);
+        return new Set([char]);
+    }
+  }
+
+  /** The set a `[...]` class allows; a negated class allows the preferred characters it does not exclude. */
+  private charClass(): Set<string> {
+    const negated = this.peek() === '^';
+    if (negated) this.position++;
+    const members = new Set<string>();
+    let first = true;
+    while (this.peek() !== ']' || first) {
+      first = false;
+      let from: Set<string>;
+      const char = this.next();
+      if (char === '\\') from = this.escape();
+      else from = new Set([char]);
+      if (this.peek() === '-' && this.source[this.position + 1] !== ']' && from.size === 1) {
+        this.position++;
+        const end = this.next();
+        from = charRange([...from][0]!, end === '\\' ? this.next() : end);
+      }
+      from.forEach((member) => members.add(member));
+    }
+    this.position++;
+    if (!negated) return members;
+    return new Set([...PREFERENCE].filter((char) => !members.has(char)));
+  }
+
+  private quantifier(): [number, number] {
+    const char = this.peek();
+    if (char === '*' || char === '+' || char === '?') {
+      this.position++;
+      if (this.peek() === '?') this.position++; // lazy: same strings
+      return char === '*' ? [0, Infinity] : char === '+' ? [1, Infinity] : [0, 1];
+    }
+    if (char !== '{') return [1, 1];
+    const match = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.position));
+    if (!match) return [1, 1];
+    this.position += match[0].length;
+    const min = Number(match[1]);
+    if (match[2] === undefined) return [min, min];
+    return [min, match[3] ? Number(match[3]) : Infinity];
+  }
+}
+
+function charRange(from: string, to: string): Set<string> {
+  const set = new Set<string>();
+  for (let code = from.codePointAt(0)!; code <= to.codePointAt(0)!; code++) set.add(String.fromCodePoint(code));
+  return set;
+}
+
+function pick(choices: Set<string>): string {
+  for (const char of PREFERENCE) if (choices.has(char)) return char;
+  const [first] = choices;
+  if (first === undefined) throw new Error('Failed to sample pattern: a character class allows nothing');
+  return first;
+}
