@@ -71,15 +71,19 @@ const bodyKeys = {
 const encodings = new Set(['gzip', 'deflate', 'br']);
 const base64Text = /^[A-Za-z0-9+/]*={0,2}$/;
 
+// Pointers for map entries are built only on failure: these run for every exchange read.
 function headers(value: unknown, at: string): void {
   const map = object(value, at);
-  for (const name in map) string(map[name], `${at}/${escapeToken(name)}`);
+  for (const name in map) {
+    if (typeof map[name] !== 'string') throw new Bad(`${at}/${escapeToken(name)}`, 'must be a string');
+  }
 }
 
 function query(value: unknown, at: string): void {
   const map = object(value, at);
   for (const name in map) {
     const values = map[name];
+    if (Array.isArray(values) && values.every((item) => typeof item === 'string')) continue;
     const here = `${at}/${escapeToken(name)}`;
     if (!Array.isArray(values)) throw new Bad(here, 'must be an array of strings');
     values.forEach((item, index) => string(item, `${here}/${index}`));
