@@ -16,6 +16,8 @@ export type Responder = (request: RecordedRequest) => RecordedResponse | Promise
 export interface CaptureServer {
   /** `http://127.0.0.1:<port>`, for an SDK's `endpoint`. */
   readonly url: string;
+  /** The node:http server itself, for tests of the capture server's own behaviour. */
+  readonly httpServer: Server;
   /** Every request received, in arrival order. */
   readonly requests: RecordedRequest[];
   /** Replaces the responder for the requests that follow. */
@@ -48,6 +50,7 @@ export async function startCaptureServer(responder: Responder = emptyOk): Promis
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    httpServer: server,
     requests,
     respondWith(next) {
       respond = next;
