@@ -54,7 +54,10 @@ const headerUnpackr = new Unpackr({ useRecords: false, mapsAsObjects: true });
 
 /** Magic bytes plus the framed header record: how every cassette and journal begins. */
 export function encodePreamble(header: CassetteHeader): Buffer {
-  return Buffer.concat([CASSETTE_MAGIC, frameRecord(headerPackr.pack(header))]);
+  // Through JSON: optional fields set to undefined are left out instead of becoming a
+  // msgpackr-only `undefined` extension in what must stay plain msgpack.
+  const plain: unknown = JSON.parse(JSON.stringify(header));
+  return Buffer.concat([CASSETTE_MAGIC, frameRecord(headerPackr.pack(plain))]);
 }
 
 export function decodeHeaderPayload(payload: Buffer): unknown {

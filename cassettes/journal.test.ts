@@ -119,3 +119,16 @@ describe('openJournal', () => {
     expect((await readCassette(file)).exchanges).toEqual([]);
   });
 });
+
+describe('a reader recovering the journal of a live recorder', () => {
+  it('does not lose the recording: later appends land in the cassette and finish succeeds', async () => {
+    const file = join(dir, 'live.cassette');
+    const writer = await openJournal(file, sampleHeader());
+    await writer.append(sampleExchange(0));
+    const seen = await readCassette(file);
+    expect(seen.recovered).toEqual({ from: 'journal', kept: 1, droppedBytes: 0 });
+    await writer.append(sampleExchange(1));
+    await writer.finish();
+    expect((await readCassette(file)).exchanges).toEqual([sampleExchange(0), sampleExchange(1)]);
+  });
+});

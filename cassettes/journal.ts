@@ -35,6 +35,11 @@ export interface CassetteWriter {
   abort(): Promise<void>;
 }
 
+async function isSameFile(file: string, known: { dev: number; ino: number }): Promise<boolean> {
+  const now = await stat(file).catch(() => null);
+  return now !== null && now.dev === known.dev && now.ino === known.ino;
+}
+
 function alreadyRecording(journal: string, file: string): TapegateError {
   return new TapegateError(
     `Failed to open journal "${journal}": it already exists. Another tapegate is recording "${file}", ` +
@@ -156,6 +161,7 @@ class JournalWriter implements CassetteWriter {
     if (this.#state !== 'open') throw this.#closed(verb);
     this.#state = 'closing';
     await this.#queue;
+    const written = await this.handle.stat().catch(() => null);
     await this.handle.close().catch(() => undefined);
     if (this.#failure) {
       this.#state = 'aborted';
@@ -168,8 +174,11 @@ class JournalWriter implements CassetteWriter {
       await rename(this.journalFile, this.file);
       await fsyncDir(dirname(this.file));
     } catch (error) {
-      this.#state = 'aborted';
-      throw ioError(verb, this.journalFile, error);
+      // A reader recovered the journal while we recorded: the cassette is our very file.
+      if (!(isCode(error, 'ENOENT') && written && (await isSameFile(this.file, written)))) {
+        this.#state = 'aborted';
+        throw ioError(verb, this.journalFile, error);
+      }
     }
     this.#state = 'finished';
   }

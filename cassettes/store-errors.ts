@@ -27,19 +27,19 @@ export function contentError(verb: string, file: string, reason: string): Tapega
   return new TapegateError(`Failed to ${verb} "${file}": ${reason}`, 2);
 }
 
+const reasons: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a directory',
+  ENOSPC: 'no space left on device',
+};
+
 /** A failing file-system call: `no such file`, `permission denied`, or the system's message. */
 export function ioError(verb: string, file: string, error: unknown): TapegateError {
   if (error instanceof TapegateError) return error;
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  const reason =
-    code === 'ENOENT'
-      ? 'no such file'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'ENOSPC'
-          ? 'no space left on device'
-          : error instanceof Error
-            ? error.message
-            : String(error);
-  return new TapegateError(`Failed to ${verb} "${file}": ${reason}`, code === 'ENOENT' ? 2 : 1);
+  const known = typeof code === 'string' ? reasons[code] : undefined;
+  const reason = known ?? (error instanceof Error ? error.message : String(error));
+  return new TapegateError(`Failed to ${verb} "${file}": ${reason}`, code === 'ENOENT' || code === 'EISDIR' ? 2 : 1);
 }
