@@ -135,10 +135,13 @@ export class Validator {
   private uriMembersInBody(contract: OperationContract, body: unknown): Finding[] {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
     const findings: Finding[] = [];
+    // A body member may legitimately share a URI member's SDK name (v1 PutIntegration: URI
+    // `httpMethod` → {http_method}, body `integrationHttpMethod` → "httpMethod" on the wire).
+    const bodyNames = new Set(contract.request.members.filter((m) => m.location === 'body').map((m) => m.wireName));
     for (const member of contract.request.members) {
       if (member.location !== 'uri') continue;
       for (const name of new Set([member.member, member.wireName])) {
-        if (Object.hasOwn(body, name)) {
+        if (Object.hasOwn(body, name) && !bodyNames.has(name)) {
           findings.push(this.finding(contract.id, 'request', 'error', 'uri-member-in-body', `/body/${escape(name)}`,
             `"${name}" is a URI member ({${member.wireName}}) and does not belong in the body`));
         }
@@ -173,10 +176,25 @@ export class Validator {
       this.compiled.set(pair, validate);
     }
     if (validate(value)) return [];
-    return findingsFromAjv(validate.errors, { operation, side, prefix });
+    return unique(findingsFromAjv(validate.errors, { operation, side, prefix }));
   }
 
   private finding(operation: string, side: Side, severity: Finding['severity'], code: Finding['code'], path: string, message: string): Finding {
     return { operation, side, severity, code, path, message };
   }
+}
+
+/**
+ * An overlay may restate a bound the model already has (v2 timeoutInMillis 50–30000 is both);
+ * the value then fails twice in the same way, and one finding says it.
+ */
+function unique(findings: Finding[]): Finding[] {
+  if (findings.length < 2) return findings;
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.code}\u0000${finding.path}\u0000${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -68,15 +68,11 @@ function responseContract(operation: BotocoreOperation, status: number, context:
 function errorContract(name: string, context: SchemaContext): ErrorContract {
   const shape = context.shapes[name];
   const body = bodyPart(shape, context).body ?? pair(() => ({ type: 'object', properties: {} }));
-  // Clients read the message from `message` or `Message`; AWS sends either.
+  // Clients read the message from `message` or `Message` and the type from `__type` or
+  // `code` as well as the header; AWS sends any of them.
   for (const flavour of FLAVOURS) {
     const properties = body[flavour].properties as Record<string, JsonSchema>;
-    properties.message ??= { type: 'string' };
-    properties.Message ??= { type: 'string' };
-    if (flavour === 'diff') {
-      properties.__type ??= { type: 'string' };
-      properties.code ??= { type: 'string' };
-    }
+    for (const name of ['message', 'Message', '__type', 'code']) properties[name] ??= { type: 'string' };
   }
   return {
     type: shape?.error?.code ?? name,
