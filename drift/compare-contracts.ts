@@ -1,0 +1,103 @@
+/**
+ * Contracts against contracts (from models or contract files): per service, operations
+ * added and removed, then each operation both sides have. Services are paired by name;
+ * two different services are not two versions of one, and say so (exit 2).
+ */
+import { TapegateError } from '../harness/errors.js';
+import type { ServiceContract } from '../contracts/types.js';
+import { fixedSeverity } from './classify.js';
+import { compareOperation } from './compare-operation.js';
+import { emptyStats, type DiffStats } from './compare-part.js';
+import { SchemaSide } from './schema-side.js';
+import type { DriftChange, DriftOptions } from './types.js';
+
+export interface OperationTiming {
+  operation: string;
+  /** Whole comparison of the operation. */
+  ms: number;
+  /** The json-schema-diff share of it. */
+  setDiffMs: number;
+}
+
+export interface ContractsComparison {
+  changes: DriftChange[];
+  /** Every operation id of either side. */
+  operations: string[];
+  stats: DiffStats;
+  timings: OperationTiming[];
+}
+
+export async function compareServiceContracts(a: ServiceContract, b: ServiceContract, options: DriftOptions = {}): Promise<ContractsComparison> {
+  if (a.service !== b.service) {
+    throw new TapegateError(
+      `Failed to compare contracts "${a.service} ${a.apiVersion}" with "${b.service} ${b.apiVersion}": they are different services; drift compares two versions of one service`,
+      2,
+    );
+  }
+  const sides = {
+    before: new SchemaSide(a.definitions.diff, `${a.service} ${a.apiVersion} (before)`),
+    after: new SchemaSide(b.definitions.diff, `${b.service} ${b.apiVersion} (after)`),
+  };
+  const stats = emptyStats();
+  const changes: DriftChange[] = [];
+  const timings: OperationTiming[] = [];
+  const names = [...new Set([...Object.keys(a.operations), ...Object.keys(b.operations)])].sort();
+  for (const name of names) {
+    const before = a.operations[name];
+    const after = b.operations[name];
+    if (!before && after) {
+      changes.push({
+        operation: after.id, side: 'request', pointer: '', before: null, after: { method: after.http.method, uri: after.http.uri },
+        severity: fixedSeverity('operation-added')!, code: 'operation-added',
+        message: `New operation ${after.http.method} ${after.http.uri}: nothing changes for existing clients.`,
+      });
+    } else if (before && !after) {
+      changes.push({
+        operation: before.id, side: 'request', pointer: '', before: { method: before.http.method, uri: before.http.uri }, after: null,
+        severity: fixedSeverity('operation-removed')!, code: 'operation-removed',
+        message: `Operation ${before.http.method} ${before.http.uri} is gone: clients that call it will fail.`,
+      });
+    } else if (before && after) {
+      const started = performance.now();
+      const setDiffBefore = stats.setDiffMs;
+      changes.push(...(await compareOperation(before, after, { sides, options, stats })));
+      timings.push({ operation: after.id, ms: performance.now() - started, setDiffMs: stats.setDiffMs - setDiffBefore });
+    }
+  }
+  return { changes, operations: names.map((name) => `${(b.operations[name] ?? a.operations[name])!.service}.${name}`), stats, timings };
+}
+
+export interface ContractSetsComparison extends ContractsComparison {
+  /** The services compared, in pairs. */
+  pairs: { before: ServiceContract; after: ServiceContract }[];
+  /** Services only one side has: named in the report, not compared. */
+  unpaired: { side: 'from' | 'to'; service: ServiceContract }[];
+}
+
+/** Pairs services by name and compares each pair; no pair at all is bad input. */
+export async function compareContractSets(from: ServiceContract[], to: ServiceContract[], options: DriftOptions = {}): Promise<ContractSetsComparison> {
+  const pairs = from.flatMap((before) => {
+    const after = to.find((candidate) => candidate.service === before.service);
+    return after ? [{ before, after }] : [];
+  });
+  if (pairs.length === 0) {
+    const names = (services: ServiceContract[]) => services.map((s) => `${s.service} ${s.apiVersion}`).join(', ') || 'nothing';
+    throw new TapegateError(
+      `Failed to compare "${names(from)}" with "${names(to)}": they share no service; drift compares two versions of one service (apigateway with apigateway, apigatewayv2 with apigatewayv2)`,
+      2,
+    );
+  }
+  const result: ContractSetsComparison = { changes: [], operations: [], stats: emptyStats(), timings: [], pairs, unpaired: [] };
+  for (const { before, after } of pairs) {
+    const one = await compareServiceContracts(before, after, options);
+    result.changes.push(...one.changes);
+    result.operations.push(...one.operations);
+    result.timings.push(...one.timings);
+    result.stats.setDiffCalls += one.stats.setDiffCalls;
+    result.stats.setDiffMs += one.stats.setDiffMs;
+    result.stats.disagreements.push(...one.stats.disagreements);
+  }
+  for (const service of from) if (!pairs.some((p) => p.before === service)) result.unpaired.push({ side: 'from', service });
+  for (const service of to) if (!pairs.some((p) => p.after === service)) result.unpaired.push({ side: 'to', service });
+  return result;
+}

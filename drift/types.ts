@@ -1,0 +1,113 @@
+/**
+ * The data drift produces: changes (never exceptions) and the report that carries them.
+ * A change says where (operation, side, JSON Pointer into the wire message), what
+ * (before/after, a code) and what it means for a client (severity, one sentence).
+ */
+
+/** How much a change matters to a client: `breaking` fails CI by default. */
+export type DriftSeverity = 'breaking' | 'warn' | 'info';
+
+/** Which message the pointer points into: the request, the success response, or an error response. */
+export type DriftSide = 'request' | 'response' | 'error';
+
+/**
+ * Which way the set of messages AWS accepts (request) or sends (response) moved:
+ * `added` = more messages than before, `removed` = fewer, `both` = some of each.
+ */
+export type Direction = 'added' | 'removed' | 'both';
+
+export type DriftCode =
+  // operation level
+  | 'operation-added'
+  | 'operation-removed'
+  | 'method-changed'
+  | 'uri-changed'
+  | 'success-status-changed'
+  | 'error-added'
+  | 'error-removed'
+  | 'error-status-changed'
+  | 'body-kind-changed'
+  // schema level (contracts against contracts)
+  | 'member-added'
+  | 'required-member-added'
+  | 'member-removed'
+  | 'member-required'
+  | 'member-optional'
+  | 'type-changed'
+  | 'enum-value-added'
+  | 'enum-value-removed'
+  | 'enum-constraint-added'
+  | 'enum-constraint-removed'
+  | 'const-changed'
+  | 'pattern-changed'
+  | 'format-changed'
+  | 'limit-changed'
+  | 'schema-widened'
+  | 'schema-narrowed'
+  // recorded traffic (cassettes)
+  | 'operation-unknown'
+  | 'exchange-invalid'
+  | 'field-unknown'
+  | 'enum-value-unknown'
+  | 'status-changed'
+  | 'error-type-changed'
+  | 'field-added'
+  | 'field-gone'
+  | 'field-renamed'
+  | 'value-type-changed'
+  | 'enum-like-value-changed'
+  | 'exchange-gone'
+  | 'exchange-new';
+
+export interface DriftChange {
+  /** `service.Operation`. */
+  operation: string;
+  side: DriftSide;
+  /**
+   * RFC 6901 pointer into the wire message: `/body/contentHandling`, `/query/limit`,
+   * `/headers/x-api-key`, `/path/restapi_id`, `/status`, `/method`. `*` stands for any
+   * array index or map key. `""` is the whole message (an operation or error added, say).
+   */
+  pointer: string;
+  /** What A had there (null when nothing). */
+  before: unknown;
+  /** What B has there (null when nothing). */
+  after: unknown;
+  severity: DriftSeverity;
+  code: DriftCode;
+  /** One plain sentence: what the change means for a client. */
+  message: string;
+  /** For `side: 'error'`: the error type (`NotFoundException`). */
+  errorType?: string;
+  /** For recorded traffic: the `seq` of the exchanges that show it (first ones). */
+  exchanges?: number[];
+}
+
+export type DriftKind = 'contracts' | 'cassette-contracts' | 'cassettes';
+
+export interface DriftReport {
+  kind: DriftKind;
+  /** The first line of every format: what was compared with what. */
+  title: string;
+  /** Things worth knowing that are not changes (services not compared, say). */
+  notes: string[];
+  /** Every operation compared, so reports can say which ones did not change. */
+  operations: string[];
+  changes: DriftChange[];
+}
+
+export interface DriftOptions {
+  /** Treat a response addition as breaking (clients that refuse unknown fields or values). */
+  strictResponses?: boolean;
+}
+
+const rank: Record<DriftSeverity, number> = { info: 0, warn: 1, breaking: 2 };
+
+export function severityRank(severity: DriftSeverity): number {
+  return rank[severity];
+}
+
+/** True when `severity` is at least `level`. */
+export function atLeastSeverity(severity: DriftSeverity, level: DriftSeverity): boolean {
+  return rank[severity] >= rank[level];
+}
