@@ -11,6 +11,8 @@ import { CASSETTE_MAGIC, createHeader } from './format.js';
 import { sampleExchange, sampleHeader } from './format-samples.js';
 import { readCassette, writeCassette } from './store.js';
 import { Packr } from 'msgpackr';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 
 let dir: string;
 beforeEach(async () => {
@@ -78,6 +80,42 @@ describe('writeCassette / readCassette', () => {
     expect((await readCassette(file)).exchanges).toEqual(exchanges);
     await writeCassette(file, sampleHeader(), []);
     expect((await readCassette(file)).exchanges).toEqual([]);
+  });
+
+  it('is decodable by a fresh process with only msgpackr and the documented layout', async () => {
+    const file = join(dir, 'fresh.cassette');
+    const exchanges = Array.from({ length: 40 }, (_, seq) => sampleExchange(seq));
+    await writeCassette(file, sampleHeader(), exchanges);
+    // The recipe of docs/cassette-format.md, in a process that never saw our encoder.
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { crc32 } from 'node:zlib';
+      import { Unpackr } from 'msgpackr';
+      const buffer = readFileSync(process.argv[1]);
+      const plain = new Unpackr({ useRecords: false, mapsAsObjects: true });
+      const records = new Unpackr({ sequential: true, useRecords: true, mapsAsObjects: true });
+      const values = [];
+      for (let offset = 8; offset < buffer.length; ) {
+        const length = buffer.readUInt32LE(offset);
+        const payload = buffer.subarray(offset + 8, offset + 8 + length);
+        if (crc32(payload) !== buffer.readUInt32LE(offset + 4)) throw new Error('crc at ' + offset);
+        values.push((values.length === 0 ? plain : records).unpack(payload));
+        offset += 8 + length;
+      }
+      process.stdout.write(JSON.stringify(values));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, file], { cwd: process.cwd() });
+    const [header, ...decoded] = JSON.parse(stdout) as unknown[];
+    expect(header).toEqual(sampleHeader());
+    expect(decoded).toEqual(JSON.parse(JSON.stringify(exchanges)));
+  });
+
+  it('round-trips more distinct object shapes than msgpackr has record ids (ids are reused)', async () => {
+    const file = join(dir, 'shapes.cassette');
+    const exchanges = Array.from({ length: 300 }, (_, seq) =>
+      withBodies(seq, { kind: 'json', value: { [`key${seq}`]: seq, nested: { [`n${seq % 90}`]: [seq] } } }, { kind: 'json', value: { [`k${seq % 70}`]: { a: seq } } }),
+    );
+    await writeCassette(file, sampleHeader(), exchanges);
+    expect((await readCassette(file)).exchanges).toEqual(exchanges);
   });
 
   it('refuses to write an exchange the reader would refuse, and leaves the old file', async () => {
