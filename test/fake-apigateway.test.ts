@@ -11,7 +11,9 @@ import { once } from 'node:events';
 import * as v1 from '@aws-sdk/client-api-gateway';
 import * as v2 from '@aws-sdk/client-apigatewayv2';
 import { Validator } from '../contracts/validator.js';
-import { startFakeApiGateway, sdkClients, FAKE_APIGATEWAY_CREDENTIALS, type FakeApiGateway, type FakeClients } from './support/fake-apigateway/index.js';
+import {
+  failure, restApiWithMockIntegration, sdkClients, startFakeApiGateway, FAKE_APIGATEWAY_CREDENTIALS, type FakeApiGateway, type FakeClients,
+} from './support/fake-apigateway/index.js';
 
 let fake: FakeApiGateway;
 let sdk: FakeClients;
@@ -38,14 +40,6 @@ afterEach(async () => {
   expect(errors).toEqual([]);
 });
 
-/** The SDK's rejection, for assertions on name and status. */
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined }> {
-  const error = (await promise.then(() => expect.fail('expected the call to fail'), (e: unknown) => e)) as {
-    name: string; message: string; $metadata?: { httpStatusCode?: number };
-  };
-  return { name: error.name, message: error.message, status: error.$metadata?.httpStatusCode };
-}
-
 /** The JSON body the fake sent for the last exchange of `operation`. */
 function wireBody(operation: string): Record<string, unknown> {
   const exchange = fake.exchanges.filter((e) => e.operation === operation).at(-1);
@@ -53,23 +47,9 @@ function wireBody(operation: string): Record<string, unknown> {
   return exchange.response.body.value as Record<string, unknown>;
 }
 
-async function restApiWithMockIntegration() {
-  const api = await sdk.v1.send(new v1.CreateRestApiCommand({ name: 'orders' }));
-  const resources = await sdk.v1.send(new v1.GetResourcesCommand({ restApiId: api.id! }));
-  const root = resources.items?.find((resource) => resource.path === '/');
-  const at = { restApiId: api.id!, resourceId: root!.id!, httpMethod: 'GET' };
-  await sdk.v1.send(new v1.PutMethodCommand({ ...at, authorizationType: 'NONE' }));
-  await sdk.v1.send(new v1.PutIntegrationCommand({ ...at, type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
-  await sdk.v1.send(new v1.PutMethodResponseCommand({
-    ...at, statusCode: '200',
-    responseParameters: { 'method.response.header.X-Foo': false, 'method.response.header.X-Id': false },
-  }));
-  return { api, root: root!, at: { ...at, statusCode: '200' } };
-}
-
 describe('API Gateway v1', () => {
   test('the whole scenario, from CreateRestApi to DeleteRestApi', async () => {
-    const { api, root, at } = await restApiWithMockIntegration();
+    const { api, root, at } = await restApiWithMockIntegration(sdk.v1);
     expect(api.id).toMatch(/^[a-z0-9]{10}$/);
     expect(root.id).toMatch(/^[a-z0-9]{6}$/);
     expect(api.createdDate).toBeInstanceOf(Date);
@@ -108,7 +88,7 @@ describe('API Gateway v1', () => {
   });
 
   test('a bad patch is a 400 BadRequestException and changes nothing', async () => {
-    const { at } = await restApiWithMockIntegration();
+    const { at } = await restApiWithMockIntegration(sdk.v1);
     await sdk.v1.send(new v1.PutIntegrationResponseCommand({ ...at, responseTemplates: { 'application/json': 'kept' } }));
     const patch = (patchOperations: v1.PatchOperation[]) => sdk.v1.send(new v1.UpdateIntegrationResponseCommand({ ...at, patchOperations }));
 
@@ -131,7 +111,7 @@ describe('API Gateway v1', () => {
   test('bad input is a 400, unknown ids a 404 whose type carries a suffix the SDK strips', async () => {
     const missingName = await failure(sdk.v1.send(new v1.CreateRestApiCommand({} as v1.CreateRestApiCommandInput)));
     expect(missingName).toMatchObject({ name: 'BadRequestException', status: 400 });
-    const { at } = await restApiWithMockIntegration();
+    const { at } = await restApiWithMockIntegration(sdk.v1);
     const badEnum = await failure(sdk.v1.send(new v1.PutIntegrationCommand({ ...at, type: 'NOPE' as v1.IntegrationType })));
     expect(badEnum).toMatchObject({ name: 'BadRequestException', status: 400 });
 
@@ -239,6 +219,28 @@ describe('SigV4', () => {
   });
 });
 
+describe('SigV4 with temporary credentials in another region', () => {
+  test('the session token and the region of the scope must be the ones the fake knows', async () => {
+    const credentials = { ...FAKE_APIGATEWAY_CREDENTIALS, sessionToken: 'fake-session-token' };
+    const own = await startFakeApiGateway({ credentials, region: 'eu-west-1' });
+    const right = sdkClients(own.url, credentials, 'eu-west-1');
+    const noToken = sdkClients(own.url, FAKE_APIGATEWAY_CREDENTIALS, 'eu-west-1');
+    const otherRegion = sdkClients(own.url, credentials, 'us-east-1');
+    try {
+      const api = await right.v2.send(new v2.CreateApiCommand({ Name: 'temp', ProtocolType: 'HTTP' }));
+      expect(api.ApiEndpoint).toBe(`https://${api.ApiId!}.execute-api.eu-west-1.amazonaws.com`);
+      expect(await failure(noToken.v2.send(new v2.DeleteApiCommand({ ApiId: api.ApiId! })))).toMatchObject({ name: 'UnrecognizedClientException', status: 403 });
+      expect(await failure(otherRegion.v2.send(new v2.DeleteApiCommand({ ApiId: api.ApiId! })))).toMatchObject({ name: 'InvalidSignatureException', status: 403 });
+      expect(own.signatures).toEqual({ verified: 1, rejected: 2 });
+      // The token is a credential: it never reaches the exchange log.
+      expect(own.exchanges.every((exchange) => !('x-amz-security-token' in exchange.request.headers))).toBe(true);
+    } finally {
+      for (const clients of [right, noToken, otherRegion]) clients.destroy();
+      await own.close();
+    }
+  });
+});
+
 describe('injected errors and faults', () => {
   test('TooManyRequestsException and LimitExceededException: both 429, told apart by name', async () => {
     for (const type of ['TooManyRequestsException', 'LimitExceededException']) {
@@ -252,11 +254,14 @@ describe('injected errors and faults', () => {
     await sdk.v1.send(new v1.CreateRestApiCommand({ name: 'c' }));
     expect([...fake.state.restApis.values()].map((api) => api.wire.name)).toEqual(['c']);
     expect(fake.requests).toBe(3);
+    const bad = await fetch(`${fake.url}/__fake/next-error`, { method: 'POST', body: '{"type": "Nope"}' });
+    expect(bad.status).toBe(400);
   });
 
   test('closeMidResponse cuts the answer after processing the request', async () => {
     fake.faults.closeMidResponse = 'apigatewayv2.CreateApi';
-    await expect(sdk.v2.send(new v2.CreateApiCommand({ Name: 'cut', ProtocolType: 'HTTP' }))).rejects.toThrow();
+    // The body stops short of its Content-Length: the client sees the connection reset.
+    await expect(sdk.v2.send(new v2.CreateApiCommand({ Name: 'cut', ProtocolType: 'HTTP' }))).rejects.toMatchObject({ code: 'ECONNRESET' });
     expect(fake.exchanges.at(-1)?.fault).toBe('closeMidResponse');
     expect(fake.state.apis.size).toBe(1);
   });
@@ -271,5 +276,20 @@ describe('injected errors and faults', () => {
     await expect(call).rejects.toThrow();
     expect(fake.exchanges).toEqual([]);
     expect(fake.state.restApis.size).toBe(0);
+  });
+
+  test('close() ends held requests and drops delayed answers', async () => {
+    fake.faults.neverAnswer = 'apigateway.GetResources';
+    fake.faults.delayMs = 600_000;
+    const delayed = once(fake.events, 'delayed');
+    const slow = sdk.v1.send(new v1.CreateRestApiCommand({ name: 'slow' }));
+    await delayed;
+    const held = once(fake.events, 'held');
+    const hung = sdk.v1.send(new v1.GetResourcesCommand({ restApiId: 'whatever00' }));
+    await held;
+    await fake.close();
+    await expect(slow).rejects.toThrow();
+    await expect(hung).rejects.toThrow();
+    expect(fake.exchanges).toEqual([]);
   });
 });

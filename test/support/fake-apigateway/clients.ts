@@ -1,5 +1,5 @@
 /**
- * Real SDK v3 clients pointed straight at a fake (no proxy): region us-east-1, the fake's
+ * Real SDK v3 clients pointed straight at a fake (no proxy): region us-east-1 unless told, the fake's
  * credentials unless others are given, one attempt so an error reaches the test unretried.
  */
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
@@ -14,8 +14,8 @@ export interface FakeClients {
   destroy(): void;
 }
 
-export function sdkClients(endpoint: string, credentials: FakeCredentials = FAKE_APIGATEWAY_CREDENTIALS): FakeClients {
-  const config = { endpoint, region: 'us-east-1', credentials: { ...credentials }, maxAttempts: 1 };
+export function sdkClients(endpoint: string, credentials: FakeCredentials = FAKE_APIGATEWAY_CREDENTIALS, region = 'us-east-1'): FakeClients {
+  const config = { endpoint, region, credentials: { ...credentials }, maxAttempts: 1 };
   const v1 = new APIGatewayClient(config);
   const v2 = new ApiGatewayV2Client(config);
   return {

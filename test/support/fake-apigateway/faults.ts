@@ -8,8 +8,9 @@
  *  - `neverAnswer`: the request is read and held, unprocessed, without an answer; the fake
  *    emits `held` on `fake.events`. The socket stays open until the client gives up or
  *    `close()` destroys it.
- *  - `delayMs`: every answer waits this long before being written (never asserted on: it only
- *    makes "slow" happen, e.g. to test a client timeout or concurrency).
+ *  - `delayMs`: every answer waits this long before being written, after the fake emits
+ *    `delayed` (never assert on the time: it only makes "slow" happen, e.g. to test a client
+ *    timeout or concurrency). `close()` drops delayed answers.
  * `closeMidResponse` and `neverAnswer` take `true` (every request), an operation id
  * (`'apigateway.GetResources'`) or a predicate over the request.
  *

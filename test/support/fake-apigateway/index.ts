@@ -6,3 +6,5 @@ export type { FakeCredentials } from './sigv4-verify.js';
 export type { FakeState } from './state.js';
 export type { SignatureCounts } from './answer.js';
 export { sdkClients, type FakeClients } from './clients.js';
+export { failure, type SdkFailure } from './sdk-failure.js';
+export { restApiWithMockIntegration } from './v1-scenario.js';

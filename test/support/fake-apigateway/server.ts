@@ -38,7 +38,7 @@ export interface FakeApiGateway {
   readonly state: FakeState;
   /** Live fault settings: change them between requests. */
   readonly faults: FaultOptions;
-  /** `held` (a neverAnswer request arrived), `exchange` (an answer was written). */
+  /** `held` (a neverAnswer request arrived), `delayed` (an answer starts its delayMs wait), `exchange` (an answer was written). */
   readonly events: EventEmitter;
   /** Queues an AWS error for the next signed request. */
   failNext(error: InjectedError): void;
@@ -132,7 +132,10 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
     const answer = answerRequest({ method, url, headers: request.headers, body }, route, {
       state, credentials, region, pendingErrors, signatures,
     });
-    if (faults.delayMs) await delay(faults.delayMs);
+    if (faults.delayMs) {
+      events.emit('delayed', faultRequest);
+      await delay(faults.delayMs);
+    }
     if (closed || response.destroyed) return;
     const cut = hits(faults.closeMidResponse, faultRequest);
     write(response, answer, cut);
