@@ -33,7 +33,7 @@ export function walkSchemas(before: unknown, after: unknown, sides: { before: Sc
     if (typeof x === 'boolean' || typeof y === 'boolean') return;
     if (!compareTypes(x, y, at, out)) return;
     compareKeywords(x, y, at, out);
-    compareMembers(x, y, at, out, (p, q, where) => walk(p, q, where, depth + 1));
+    compareMembers(x, y, at, out, (p, q, where) => walk(p, q, where, depth + 1), sides);
     if (isObject(x.items) && isObject(y.items)) walk(x.items, y.items, appendPointer(at, ANY_ITEM), depth + 1);
     if (isObject(x.additionalProperties) && isObject(y.additionalProperties)) {
       walk(x.additionalProperties, y.additionalProperties, appendPointer(at, ANY_ITEM), depth + 1);
@@ -46,7 +46,24 @@ export function walkSchemas(before: unknown, after: unknown, sides: { before: Sc
   return out;
 }
 
-function compareMembers(x: Node, y: Node, at: string, out: RawChange[], walk: (a: unknown, b: unknown, at: string) => void): void {
+/** A member's shape in a few words for a report: its definition name, else its type. */
+export function describeMember(node: unknown, side: SchemaSide): string {
+  const name = side.refName(node);
+  if (name !== undefined) return name;
+  const resolved = side.resolve(node);
+  if (typeof resolved === 'boolean') return resolved ? 'any' : 'nothing';
+  const type = resolved.type;
+  return typeof type === 'string' ? type : Array.isArray(type) ? type.join('|') : 'any';
+}
+
+function compareMembers(
+  x: Node,
+  y: Node,
+  at: string,
+  out: RawChange[],
+  walk: (a: unknown, b: unknown, at: string) => void,
+  sides: { before: SchemaSide; after: SchemaSide },
+): void {
   if (!isObject(x.properties) && !isObject(y.properties)) return;
   const px = isObject(x.properties) ? x.properties : {};
   const py = isObject(y.properties) ? y.properties : {};
@@ -61,7 +78,7 @@ function compareMembers(x: Node, y: Node, at: string, out: RawChange[], walk: (a
       pointer: appendPointer(at, name),
       code: required ? 'required-member-added' : 'member-added',
       before: null,
-      after: py[name],
+      after: describeMember(py[name], sides.after),
       // A new required member accepts messages with it and refuses those without.
       direction: required ? 'both' : 'added',
     });
@@ -72,7 +89,7 @@ function compareMembers(x: Node, y: Node, at: string, out: RawChange[], walk: (a
     out.push({
       pointer: appendPointer(at, name),
       code: 'member-removed',
-      before: px[name],
+      before: describeMember(px[name], sides.before),
       after: null,
       // Removing a required member also lets through messages that lack it.
       direction: requiredX.has(name) ? 'both' : 'removed',

@@ -79,8 +79,16 @@ export interface DriftChange {
   message: string;
   /** For `side: 'error'`: the error type (`NotFoundException`). */
   errorType?: string;
-  /** For recorded traffic: the `seq` of the exchanges that show it (first ones). */
-  exchanges?: number[];
+  /** For recorded traffic: where it shows (the first few exchanges, by cassette and `seq`). */
+  exchanges?: ExchangeRef[];
+  /** For recorded traffic: how many exchanges show it in all. */
+  count?: number;
+}
+
+export interface ExchangeRef {
+  /** The cassette's file name as given (or relative to the folder given). */
+  cassette: string;
+  seq: number;
 }
 
 export type DriftKind = 'contracts' | 'cassette-contracts' | 'cassettes';

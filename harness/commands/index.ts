@@ -1,7 +1,8 @@
 /** Every top-level command, one module a file. Add new commands here. */
 import type { CommandModule } from 'yargs';
 import { contractsCommand } from './contracts.js';
+import { driftCommand } from './drift.js';
 import { replayCommand } from './replay.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [contractsCommand, replayCommand];
+export const commands: CommandModule<any, any>[] = [contractsCommand, replayCommand, driftCommand];

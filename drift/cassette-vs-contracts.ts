@@ -1,0 +1,95 @@
+/**
+ * Recorded traffic against contracts: would these exchanges still be valid? Every exchange
+ * goes through the Validator built on the given contracts (bundled overlays applied, as in
+ * any validation). Findings become changes: what the recordings carry that the contracts do
+ * not know (fields, enum values: AWS ahead of the model), operations the contracts lack, and
+ * anything else that no longer fits.
+ */
+import type { Exchange } from '../cassettes/exchange.js';
+import { errorTypeOf } from '../contracts/error-type.js';
+import type { Finding } from '../contracts/findings.js';
+import { defaultOverlaysDir, indexContracts } from '../contracts/load.js';
+import { loadOverlays } from '../contracts/overlays.js';
+import type { ServiceContract } from '../contracts/types.js';
+import { Validator } from '../contracts/validator.js';
+import { fixedSeverity, severityFor } from './classify.js';
+import { ChangeCollector } from './collect.js';
+import { memberName } from './messages.js';
+import { recordedValue } from './recorded-value.js';
+import type { CassetteSource } from './sources.js';
+import type { DriftChange, DriftOptions, DriftSeverity, DriftSide } from './types.js';
+
+export interface CassetteCheck {
+  changes: DriftChange[];
+  /** Operations the recordings hold. */
+  operations: string[];
+  exchanges: number;
+}
+
+/** `cassetteFirst`: the cassette is `--from`, so recorded values go in `before`. */
+export function cassetteAgainstContracts(
+  cassettes: CassetteSource[],
+  services: ServiceContract[],
+  options: DriftOptions & { cassetteFirst?: boolean } = {},
+): CassetteCheck {
+  // Overlays edit validation schemas in place: work on copies, the caller's contracts stay as given.
+  const copies = services.map((service) => structuredClone(service));
+  const validator = new Validator(indexContracts(copies, loadOverlays(defaultOverlaysDir())));
+  const collector = new ChangeCollector();
+  const operations = new Set<string>();
+  let count = 0;
+  for (const cassette of cassettes) {
+    for (const exchange of cassette.exchanges) {
+      count += 1;
+      const findings = validator.validate({ request: exchange.request, response: exchange.response }, exchange.operation);
+      const operation = exchange.operation ?? findings.find((f) => f.operation)?.operation ?? `${exchange.request.method} ${exchange.request.path}`;
+      operations.add(operation);
+      for (const finding of findings) {
+        collector.add(toChange(finding, exchange, operation, validator, options), { cassette: cassette.name, seq: exchange.seq });
+      }
+    }
+  }
+  return { changes: collector.changes(), operations: [...operations].sort(), exchanges: count };
+}
+
+function toChange(finding: Finding, exchange: Exchange, operation: string, validator: Validator, options: DriftOptions & { cassetteFirst?: boolean }): DriftChange {
+  const contract = validator.contracts.operations.get(operation);
+  const isError = finding.side === 'response' && exchange.response.status >= 300 && exchange.response.status !== contract?.response.status;
+  const side: DriftSide = finding.side === 'request' ? 'request' : isError ? 'error' : 'response';
+  const { pointer, value } = recordedValue(exchange, side, finding.path);
+  const recorded = value === undefined ? null : value;
+  const base = {
+    operation,
+    side,
+    pointer,
+    before: options.cassetteFirst === false ? null : recorded,
+    after: options.cassetteFirst === false ? recorded : null,
+  };
+  const errorType = isError ? errorTypeOf(exchange.response.headers, exchange.response.body.kind === 'json' ? exchange.response.body.value : undefined)?.type : undefined;
+  const withError = (change: DriftChange): DriftChange => (errorType !== undefined ? { ...change, errorType } : change);
+
+  if (finding.code === 'unknown-operation') {
+    return {
+      ...base, pointer: '', severity: fixedSeverity('operation-unknown')!, code: 'operation-unknown',
+      message: `The contracts have no operation for ${exchange.operation ?? `${exchange.request.method} ${exchange.request.path}`}: clients that make this call are calling something the model does not have.`,
+    };
+  }
+  const name = memberName(pointer, side);
+  if (side !== 'request' && finding.code === 'unknown-field') {
+    return withError({
+      ...base, severity: severityFor(side, 'added', options), code: 'field-unknown',
+      message: `Recorded responses carry ${name}, which the contracts do not know (AWS ahead of the model): clients that refuse unknown fields will fail on it.`,
+    });
+  }
+  if (side !== 'request' && finding.code === 'invalid-enum') {
+    return withError({
+      ...base, severity: severityFor(side, 'added', options), code: 'enum-value-unknown',
+      message: `Recorded responses carry ${name} = ${JSON.stringify(recorded)}, a value the contracts do not list (AWS ahead of the model): clients that switch over the known values need a case for it.`,
+    });
+  }
+  const severity: DriftSeverity = finding.severity === 'error' ? 'breaking' : finding.severity;
+  return withError({
+    ...base, severity, code: 'exchange-invalid',
+    message: `The recorded ${side === 'request' ? 'request' : 'response'} no longer fits the contracts (${finding.code}): ${finding.message}.`,
+  });
+}

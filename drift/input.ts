@@ -1,0 +1,105 @@
+/**
+ * Works out what `--from` / `--to` name and loads it: a botocore model (a `service-2.json`,
+ * `.json.gz`, or a folder of them: generated into contracts in memory), a tapegate contract
+ * file or folder, or a cassette (`.cassette`, or a folder of them). Anything else is bad
+ * input (exit 2) with a message that says what was expected.
+ */
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { CASSETTE_EXTENSION, CASSETTE_MAGIC } from '../cassettes/format.js';
+import { readCassette } from '../cassettes/store.js';
+import { readContractFile } from '../contracts/load.js';
+import { findModelFiles, readModelFile } from '../contracts/generator/read-model.js';
+import { isRestJson, serviceContract } from '../contracts/generator/service-contract.js';
+import { TapegateError } from '../harness/errors.js';
+import type { CassetteSource, DriftSource } from './sources.js';
+
+const EXPECTED =
+  'expected a botocore model (service-2.json, .json.gz or a folder of them), a tapegate contracts file or folder, or a cassette (.cassette or a folder of them)';
+
+function badInput(path: string, reason: string): TapegateError {
+  return new TapegateError(`Failed to read drift input "${path}": ${reason}`, 2);
+}
+
+export async function loadDriftSource(path: string): Promise<DriftSource> {
+  if (!existsSync(path)) throw badInput(path, 'no such file or folder');
+  return statSync(path).isDirectory() ? loadFolder(path) : loadFile(path);
+}
+
+async function loadFile(path: string): Promise<DriftSource> {
+  if (path.endsWith(CASSETTE_EXTENSION) || startsWithMagic(path)) {
+    return { kind: 'cassettes', path, cassettes: [await loadCassette(path, path)] };
+  }
+  if (path.endsWith('.gz')) return fromModels(path);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw badInput(path, `not JSON and not a cassette; ${EXPECTED}`);
+  }
+  if (isObject(parsed) && parsed.format === 'tapegate-contracts') {
+    return { kind: 'contracts', origin: 'contracts', path, services: [readContractFile(path)] };
+  }
+  if (isObject(parsed) && isObject(parsed.metadata) && isObject(parsed.operations) && isObject(parsed.shapes)) return fromModels(path);
+  throw badInput(path, `a JSON file that is neither a botocore model nor tapegate contracts; ${EXPECTED}`);
+}
+
+async function loadFolder(path: string): Promise<DriftSource> {
+  const names = readdirSync(path).sort();
+  const cassettes = names.filter((name) => name.endsWith(CASSETTE_EXTENSION));
+  if (cassettes.length > 0) {
+    const loaded = [];
+    for (const name of cassettes) loaded.push(await loadCassette(join(path, name), name));
+    return { kind: 'cassettes', path, cassettes: loaded };
+  }
+  const contractFiles = names.filter((name) => name.endsWith('.json') && isContractFile(join(path, name)));
+  if (contractFiles.length > 0) {
+    return { kind: 'contracts', origin: 'contracts', path, services: contractFiles.map((name) => readContractFile(join(path, name))) };
+  }
+  try {
+    return fromModels(path);
+  } catch (error) {
+    if (error instanceof TapegateError && /expected a service-2\.json/.test(error.message)) throw badInput(path, `found none of them; ${EXPECTED}`);
+    throw error;
+  }
+}
+
+function fromModels(path: string): DriftSource {
+  const files = findModelFiles(path);
+  const single = files.length === 1;
+  const models = files.map((file) => readModelFile(file, single ? path : file));
+  // A whole botocore data folder holds other protocols too; a model named on its own must be rest-json.
+  const services = models.filter((model) => single || isRestJson(model.model.metadata)).map(serviceContract);
+  return { kind: 'contracts', origin: 'botocore', path, services };
+}
+
+async function loadCassette(file: string, name: string): Promise<CassetteSource> {
+  // Never recover a journal here: drift only reads, and another process may be recording.
+  const cassette = await readCassette(file, { recoverJournal: false });
+  return { name: name === file ? basename(file) : name, header: cassette.header, exchanges: cassette.exchanges };
+}
+
+/** The first bytes of a file, without reading megabytes to look at a signature. */
+function head(file: string, length: number): Buffer {
+  const handle = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    return buffer.subarray(0, readSync(handle, buffer, 0, length, 0));
+  } finally {
+    closeSync(handle);
+  }
+}
+
+function startsWithMagic(file: string): boolean {
+  const bytes = head(file, CASSETTE_MAGIC.length);
+  return bytes.length === CASSETTE_MAGIC.length && CASSETTE_MAGIC.every((byte, i) => bytes[i] === byte);
+}
+
+/** The generator writes `format` first; a hand-written file may be compact. */
+function isContractFile(file: string): boolean {
+  return /^\s*\{\s*"format"\s*:\s*"tapegate-contracts"/.test(head(file, 256).toString('utf8'));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
