@@ -1,7 +1,8 @@
 /**
  * The replay request handler: read the request, name its operation, match, write the
- * precomputed response. Nothing else happens per request on a hit (validation is queued,
- * see served-findings.ts); misses and refusals are answered AWS-style and logged.
+ * precomputed response. Nothing else happens per request on a hit (validation waits until
+ * findings are asked for, see served-findings.ts); misses and refusals are answered
+ * AWS-style and logged.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Exchange } from '../cassettes/exchange.js';
@@ -10,7 +11,7 @@ import type { Matcher } from '../cassettes/matcher.js';
 import type { Router } from '../contracts/router.js';
 import { awsError } from './aws-error.js';
 import { readIncoming, type IncomingResult } from './incoming.js';
-import type { ServedFindings } from './served-findings.js';
+import { RouteCache } from './route-cache.js';
 import { sendWire, type WireResponse } from './wire-response.js';
 
 export interface ReplayHandlerContext {
@@ -18,7 +19,6 @@ export interface ReplayHandlerContext {
   matcher: Matcher;
   /** The wire form of every recorded response, built at startup. */
   prepared: ReadonlyMap<Exchange, WireResponse>;
-  findings: ServedFindings;
   maxBodyBytes: number;
   /** One line per miss or refusal (no trailing newline). */
   log: (line: string) => void;
@@ -43,7 +43,8 @@ function oneLine(text: string): string {
 }
 
 export function createReplayHandler(context: ReplayHandlerContext): (req: IncomingMessage, res: ServerResponse) => void {
-  const { router, matcher, prepared, findings, maxBodyBytes, log } = context;
+  const { matcher, prepared, maxBodyBytes, log } = context;
+  const routes = new RouteCache(context.router);
 
   const refuse = (req: IncomingMessage, res: ServerResponse, result: Exclude<IncomingResult, { ok: true }>): void => {
     context.onRejected();
@@ -65,11 +66,10 @@ export function createReplayHandler(context: ReplayHandlerContext): (req: Incomi
       return;
     }
     const request = result.request;
-    const route = router.route(request.method, request.path, request.query);
-    const match = matcher.match(route === null ? null : route.operation, request);
+    const operation = routes.operationOf(request.method, req.url ?? '/', request.path, request.query);
+    const match = matcher.match(operation, request);
     if (match.hit) {
       sendWire(res, prepared.get(match.exchange) as WireResponse);
-      findings.served(match.exchange);
       return;
     }
     log(`tapegate: miss: ${oneLine(match.explanation.message)}`);

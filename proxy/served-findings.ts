@@ -1,10 +1,11 @@
 /**
- * Contract findings of the exchanges replay served. Validation stays off the hot path:
- * serving an exchange for the first time only queues it, and the queue is validated after
- * the response is on its way (setImmediate), or at once when someone asks for the findings.
- * Each distinct exchange is validated once, however often it is served: its bytes never change.
+ * Contract findings of the exchanges replay served. Validation costs nothing per request:
+ * the matcher already counts how often each exchange was served, and the served ones are
+ * validated when someone asks for the findings (stats, the summary at close). Each distinct
+ * exchange is validated once, however often it is served: its bytes never change.
  */
 import type { Exchange } from '../cassettes/exchange.js';
+import type { Matcher } from '../cassettes/matcher.js';
 import type { Finding, Severity } from '../contracts/findings.js';
 import type { Validator } from '../contracts/validator.js';
 
@@ -14,28 +15,22 @@ export type ServedFinding = Finding & { seq: number };
 export type SeverityCounts = Record<Severity, number>;
 
 export class ServedFindings {
-  private readonly seen = new Set<Exchange>();
-  private pending: Exchange[] = [];
-  private scheduled: NodeJS.Immediate | undefined;
+  private readonly validated = new Set<Exchange>();
   private readonly found: ServedFinding[] = [];
 
-  constructor(private readonly validator: Validator) {}
+  constructor(
+    private readonly validator: Validator,
+    private readonly matcher: Matcher,
+  ) {}
 
-  /** Notes one serve; only the first serve of an exchange costs anything later. */
-  served(exchange: Exchange): void {
-    if (this.seen.has(exchange)) return;
-    this.seen.add(exchange);
-    this.pending.push(exchange);
-    this.scheduled ??= setImmediate(() => this.drain());
-  }
-
-  /** Validates everything queued so far. */
-  drain(): void {
-    if (this.scheduled !== undefined) clearImmediate(this.scheduled);
-    this.scheduled = undefined;
-    const batch = this.pending;
-    this.pending = [];
-    for (const exchange of batch) this.validate(exchange);
+  /** Findings of every exchange served so far (those new since the last call validated now). */
+  list(): ServedFinding[] {
+    for (const { exchange, count } of this.matcher.usage()) {
+      if (count === 0 || this.validated.has(exchange)) continue;
+      this.validated.add(exchange);
+      this.validate(exchange);
+    }
+    return [...this.found];
   }
 
   private validate(exchange: Exchange): void {
@@ -55,17 +50,6 @@ export class ServedFindings {
       }];
     }
     for (const finding of findings) this.found.push({ ...finding, seq: exchange.seq });
-  }
-
-  /** All findings so far, in the order the exchanges were first served. */
-  list(): ServedFinding[] {
-    this.drain();
-    return [...this.found];
-  }
-
-  /** Stops the pending timer (the proxy is closing); queued exchanges are validated now. */
-  close(): void {
-    this.drain();
   }
 }
 

@@ -59,13 +59,13 @@ export async function startReplayProxy(options: ReplayProxyOptions): Promise<Rep
   const matcher = new Matcher(exchanges, { repeat, matchHeaders: options.matchHeaders, ignoreBody: options.ignoreBody });
   const prepared = new Map<Exchange, WireResponse>();
   for (const exchange of exchanges) prepared.set(exchange, prepareResponse(exchange.response));
-  const findings = new ServedFindings(validator);
+  const findings = new ServedFindings(validator, matcher);
   let rejected = 0;
   const onRejected = (): void => {
     rejected++;
   };
 
-  const handler = createReplayHandler({ router: validator.router, matcher, prepared, findings, maxBodyBytes, log, onRejected });
+  const handler = createReplayHandler({ router: validator.router, matcher, prepared, maxBodyBytes, log, onRejected });
   const server = createProxyServer({ handler, log, onRejected });
   const boundPort = await listen(server, host, port);
 
@@ -89,10 +89,7 @@ export async function startReplayProxy(options: ReplayProxyOptions): Promise<Rep
     cassette: file,
     stats,
     close: () => {
-      closing ??= closeServer(server).then(() => {
-        findings.close();
-        return stats();
-      });
+      closing ??= closeServer(server).then(stats);
       return closing;
     },
   };
