@@ -90,6 +90,6 @@ function toChange(finding: Finding, exchange: Exchange, operation: string, valid
   const severity: DriftSeverity = finding.severity === 'error' ? 'breaking' : finding.severity;
   return withError({
     ...base, severity, code: 'exchange-invalid',
-    message: `The recorded ${side === 'request' ? 'request' : 'response'} no longer fits the contracts (${finding.code}): ${finding.message}.`,
+    message: `The recorded ${side === 'request' ? 'request' : 'response'} no longer fits the contracts (${finding.code}): ${finding.message.replace(/\.$/, '')}.`,
   });
 }
