@@ -26,8 +26,9 @@ export function createProxyServer(options: ProxyServerOptions): Server {
   const server = createServer({ keepAlive: true, keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 1_000 }, options.handler);
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    // A reset or a socket already gone has nobody to answer.
-    if (error.code === 'ECONNRESET' || !socket.writable) {
+    // A reset, a client that hung up mid-request (EOF state: the request handler, if one
+    // started, reports it as aborted) or a socket already gone: nobody to answer.
+    if (error.code === 'ECONNRESET' || error.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) {
       socket.destroy();
       return;
     }

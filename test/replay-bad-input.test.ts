@@ -119,7 +119,14 @@ async function started(options: { maxBodyBytes?: number } = {}) {
   const cassette = await writeTempCassette([...seedExchanges(), bytesBody]);
   cleanups.push(cassette.remove);
   const lines: string[] = [];
-  const proxy: ReplayProxy = await startReplayProxy({ cassette: cassette.file, log: (line) => lines.push(line), ...options });
+  let waiting: (() => void) | undefined;
+  /** Resolves when the proxy logs its next line. */
+  const nextLine = (): Promise<void> => new Promise((resolve) => (waiting = resolve));
+  const log = (line: string): void => {
+    lines.push(line);
+    waiting?.();
+  };
+  const proxy: ReplayProxy = await startReplayProxy({ cassette: cassette.file, log, ...options });
   cleanups.push(() => proxy.close().then(() => undefined));
   const clients = sdkClients(proxy.url);
   cleanups.push(clients.destroy);
@@ -128,7 +135,7 @@ async function started(options: { maxBodyBytes?: number } = {}) {
     const got = await clients.v1.send(new GetIntegrationResponseCommand({ restApiId: 'a1b2c3d4e5', resourceId: 'r3s0urc3', httpMethod: 'GET', statusCode: '200' }));
     expect(got.statusCode).toBe('200');
   };
-  return { proxy, clients, lines, stillServes };
+  return { proxy, clients, lines, nextLine, stillServes };
 }
 
 describe('bad requests: answered, logged, and the proxy keeps serving', () => {
@@ -149,6 +156,18 @@ describe('bad requests: answered, logged, and the proxy keeps serving', () => {
     expect(lines).toEqual([expect.stringContaining('Failed to parse the HTTP request')]);
     await stillServes();
     expect(proxy.stats()).toMatchObject({ rejected: 1, served: 1 });
+  });
+
+  it('lets a client go away in the middle of a body and keeps serving', async () => {
+    const { proxy, lines, nextLine, stillServes } = await started();
+    const logged = nextLine();
+    const socket = connect(proxy.port, '127.0.0.1', () => {
+      socket.write(`POST ${V2_IR_COLLECTION} HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\n\r\n{"half":`, () => socket.destroy());
+    });
+    await logged;
+    expect(lines).toEqual([expect.stringMatching(/^tapegate: aborted POST \/v2\/apis\/.*: aborted$/)]);
+    await stillServes();
+    expect(proxy.stats()).toMatchObject({ rejected: 1, served: 1, missed: 0 });
   });
 
   it('matches a body that is not JSON on its bytes, and explains a non-JSON miss', async () => {
