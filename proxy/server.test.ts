@@ -66,6 +66,12 @@ describe('startReplayProxy', () => {
     });
   });
 
+  it('says once at startup that volatile headers cannot take part in matching', async () => {
+    const lines: string[] = [];
+    await start([createApi(0, {})], { matchHeaders: ['X-Amz-Date', 'x-tenant'], log: (line) => lines.push(line) });
+    expect(lines).toEqual(['tapegate: matchHeaders ignores x-amz-date: they change on every request (signing, SDK bookkeeping)']);
+  });
+
   it('refuses a port in use, naming the address', async () => {
     const first = await start([createApi(0, {})]);
     const error = await start([createApi(0, {})], { port: first.port }).then(() => null, (e: unknown) => e);

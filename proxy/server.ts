@@ -10,6 +10,7 @@ import { Matcher } from '../cassettes/matcher.js';
 import { readCassette } from '../cassettes/store.js';
 import { bundledContracts } from '../contracts/load.js';
 import { Validator } from '../contracts/validator.js';
+import { TapegateError } from '../harness/errors.js';
 import { resolveCassettePath } from './cassette-path.js';
 import { closeServer, createProxyServer, listen, urlOf } from './http-server.js';
 import { DEFAULT_HOST, DEFAULT_MAX_BODY_BYTES, parseHost, parsePort, parseRepeat, type ReplayProxyOptions } from './options.js';
@@ -17,7 +18,6 @@ import { createReplayHandler } from './replay-handler.js';
 import { countBySeverity, ServedFindings } from './served-findings.js';
 import type { ReplayStats } from './summary.js';
 import { prepareResponse, type WireResponse } from './wire-response.js';
-import { TapegateError } from '../harness/errors.js';
 
 export type { ReplayProxyOptions } from './options.js';
 export type { ReplayStats } from './summary.js';
@@ -57,6 +57,9 @@ export async function startReplayProxy(options: ReplayProxyOptions): Promise<Rep
   const { exchanges } = await readCassette(file, { recoverJournal: false });
   const validator = new Validator(options.contracts ?? bundledContracts());
   const matcher = new Matcher(exchanges, { repeat, matchHeaders: options.matchHeaders, ignoreBody: options.ignoreBody });
+  if (matcher.droppedHeaders.length > 0) {
+    log(`tapegate: matchHeaders ignores ${matcher.droppedHeaders.join(', ')}: they change on every request (signing, SDK bookkeeping)`);
+  }
   const prepared = new Map<Exchange, WireResponse>();
   for (const exchange of exchanges) prepared.set(exchange, prepareResponse(exchange.response));
   const findings = new ServedFindings(validator, matcher);

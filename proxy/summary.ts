@@ -18,7 +18,7 @@ export interface ReplayStats {
   served: number;
   /** Requests answered with a TapegateNoMatch miss. */
   missed: number;
-  /** Requests refused before matching: malformed HTTP, a body over the limit. */
+  /** Requests refused before matching: malformed HTTP, a body over the limit, a client gone mid-body. */
   rejected: number;
   /** Recorded exchanges no request used, in cassette order. */
   unused: UnusedExchange[];
