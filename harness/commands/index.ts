@@ -1,8 +1,9 @@
 /** Every top-level command, one module a file. Add new commands here. */
 import type { CommandModule } from 'yargs';
+import { cassetteCommand } from './cassette.js';
 import { contractsCommand } from './contracts.js';
 import { driftCommand } from './drift.js';
 import { replayCommand } from './replay.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [contractsCommand, replayCommand, driftCommand];
+export const commands: CommandModule<any, any>[] = [contractsCommand, replayCommand, driftCommand, cassetteCommand];

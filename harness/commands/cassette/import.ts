@@ -1,0 +1,79 @@
+/**
+ * `tapegate cassette import FILE.json [--output OUT.cassette] [--force]`: a cassette from
+ * its JSON form (a hand-written fixture or an export). The import is strict, like the
+ * reader: every field is checked and the first bad one named by JSON Pointer, nothing is
+ * filled in (not `seq`, not the header's `toolVersion` or `createdAt`), so a cassette never
+ * claims more than its author wrote.
+ */
+import { lstat, readFile } from 'node:fs/promises';
+import type { CommandModule } from 'yargs';
+import { journalPathFor, CASSETTE_EXTENSION, CASSETTE_MAGIC } from '../../../cassettes/format.js';
+import { cassetteFromJson } from '../../../cassettes/format-json.js';
+import { ioError } from '../../../cassettes/store-errors.js';
+import { writeCassette } from '../../../cassettes/store.js';
+import { countOf } from '../../../cassettes/summary.js';
+import { TapegateError } from '../../errors.js';
+import { shellWord } from './read.js';
+
+interface Args {
+  file: string;
+  output?: string;
+  force: boolean;
+}
+
+/** `x.json` → `x.cassette`; `x.cassette.json` (an export's usual name) → `x.cassette`. */
+export function defaultCassetteName(source: string): string {
+  const base = source.replace(/\.json$/i, '');
+  return base.endsWith(CASSETTE_EXTENSION) ? base : base + CASSETTE_EXTENSION;
+}
+
+const present = (file: string): Promise<boolean> => lstat(file).then(() => true, () => false);
+
+function isBinaryCassette(bytes: Buffer): boolean {
+  return bytes.length >= CASSETTE_MAGIC.length && CASSETTE_MAGIC.every((byte, index) => bytes[index] === byte);
+}
+
+export const importCommand: CommandModule<object, Args> = {
+  command: 'import <file>',
+  describe: 'Make a cassette from its JSON form (a hand-written fixture or an export); strict, nothing is filled in',
+  builder: (y) =>
+    y
+      .positional('file', { type: 'string', demandOption: true, describe: 'The JSON file' })
+      .option('output', { alias: 'o', type: 'string', describe: 'The cassette to write (default: FILE with .cassette for .json)' })
+      .option('force', { type: 'boolean', default: false, describe: 'Replace the output cassette if it exists' })
+      .example('$0 cassette import test/fixtures/seed.json', 'Writes test/fixtures/seed.cassette')
+      .example('$0 cassette import edited.json --output apis.cassette --force', 'Replace a cassette with an edited export'),
+  handler: async (args) => {
+    const source = args.file;
+    const output = args.output ?? defaultCassetteName(source);
+    const fail = (reason: string): TapegateError => new TapegateError(`Failed to import cassette "${source}": ${reason}`, 2);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(source);
+    } catch (error) {
+      throw ioError('import cassette', source, error);
+    }
+    if (isBinaryCassette(bytes)) {
+      throw fail(`it is a cassette already, not the JSON form; \`tapegate cassette export ${shellWord(source)} --json\` gives the JSON`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(bytes.toString('utf8'));
+    } catch (error) {
+      throw fail(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    // Checked in full before anything is written: a bad fixture leaves no file behind.
+    const cassette = cassetteFromJson(json, source);
+    if (await present(journalPathFor(output))) {
+      throw fail(
+        `"${journalPathFor(output)}" is beside "${output}": a recording is in progress or crashed. ` +
+          `Wait for it, or recover (\`tapegate cassette recover ${shellWord(output)}\`) or remove the journal first`,
+      );
+    }
+    // Checked, then written: a cassette created in between would be replaced. Imports are
+    // run by hand or by test set-up, not concurrently with recording (refused just above).
+    if (!args.force && (await present(output))) throw fail(`"${output}" already exists; pass --force to replace it`);
+    await writeCassette(output, cassette.header, cassette.exchanges);
+    process.stdout.write(`wrote ${output}: ${countOf(cassette.exchanges.length, 'exchange')}\n`);
+  },
+};
