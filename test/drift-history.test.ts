@@ -16,8 +16,15 @@ const V1_NEW = path('apigateway-2015-07-09@1.43.67.json');
 const V2_OLD = path('apigatewayv2-2018-11-29@1.21.19.json');
 const V2_NEW = path('apigatewayv2-2018-11-29@1.43.67.json');
 
-const brief = ({ operation, side, pointer, code, severity }: DriftChange) => ({ operation, side, pointer, code, severity });
-const byKey = (a: ReturnType<typeof brief>, b: ReturnType<typeof brief>) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+interface Brief {
+  operation: string;
+  side: string;
+  pointer: string;
+  code: string;
+  severity: string;
+}
+const brief = ({ operation, side, pointer, code, severity }: DriftChange): Brief => ({ operation, side, pointer, code, severity });
+const byKey = (a: Brief, b: Brief) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 
 async function drift(from: string, to: string, strictResponses = false) {
   const result = await compareServiceContracts(readContractFile(from), readContractFile(to), { strictResponses });
