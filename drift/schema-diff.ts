@@ -30,12 +30,12 @@ const IGNORED = new Set([
   'enum', 'const', 'pattern', 'format', 'contentEncoding', 'contentMediaType', 'multipleOf', 'uniqueItems',
   '$comment', 'description', 'title', 'default', 'examples', '$id', '$schema', 'readOnly', 'writeOnly',
 ]);
-/** Subschema keywords walked in pairs; any other subschema keyword is inlined as it is. */
+/** Subschema keywords walked in pairs; the others (anyOf, not, ...) are inlined whole on each side. */
 const PAIRED = new Set(['properties', 'items', 'additionalProperties', 'propertyNames']);
-const SUBSCHEMA = new Set([
-  'properties', 'items', 'additionalProperties', 'propertyNames', 'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else',
-  'contains', 'additionalItems', 'patternProperties', 'dependencies', 'definitions',
-]);
+const UNPAIRED = new Set(['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'contains', 'additionalItems', 'patternProperties', 'dependencies']);
+const SUBSCHEMA = new Set([...PAIRED, ...UNPAIRED, 'definitions']);
+/** Keywords whose value maps names to schemas. */
+const MAPS_OF_SCHEMAS = new Set(['properties', 'patternProperties', 'dependencies']);
 
 const MAX_DEPTH = 64;
 
@@ -67,17 +67,19 @@ export function simplifyPair(before: unknown, after: unknown, sides: { before: S
     if (typeof resolved === 'boolean') return resolved;
     const copy = shallow(resolved);
     for (const [keyword, value] of Object.entries(resolved)) {
-      if (!SUBSCHEMA.has(keyword)) continue;
-      if (keyword === 'properties' || keyword === 'definitions' || keyword === 'patternProperties' || keyword === 'dependencies') {
-        if (keyword === 'definitions' || !isObject(value)) continue;
-        copy[keyword] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? v : inline(v, side, depth + 1)]));
-      } else if (Array.isArray(value)) {
-        copy[keyword] = value.map((item) => inline(item, side, depth + 1));
-      } else {
-        copy[keyword] = inline(value, side, depth + 1);
-      }
+      if (SUBSCHEMA.has(keyword) && keyword !== 'definitions') copy[keyword] = inlineKeyword(keyword, value, side, depth);
     }
     return copy;
+  };
+
+  /** A subschema keyword's value, inlined: a map of schemas, a list of them, or one. */
+  const inlineKeyword = (keyword: string, value: unknown, side: SchemaSide, depth: number): unknown => {
+    if (MAPS_OF_SCHEMAS.has(keyword) && isObject(value)) {
+      // `dependencies` may list names instead of a schema: those stay as they are.
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? v : inline(v, side, depth + 1)]));
+    }
+    if (Array.isArray(value)) return value.map((item) => inline(item, side, depth + 1));
+    return inline(value, side, depth + 1);
   };
 
   const pair = (a: unknown, b: unknown, depth: number): [SchemaNode, SchemaNode] => {
@@ -107,22 +109,13 @@ export function simplifyPair(before: unknown, after: unknown, sides: { before: S
       const vy = y[keyword];
       if (isObject(vx) && isObject(vy)) [sx[keyword], sy[keyword]] = pair(vx, vy, depth + 1);
       else {
-        if (vx !== undefined) sx[keyword] = Array.isArray(vx) ? vx.map((v) => inline(v, sides.before, depth + 1)) : inline(vx, sides.before, depth + 1);
-        if (vy !== undefined) sy[keyword] = Array.isArray(vy) ? vy.map((v) => inline(v, sides.after, depth + 1)) : inline(vy, sides.after, depth + 1);
+        if (vx !== undefined) sx[keyword] = inlineKeyword(keyword, vx, sides.before, depth);
+        if (vy !== undefined) sy[keyword] = inlineKeyword(keyword, vy, sides.after, depth);
       }
     }
-    for (const [keyword, value] of Object.entries(x)) if (SUBSCHEMA.has(keyword) && !PAIRED.has(keyword)) sx[keyword] = inlineKeyword(value, sides.before, depth);
-    for (const [keyword, value] of Object.entries(y)) if (SUBSCHEMA.has(keyword) && !PAIRED.has(keyword)) sy[keyword] = inlineKeyword(value, sides.after, depth);
+    for (const [keyword, value] of Object.entries(x)) if (UNPAIRED.has(keyword)) sx[keyword] = inlineKeyword(keyword, value, sides.before, depth);
+    for (const [keyword, value] of Object.entries(y)) if (UNPAIRED.has(keyword)) sy[keyword] = inlineKeyword(keyword, value, sides.after, depth);
     return [sx, sy];
-  };
-
-  const inlineKeyword = (value: unknown, side: SchemaSide, depth: number): unknown => {
-    if (Array.isArray(value)) return value.map((item) => inline(item, side, depth + 1));
-    if (isObject(value) && !('$ref' in value) && !('type' in value) && Object.values(value).every(isObject)) {
-      // patternProperties / dependencies / definitions: a map of schemas.
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inline(v, side, depth + 1)]));
-    }
-    return inline(value, side, depth + 1);
   };
 
   return pair(before, after, 0);
