@@ -1,7 +1,7 @@
 /**
  * `tapegate cassette textconv FILE`: the text git diffs for a cassette, through
  *
- *     .gitattributes:  *.cassette diff=tapegate
+ *     .gitattributes:  *.cassette binary diff=tapegate   (binary: no line-ending conversion, no text merge)
  *     git config diff.tapegate.textconv "tapegate cassette textconv"
  *
  * git stops the whole diff when a textconv command fails, so any content gets exit 0: a
