@@ -4,6 +4,7 @@ import { cassetteCommand } from './cassette.js';
 import { contractsCommand } from './contracts.js';
 import { driftCommand } from './drift.js';
 import { replayCommand } from './replay.js';
+import { demoCommand } from './demo.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [contractsCommand, replayCommand, driftCommand, cassetteCommand];
+export const commands: CommandModule<any, any>[] = [contractsCommand, replayCommand, driftCommand, cassetteCommand, demoCommand];
