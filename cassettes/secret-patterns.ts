@@ -26,7 +26,7 @@ const ACCESS_KEY_ID = /(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])/;
 const SESSION_TOKEN_START = /(?:FwoGZXIvYXdz|IQoJb3JpZ2lu|AQoDYXdz|AQoEXAMPLE)[A-Za-z0-9/+=]{20,}/;
 /** A run of exactly 40 secret-key characters (an `=` after it means longer base64). */
 const SECRET_KEY_SHAPE = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
-const LONG_BASE64 = /[A-Za-z0-9/+=]{100,}/g;
+const LONG_BASE64 = /[A-Za-z0-9/+]{100,}={0,2}/g;
 
 const SECRET_NAME = /secret|passw|token|credential|private.?key|access.?key/i;
 const TOKEN_NAME = /token/i;
@@ -119,7 +119,7 @@ const ANY_SECRET_SHAPE = new RegExp(
   [
     `(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}`,
     SESSION_TOKEN_START.source,
-    `[A-Za-z0-9/+=]{100,}`,
+    `[A-Za-z0-9/+]{100,}={0,2}`,
     `(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])`,
   ].join('|'),
   'g',
