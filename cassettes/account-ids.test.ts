@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AccountIdMap, accountPlaceholder, isAccountFieldName } from './account-ids.js';
+import { AccountIdMap, accountPlaceholder, isAccountFieldName, isAccountPlaceholder } from './account-ids.js';
 
 // Account ids are not secrets, but tests still use made-up ones that no one owns.
 const A = '210987654321';
@@ -14,6 +14,16 @@ describe('AccountIdMap', () => {
     expect(map.size).toBe(2);
     expect(map.has(B)).toBe(true);
     expect(accountPlaceholder(123)).toBe('000000000123');
+  });
+
+  it('passes placeholders (six leading zeros) through, so echoed and re-redacted ids keep their number', () => {
+    const map = new AccountIdMap();
+    expect(map.redactText('arn:aws:iam::000000000007:role/r')).toBe('arn:aws:iam::000000000007:role/r');
+    expect(map.redactNamedValue('accountId', '000000000000')).toBe('000000000000');
+    expect(map.size).toBe(0);
+    expect(isAccountPlaceholder('000000123456')).toBe(true);
+    expect(isAccountPlaceholder('000001234567')).toBe(false);
+    expect(map.placeholderFor('000001234567')).toBe('000000000001');
   });
 
   it('replaces the account field of ARNs in every partition, plain or percent-encoded', () => {

@@ -6,13 +6,19 @@
  * everywhere in a cassette (request and response alike) as long as one `AccountIdMap`
  * lives as long as the recording.
  *
+ * Placeholders pass through unchanged: an id of six leading zeros (`000000xxxxxx`) is
+ * taken to be one already. A client replaying a cassette echoes the ids it was served, so
+ * its next request must keep them; and redacting twice changes nothing. (A real account
+ * id below one million would be kept as it is; AWS assigns ids at random over 12 digits,
+ * so that is one account in a million, and LocalStack's `000000000000` is no real one.)
+ *
  * The map is never written anywhere (that would put the real ids on disk). A cassette
  * re-opened in `auto` mode starts a fresh map; because placeholders follow the order of
  * first appearance, re-running the same scenario assigns the same placeholders, so its
- * requests still match. Scenarios whose first sight of an id was in a *response* that
- * auto mode now replays (and so never sees in the clear) can shift the numbering when
- * several accounts are involved; with one account (the usual case) it is always
- * `000000000001`.
+ * requests still match. The limit: auto mode sees only requests of replayed exchanges
+ * in the clear, so when several accounts are involved and one was first seen in a
+ * *response*, the numbering of ids the client brings itself (from its own configuration)
+ * can shift. With one account (the usual case) it is always `000000000001`.
  *
  * Where an id is recognised (and nowhere else: a 12-digit epoch or size is left alone):
  * - in the account field of an ARN, in any partition (`arn:aws:`, `arn:aws-cn:`,
@@ -25,6 +31,7 @@
  *   12 digits. A JSON *number* under such a name is left alone (AWS sends ids as strings,
  *   and a placeholder number would lose its leading zeros).
  */
+import { TapegateError } from '../harness/errors.js';
 
 const SEP = '(?::|%3[aA])';
 const SLASH = '(?:/|%2[fF])';
@@ -42,6 +49,14 @@ const ACCOUNT_ID_PATTERNS: readonly RegExp[] = [
 ];
 
 const EXACT_ACCOUNT_ID = /^\d{12}$/;
+/** Ids this scheme hands out (and so passes through): six zeros, then the number. */
+const PLACEHOLDER = /^0{6}\d{6}$/;
+const MAX_PLACEHOLDERS = 999_999;
+
+/** True when `accountId` is a placeholder (or could be one): it is kept as it is. */
+export function isAccountPlaceholder(accountId: string): boolean {
+  return PLACEHOLDER.test(accountId);
+}
 
 /** Names (letters only, lower-cased) that hold an account id: `…account`, `…ownerId`, … */
 const ACCOUNT_NAME = /(?:account|owner)(?:ids?|numbers?)?$|^principal$/;
@@ -60,10 +75,14 @@ export function accountPlaceholder(n: number): string {
 export class AccountIdMap {
   readonly #placeholders = new Map<string, string>();
 
-  /** The placeholder of `accountId`, assigning the next one on first sight. */
+  /** The placeholder of `accountId`, assigning the next one on first sight; placeholders map to themselves. */
   placeholderFor(accountId: string): string {
+    if (isAccountPlaceholder(accountId)) return accountId;
     let placeholder = this.#placeholders.get(accountId);
     if (placeholder === undefined) {
+      if (this.#placeholders.size >= MAX_PLACEHOLDERS) {
+        throw new TapegateError(`Failed to redact account id: one cassette can hold at most ${MAX_PLACEHOLDERS} distinct accounts`);
+      }
       placeholder = accountPlaceholder(this.#placeholders.size + 1);
       this.#placeholders.set(accountId, placeholder);
     }
@@ -74,7 +93,7 @@ export class AccountIdMap {
     return this.#placeholders.has(accountId);
   }
 
-  /** How many distinct ids have been seen. */
+  /** How many distinct real ids have been given a placeholder. */
   get size(): number {
     return this.#placeholders.size;
   }

@@ -139,6 +139,14 @@ describe('redactExchange: account ids', () => {
     expect(bytesText(redacted.response.body)).toBe(prefix.toString('latin1') + text.replace(A, '000000000001'));
   });
 
+  it('changes nothing when run again on its own output', () => {
+    const map = new AccountIdMap();
+    const options = { redactAccountIds: true, accountIds: map };
+    const once = redactExchange(exchange({ headers: { authorization: 'x' }, body: json({ accountId: A, role: `arn:aws:iam::${B}:role/r` }) }), options);
+    expect(redactExchange(once, options)).toEqual(once);
+    expect(map.size).toBe(2);
+  });
+
   it('refuses redactAccountIds without a map: every exchange needs the same one', () => {
     expect(() => redactExchange(exchange(), { redactAccountIds: true })).toThrow(TapegateError);
     expect(() => redactExchange(exchange(), { redactAccountIds: true })).toThrow(/Failed to redact "apigateway.PutIntegration": redactAccountIds needs an AccountIdMap/);
@@ -170,6 +178,20 @@ describe('redactRequestForMatch', () => {
     const recorded = [original, later].map((request) => redactExchange({ ...exchange(), request }, { redactAccountIds: true, accountIds: recordMap }).request);
     const reopened = new AccountIdMap();
     const incoming = [original, later].map((request) => redactRequestForMatch(structuredClone(request), reopened));
+    expect(incoming.map((request) => keyOf(OP, request))).toEqual(recorded.map((request) => keyOf(OP, request)));
+  });
+
+  it('keeps the placeholders a replayed response served when the client sends them back', () => {
+    const role = (id: string): RecordedRequest => ({ ...original, body: json({ credentials: `arn:aws:iam::${id}:role/r` }) });
+    const options = { redactAccountIds: true, accountIds: new AccountIdMap() };
+    // Recording: the client uses A, then B, then echoes A as AWS served it (the real id).
+    const first = redactExchange({ ...exchange(), request: role(A) }, options);
+    const recorded = [first.request, redactRequestForMatch(role(B), options), redactRequestForMatch(role(A), options)];
+    // Replay: the client was served A's placeholder and echoes that.
+    const served = (first.request.body as { value: { credentials: string } }).value.credentials.split(':')[4] as string;
+    const reopened = new AccountIdMap();
+    const incoming = [role(A), role(B), role(served)].map((request) => redactRequestForMatch(request, reopened));
+    expect(served).toBe('000000000001');
     expect(incoming.map((request) => keyOf(OP, request))).toEqual(recorded.map((request) => keyOf(OP, request)));
   });
 

@@ -112,7 +112,7 @@ function redactResponse(response: RecordedResponse, plan: Plan): RecordedRespons
  * The exchange as it may be written: a new object, the input untouched (bodies that need
  * no change are shared, not copied). With `redactAccountIds`, ids are numbered request
  * first, then response, and `options.accountIds` remembers them for later exchanges.
- * Run it once per exchange: a placeholder is itself 12 digits and would be renumbered.
+ * Redacting an already redacted exchange changes nothing (placeholders pass through).
  */
 export function redactExchange(exchange: Exchange, options: RedactOptions = {}): Exchange {
   const plan = planFor(options, exchange.operation ?? `exchange ${exchange.seq}`);

@@ -33,8 +33,8 @@ const TOKEN_NAME = /token/i;
 const PAGINATION_NAME = /next.?token|page.?token|pagination|continuation/i;
 /** `name=`, `name: `, `"name": "`, `\"name\":\"` right before a value (in a 80-char window). */
 const NAME_BEFORE_VALUE = /([A-Za-z0-9_.-]+)[\\"']*\s*[:=]\s*[\\"']*$/;
-/** An access key id, then a short separator, right before a value. */
-const KEY_ID_BEFORE_VALUE = /(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}[^A-Za-z0-9/+]{1,16}$/;
+/** An access key id, then a short separator (`:`, `, `, ` / `, a newline…), right before a value. */
+const KEY_ID_BEFORE_VALUE = /(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}[\s:,;|="'/\\]{1,16}$/;
 /** Where the token holding a match starts: after whitespace, quotes or brackets. */
 const TOKEN_BREAK = /[\s"'`,;()[\]{}<>]/;
 const ARN_START = /arn(?::|%3A)/i;
