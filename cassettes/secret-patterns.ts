@@ -15,7 +15,7 @@
  *   key id (`AKIA…:…`). A bare 40-character key with no such context is not recognised.
  * - Pagination tokens (`nextToken`, `position`-like names) are not secrets.
  *
- * AWS's documented example keys (`AKIAIOSFODNN7EXAMPLE`, `wJalrXUtnFEMI/K7MDENG/…EXAMPLEKEY`)
+ * AWS's documented example keys (`AKIA…EXAMPLE`, `wJalr…EXAMPLEKEY`)
  * are hits like any other: a cassette should never hold anything key-shaped, and an
  * allow-list would let a real key through by looking like an example.
  */
