@@ -1,13 +1,22 @@
 /**
  * AWS-shaped answers for the proxy's own failures (no match, body too large, malformed
- * HTTP): the status, `X-Amzn-ErrorType` and a JSON `{"message": ...}` body, the way API
- * Gateway's REST-JSON errors look. Every SDK then raises an ordinary service exception whose
- * name is the type and whose message is ours, so the user reads why in their own test output.
+ * HTTP, an upstream that failed, no credentials): the status, `X-Amzn-ErrorType` and a
+ * JSON `{"message": ...}` body, the way API Gateway's REST-JSON errors look. Every SDK then
+ * raises an ordinary service exception whose name is the type and whose message is ours, so
+ * the user reads why in their own test output.
  * The types start `Tapegate` so they can never be taken for a real AWS error.
  */
 import type { WireResponse } from './wire-response.js';
 
-export type ProxyErrorType = 'TapegateNoMatch' | 'TapegateRequestTooLarge' | 'TapegateBadRequest' | 'TapegateInternalError';
+export type ProxyErrorType =
+  | 'TapegateNoMatch'
+  | 'TapegateRequestTooLarge'
+  | 'TapegateBadRequest'
+  | 'TapegateInternalError'
+  /** Recording modes: the upstream refused, reset, timed out or cut its answer short. */
+  | 'TapegateUpstreamError'
+  /** Recording modes: no credentials to re-sign with. */
+  | 'TapegateCredentialsError';
 
 /**
  * `extra` members travel beside `message` for programs that read the body (SDKs ignore

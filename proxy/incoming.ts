@@ -9,7 +9,8 @@ import { bodyFromWire } from '../cassettes/body.js';
 import type { RecordedRequest } from '../cassettes/exchange.js';
 
 export type IncomingResult =
-  | { ok: true; request: RecordedRequest }
+  /** `bytes`: the body exactly as received (empty when there was none), for forwarding. */
+  | { ok: true; request: RecordedRequest; bytes: Uint8Array }
   /** `bytes`: the declared length, or how many had arrived when the limit was passed. */
   | { ok: false; reason: 'too-large'; bytes: number; declared: boolean }
   /** The client went away (or the stream failed) before the body was complete. */
@@ -74,6 +75,8 @@ function toRequest(req: IncomingMessage, bytes: Uint8Array | null): RecordedRequ
   return { method: req.method ?? 'GET', path, query, headers, body };
 }
 
+const EMPTY = new Uint8Array(0);
+
 /**
  * Reads `req` and calls `done` exactly once. A request without a body (no content-length,
  * or 0, and no transfer-encoding) is answered synchronously, without waiting for `end`.
@@ -83,7 +86,7 @@ export function readIncoming(req: IncomingMessage, maxBodyBytes: number, done: (
   const chunked = req.headers['transfer-encoding'] !== undefined;
   const declared = declaredText === undefined ? undefined : Number(declaredText);
   if (!chunked && (declared === undefined || declared === 0)) {
-    done({ ok: true, request: toRequest(req, null) });
+    done({ ok: true, request: toRequest(req, null), bytes: EMPTY });
     return;
   }
   if (declared !== undefined && declared > maxBodyBytes) {
@@ -113,7 +116,8 @@ export function readIncoming(req: IncomingMessage, maxBodyBytes: number, done: (
   };
   req.on('data', onData);
   req.on('end', () => {
-    finish({ ok: true, request: toRequest(req, chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)) });
+    const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+    finish({ ok: true, request: toRequest(req, bytes), bytes });
   });
   // A client that goes away mid-body surfaces here (Node reports it as an `aborted` error).
   req.on('error', (error) => finish({ ok: false, reason: 'aborted', detail: error.message }));

@@ -1,0 +1,96 @@
+/**
+ * Re-signing. The SDK signed its request for the proxy's host (`127.0.0.1:PORT`), with
+ * whatever credentials the test gave it; AWS would refuse that signature. So the old one
+ * is dropped (Authorization, X-Amz-Date, X-Amz-Security-Token, X-Amz-Content-Sha256) and the
+ * request is signed again with `@smithy/signature-v4` for the upstream host, region and
+ * service, with the user's credentials. Everything else the client sent is kept and signed
+ * as is: method, path (percent-encoding untouched), query, body and headers.
+ */
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { AwsCredentials } from './credentials.js';
+import { NodeSha256 } from './sha256.js';
+
+export interface RequestToSign {
+  method: string;
+  /** Origin to send to; its `host` (with a non-default port) becomes the Host header. */
+  target: URL;
+  /** Path exactly as it will be sent, percent-encoding kept, no query. */
+  path: string;
+  /** Decoded query parameters (the form the signer canonicalises). */
+  query: Record<string, string[]>;
+  /** The client's headers, lower-case names. */
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+export interface SigningContext {
+  region: string;
+  service: string;
+  credentials: AwsCredentials;
+  /** Defaults to now; fixed in tests. */
+  signingDate?: Date;
+}
+
+/** The client's signature, and the session token it belonged to: never forwarded. */
+export const SIGNATURE_HEADERS: readonly string[] = ['authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256'];
+
+/**
+ * Hop-by-hop headers (RFC 9110 §7.6.1) describe the client's connection, not the request;
+ * `host` and `content-length` are set anew for the upstream; `expect` would make the
+ * upstream wait for a 100-continue the buffered body never needs.
+ */
+const NOT_FORWARDED = new Set([
+  ...SIGNATURE_HEADERS,
+  'host',
+  'content-length',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authorization',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'expect',
+]);
+
+/** The headers to forward before signing: the client's, minus the above, plus Host and a true length. */
+export function forwardedHeaders(request: RequestToSign): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (!NOT_FORWARDED.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
+  }
+  headers.host = request.target.host;
+  const hadLength = request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
+  if (request.body.length > 0 || hadLength) headers['content-length'] = String(request.body.length);
+  return headers;
+}
+
+/** The full header set to send upstream, carrying a fresh SigV4 signature. */
+export async function resignHeaders(request: RequestToSign, context: SigningContext): Promise<Record<string, string>> {
+  const headers = forwardedHeaders(request);
+  const signer = new SignatureV4({
+    service: context.service,
+    region: context.region,
+    credentials: context.credentials,
+    sha256: NodeSha256,
+    // Every service but S3 signs the path escaped once more; API Gateway SDKs do the same.
+    uriEscapePath: true,
+    applyChecksum: true,
+  });
+  const port = request.target.port === '' ? undefined : Number(request.target.port);
+  const signed = await signer.sign(
+    {
+      method: request.method,
+      protocol: request.target.protocol,
+      hostname: request.target.hostname,
+      ...(port === undefined ? {} : { port }),
+      path: request.path,
+      query: request.query,
+      headers,
+      body: request.body,
+    },
+    context.signingDate === undefined ? {} : { signingDate: context.signingDate },
+  );
+  return signed.headers as Record<string, string>;
+}

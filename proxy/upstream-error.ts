@@ -1,0 +1,18 @@
+/**
+ * What the client gets when forwarding failed: 502 (refused, reset, cut short, any other
+ * transport failure) or 504 (timed out), typed `TapegateUpstreamError`, with a message
+ * saying what happened. SDKs raise it as a service exception (and may retry it like any
+ * 5xx); it is never taken for AWS's own answer, and is recorded only with --record-failures.
+ */
+import { awsError } from './aws-error.js';
+import type { ForwardFailureKind } from './forward.js';
+import type { WireResponse } from './wire-response.js';
+
+export function upstreamStatus(kind: ForwardFailureKind): 502 | 504 {
+  return kind === 'timeout' ? 504 : 502;
+}
+
+/** `what` is `METHOD path` of the request; `origin` where it was sent. */
+export function upstreamErrorResponse(kind: ForwardFailureKind, detail: string, what: string, origin: string): WireResponse {
+  return awsError(upstreamStatus(kind), 'TapegateUpstreamError', `Failed to forward "${what}" to ${origin}: ${detail}`, { failure: kind });
+}

@@ -1,0 +1,44 @@
+/**
+ * An upstream answer in the two forms the proxy needs: the `RecordedResponse` that goes
+ * to the cassette (lower-case headers, body decompressed and parsed by cassettes/body.ts)
+ * and the `WireResponse` the client gets (the upstream's bytes and header spelling, minus
+ * hop-by-hop headers, with a true content-length).
+ */
+import { bodyFromWire } from '../cassettes/body.js';
+import type { RecordedResponse } from '../cassettes/exchange.js';
+import type { UpstreamResponse } from './forward.js';
+import type { WireResponse } from './wire-response.js';
+
+/** RFC 9110 §7.6.1 hop-by-hop headers, plus content-length (recomputed from the bytes). */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'content-length']);
+
+export function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+export function recordedResponseOf(response: UpstreamResponse): RecordedResponse {
+  const headers = flatHeaders(response.headers);
+  return { status: response.status, headers, body: bodyFromWire(response.body, headers) };
+}
+
+export function wireResponseOf(response: UpstreamResponse): WireResponse {
+  const headers: string[] = [];
+  const raw = response.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] as string;
+    if (!HOP_BY_HOP.has(name.toLowerCase())) headers.push(name, raw[i + 1] as string);
+  }
+  headers.push('content-length', String(response.body.length));
+  return { status: response.status, headers, body: response.body };
+}
+
+/** A response tapegate made itself (a 502/504), as a cassette records it. */
+export function recordedResponseOfWire(wire: WireResponse): RecordedResponse {
+  const headers: Record<string, string> = {};
+  for (let i = 0; i + 1 < wire.headers.length; i += 2) headers[(wire.headers[i] as string).toLowerCase()] = wire.headers[i + 1] as string;
+  return { status: wire.status, headers, body: bodyFromWire(wire.body, headers) };
+}
