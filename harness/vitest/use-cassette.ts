@@ -1,0 +1,126 @@
+/**
+ * `tapegate/vitest`: a cassette per `describe`.
+ *
+ * ```ts
+ * import { useCassette } from 'tapegate/vitest';
+ * describe('integration responses', () => {
+ *   const tape = useCassette();            // test/__cassettes__/<test file name>.cassette
+ *   it('reads one', async () => {
+ *     const client = new APIGatewayClient(tape.clientConfig());
+ *     …
+ *   });
+ * });
+ * ```
+ *
+ * The mode comes from `TAPEGATE_MODE` (default `replay`), so the same suite runs offline in
+ * CI and records against a real account with `TAPEGATE_MODE=record`. The SDK always gets
+ * throw-away credentials: in replay nothing is signed for real, and in the recording modes the
+ * proxy re-signs with the credentials of the AWS provider chain (or `credentials`).
+ */
+import { basename, dirname, join } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startProxy, type ProxyMode, type ProxyStats, type TapegateProxy } from '../../index.js';
+import type { AwsCredentials, CredentialsProvider } from '../../proxy/credentials.js';
+import { resolveCassettePath } from '../../proxy/cassette-path.js';
+import { TapegateError } from '../errors.js';
+
+export interface UseCassetteOptions {
+  /** Mode; default `TAPEGATE_MODE`, else `replay`. */
+  mode?: ProxyMode;
+  /** Folder of cassettes; default `__cassettes__` beside the test file. Names may not escape it. */
+  dir?: string;
+  /** Region the SDK should use; default `TAPEGATE_REGION`, `AWS_REGION`, else `us-east-1`. */
+  region?: string;
+  /**
+   * Recording modes: forward here instead of the AWS endpoint of each request
+   * (`TAPEGATE_UPSTREAM`). A function is called in `beforeAll`, for an upstream that a hook
+   * registered earlier starts (a local fake, say).
+   */
+  upstream?: string | (() => string);
+  /** Recording modes: credentials to re-sign with instead of the AWS provider chain. */
+  credentials?: AwsCredentials | CredentialsProvider;
+  /** Recording modes: the shared-config profile to re-sign with (`AWS_PROFILE` otherwise). */
+  profile?: string;
+  /** Replay: fail the suite when recorded exchanges went unused. Default false. */
+  failOnUnused?: boolean;
+  /** Replay: after the last identical exchange, serve it again (`last`) or answer a miss. */
+  repeat?: 'last' | 'error';
+  /** Record mode: replace an existing cassette (default true: recording means starting over). */
+  force?: boolean;
+}
+
+/** Fake credentials for the SDK; the proxy never forwards them anywhere. */
+export const SDK_CREDENTIALS = Object.freeze({ accessKeyId: 'TAPEGATEVITEST', secretAccessKey: 'signed-again-by-tapegate-or-never-used' });
+
+export interface CassetteHandle {
+  /** The proxy URL: the SDK's `endpoint`. Available inside tests and hooks after `beforeAll`. */
+  readonly endpoint: string;
+  readonly region: string;
+  readonly credentials: typeof SDK_CREDENTIALS;
+  readonly mode: ProxyMode;
+  /** The cassette file. */
+  readonly cassette: string;
+  /** `{ endpoint, region, credentials, maxAttempts: 1 }` for any SDK v3 client. */
+  clientConfig(): { endpoint: string; region: string; credentials: typeof SDK_CREDENTIALS; maxAttempts: number };
+  stats(): ProxyStats;
+}
+
+export function useCassette(name?: string, options: UseCassetteOptions = {}): CassetteHandle {
+  const mode = options.mode ?? modeFromEnv();
+  const region = options.region ?? process.env.TAPEGATE_REGION ?? process.env.AWS_REGION ?? 'us-east-1';
+  let proxy: TapegateProxy | undefined;
+  let cassette = '';
+
+  beforeAll(async () => {
+    const testPath = expect.getState().testPath;
+    if (!testPath && (!name || !options.dir)) {
+      throw new TapegateError('Failed to use cassette: cannot tell the test file; pass a name and options.dir', 2);
+    }
+    const dir = options.dir ?? join(dirname(testPath!), '__cassettes__');
+    const file = `${name ?? basename(testPath!).replace(/\.(test|spec)\.[cm]?[jt]s$/, '')}.cassette`;
+    cassette = resolveCassettePath(dir, file);
+    proxy = mode === 'replay'
+      ? await startProxy({ mode, cassette, repeat: options.repeat, log: false })
+      : await startProxy({
+          mode,
+          cassette,
+          force: mode === 'record' ? (options.force ?? true) : undefined,
+          upstream: (typeof options.upstream === 'function' ? options.upstream() : options.upstream) ?? process.env.TAPEGATE_UPSTREAM,
+          credentials: options.credentials,
+          profile: options.profile,
+        });
+  });
+
+  afterAll(async () => {
+    if (!proxy) return;
+    const stats = await proxy.close();
+    if (options.failOnUnused && stats.mode === 'replay' && stats.unused.length > 0) {
+      const list = stats.unused.map((u) => `#${u.seq} ${u.operation ?? '?'}`).join(', ');
+      throw new Error(`tapegate: ${stats.unused.length} recorded exchanges of ${cassette} were never used: ${list}`);
+    }
+  });
+
+  const started = (): TapegateProxy => {
+    if (!proxy) throw new TapegateError('Failed to use cassette: the proxy starts in beforeAll; use the handle inside tests or hooks', 1);
+    return proxy;
+  };
+  return {
+    get endpoint() {
+      return started().url;
+    },
+    region,
+    credentials: SDK_CREDENTIALS,
+    mode,
+    get cassette() {
+      return cassette;
+    },
+    clientConfig: () => ({ endpoint: started().url, region, credentials: SDK_CREDENTIALS, maxAttempts: 1 }),
+    stats: () => started().stats(),
+  };
+}
+
+function modeFromEnv(): ProxyMode {
+  const value = process.env.TAPEGATE_MODE ?? 'replay';
+  if (value === 'replay' || value === 'record' || value === 'auto' || value === 'passthrough') return value;
+  throw new TapegateError(`Failed to read TAPEGATE_MODE: expected replay, record, auto or passthrough, got "${value}"`, 2);
+}
