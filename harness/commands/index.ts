@@ -4,7 +4,10 @@ import { cassetteCommand } from './cassette.js';
 import { contractsCommand } from './contracts.js';
 import { driftCommand } from './drift.js';
 import { replayCommand } from './replay.js';
+import { recordCommand } from './record.js';
+import { autoCommand } from './auto.js';
+import { passthroughCommand } from './passthrough.js';
 import { demoCommand } from './demo.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [contractsCommand, replayCommand, driftCommand, cassetteCommand, demoCommand];
+export const commands: CommandModule<any, any>[] = [contractsCommand, replayCommand, recordCommand, autoCommand, passthroughCommand, driftCommand, cassetteCommand, demoCommand];

@@ -1,0 +1,122 @@
+/**
+ * `tapegate record --cassette FILE [--force] [--upstream URL] [--profile P] [--region R] ...`
+ *
+ * Forwards every request to AWS (or --upstream), re-signed with the user's credentials, and
+ * writes a new cassette. `auto` and `passthrough` (auto.ts, passthrough.ts) share this file's
+ * options and run loop. stdout: first `listening http://HOST:PORT`, at the end the summary;
+ * stderr: one line per finding, refusal and upstream failure. SIGINT/SIGTERM: in-flight
+ * requests finish, the cassette is finished (atomic rename), the summary printed, exit 0, or
+ * 1 when --fail-on findings occurred. Bad options exit 2 before anything listens.
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { DEFAULT_HOST, parseByteSize, parseHost, parsePort } from '../../proxy/options.js';
+import { parseFailOn, parseProfile, parseUpstreamTimeout, type RecordMode } from '../../proxy/record-options.js';
+import { startRecordingProxy } from '../../proxy/record-server.js';
+import { formatRecordSummary } from '../../proxy/record-summary.js';
+import { parseRegion, parseUpstream } from '../../proxy/upstream.js';
+
+export interface RecordArgs {
+  cassette?: string;
+  'cassette-dir'?: string;
+  force?: boolean;
+  host: string;
+  port: string;
+  upstream?: string;
+  profile?: string;
+  region?: string;
+  'upstream-timeout': string;
+  'record-failures'?: boolean;
+  'redact-account-ids'?: boolean;
+  'fail-on': string;
+  'max-body': string;
+}
+
+/** Resolves with the first SIGINT or SIGTERM; a second one gets Node's default (exit at once). */
+function firstSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+function write(text: string): Promise<void> {
+  return new Promise((resolve) => process.stdout.write(text, () => resolve()));
+}
+
+/** The options every recording mode takes; `mode` adds or drops the cassette ones. */
+export function recordingOptions(y: Argv, mode: RecordMode): Argv<RecordArgs> {
+  let args = y as Argv;
+  if (mode !== 'passthrough') {
+    args = args
+      .option('cassette', { type: 'string', demandOption: true, describe: 'The cassette file to write (a name inside --cassette-dir when that is given)' })
+      .option('cassette-dir', { type: 'string', describe: 'Folder the cassette must be in; names that escape it are refused' })
+      .option('record-failures', { type: 'boolean', default: false, describe: 'Also record exchanges whose forwarding failed (with the 502/504 the client got)' })
+      .option('redact-account-ids', { type: 'boolean', default: false, describe: 'Replace AWS account ids with stable placeholders (000000000001, ...)' });
+  }
+  if (mode === 'record') args = args.option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing cassette' });
+  return args
+    .option('host', { type: 'string', default: DEFAULT_HOST, describe: 'Interface to listen on' })
+    .option('port', { type: 'string', default: '0', describe: 'Port to listen on (0: any free port)' })
+    .option('upstream', { type: 'string', describe: 'Forward everything to this http(s) origin instead of the AWS endpoint of each request\'s credential scope' })
+    .option('profile', { type: 'string', describe: 'Profile of the shared AWS config/credentials files to sign with (default: the standard provider chain)' })
+    .option('region', { type: 'string', describe: 'Sign for (and, without --upstream, forward to) this region instead of the one each request was signed for' })
+    .option('upstream-timeout', { type: 'string', default: '30', describe: 'Seconds an upstream exchange may take before the client gets a 504' })
+    .option('fail-on', {
+      choices: ['error', 'warn', 'never'] as const,
+      default: 'never' as const,
+      describe: 'Exit 1 when contract findings at or above this severity occurred',
+    })
+    .option('max-body', { type: 'string', default: '10MiB', describe: 'Largest request body accepted (413 above it): bytes, KiB, MiB, kB, MB' }) as unknown as Argv<RecordArgs>;
+}
+
+/** Checks the flags (exit 2 on a bad one), runs the proxy until a signal, prints the summary. */
+export function recordingHandler(mode: RecordMode): (args: RecordArgs) => Promise<void> {
+  return async (args) => {
+    // Checked here rather than in yargs coerce, which would turn our exit code 2 into 1.
+    const proxy = await startRecordingProxy({
+      mode,
+      ...(args.cassette !== undefined ? { cassette: args.cassette } : {}),
+      ...(args['cassette-dir'] !== undefined ? { cassetteDir: args['cassette-dir'] } : {}),
+      force: args.force ?? false,
+      host: parseHost(args.host),
+      port: parsePort(args.port),
+      ...(args.upstream !== undefined ? { upstream: parseUpstream(args.upstream) } : {}),
+      ...(args.profile !== undefined ? { profile: parseProfile(args.profile) } : {}),
+      ...(args.region !== undefined ? { region: parseRegion(args.region) } : {}),
+      upstreamTimeoutMs: parseUpstreamTimeout(args['upstream-timeout']),
+      recordFailures: args['record-failures'] ?? false,
+      redactAccountIds: args['redact-account-ids'] ?? false,
+      failOn: parseFailOn(args['fail-on']),
+      maxBodyBytes: parseByteSize(args['max-body']),
+    });
+    await write(`listening ${proxy.url}\n`);
+    await firstSignal();
+    const stats = await proxy.close();
+    await write(formatRecordSummary(stats));
+    if (stats.failOnReached) process.exitCode = 1;
+  };
+}
+
+const EPILOGUE =
+  'Requests are forwarded to the AWS endpoint of their SigV4 credential scope (aws, aws-cn, aws-us-gov) or to ' +
+  '--upstream, and nowhere else; each is re-signed with credentials from the standard AWS provider chain ' +
+  '(environment, shared files, SSO, container and instance roles). Every exchange is redacted, scanned for ' +
+  'secrets and fsynced before its client gets the answer. stdout: "listening URL", then the summary when stopped ' +
+  '(SIGINT/SIGTERM). stderr: one line per finding, refusal and upstream failure. --fail-on defaults to never: ' +
+  'recording reports findings, it does not fail on them unless asked.';
+
+export const recordCommand: CommandModule<object, RecordArgs> = {
+  command: 'record',
+  describe: 'Forward SDK traffic to AWS, re-signed with your credentials, and write a new cassette',
+  builder: (y) =>
+    recordingOptions(y, 'record')
+      .example('$0 record --cassette test/cassettes/apis.cassette --profile dev', 'Record against AWS with the "dev" profile; point the SDK at the printed URL')
+      .example('$0 record --cassette apis.cassette --upstream http://127.0.0.1:4566', 'Record against a local emulator instead of AWS')
+      .epilogue(EPILOGUE + ' An existing cassette is refused unless --force.'),
+  handler: recordingHandler('record'),
+};
