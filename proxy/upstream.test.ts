@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { bundledContracts } from '../contracts/load.js';
+import { awsEndpoint, endpointPrefixes, parseCredentialScope, partitionOf, signingNameOf } from './endpoints.js';
+import { parseRegion, parseUpstream, planUpstream, type UpstreamConfig } from './upstream.js';
+
+const auth = (credential: string) =>
+  `AWS4-HMAC-SHA256 Credential=${credential}, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`;
+
+describe('parseCredentialScope', () => {
+  it('reads region and service from the Authorization header, never keeping the key id', () => {
+    const scope = parseCredentialScope(auth('AKIDEXAMPLE/20260101/us-east-1/apigateway/aws4_request'));
+    expect(scope).toEqual({ date: '20260101', region: 'us-east-1', service: 'apigateway' });
+    expect(JSON.stringify(scope)).not.toContain('AKIDEXAMPLE');
+  });
+
+  it('finds Credential wherever it sits among the fields, and in a presigned query', () => {
+    expect(parseCredentialScope('AWS4-HMAC-SHA256 SignedHeaders=host,Credential=K/20260101/eu-west-1/apigateway/aws4_request,Signature=ab'))
+      .toMatchObject({ region: 'eu-west-1' });
+    expect(parseCredentialScope(undefined, { 'X-Amz-Credential': ['K/20260101/cn-north-1/apigateway/aws4_request'] }))
+      .toMatchObject({ region: 'cn-north-1', service: 'apigateway' });
+  });
+
+  it.each([
+    ['no header', undefined],
+    ['another algorithm', 'AWS4-ECDSA-P256-SHA256 Credential=K/20260101/us-east-1/apigateway/aws4_request'],
+    ['SigV2', 'AWS AKIDEXAMPLE:c2lnbmF0dXJl'],
+    ['four parts', auth('K/20260101/us-east-1/aws4_request')],
+    ['no terminator', auth('K/20260101/us-east-1/apigateway/aws5_request')],
+    ['a bad date', auth('K/2026-01-01/us-east-1/apigateway/aws4_request')],
+    ['an empty key', auth('/20260101/us-east-1/apigateway/aws4_request')],
+    ['a host-like region', auth('K/20260101/evil.example/apigateway/aws4_request')],
+    ['a path in the service', auth('K/20260101/us-east-1/api%2Fgateway/aws4_request')],
+    ['no Credential field', 'AWS4-HMAC-SHA256 SignedHeaders=host, Signature=ab'],
+  ])('refuses %s', (_, header) => {
+    expect(parseCredentialScope(header)).toBeNull();
+  });
+});
+
+describe('partitions and endpoints', () => {
+  it.each([
+    ['us-east-1', 'aws', 'https://apigateway.us-east-1.amazonaws.com'],
+    ['ap-southeast-4', 'aws', 'https://apigateway.ap-southeast-4.amazonaws.com'],
+    ['cn-north-1', 'aws-cn', 'https://apigateway.cn-north-1.amazonaws.com.cn'],
+    ['cn-northwest-1', 'aws-cn', 'https://apigateway.cn-northwest-1.amazonaws.com.cn'],
+    ['us-gov-west-1', 'aws-us-gov', 'https://apigateway.us-gov-west-1.amazonaws.com'],
+  ])('%s is in %s at %s', (region, partition, endpoint) => {
+    expect(partitionOf(region)?.name).toBe(partition);
+    expect(awsEndpoint('apigateway', region)?.origin).toBe(endpoint);
+  });
+
+  it.each(['us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'local', 'us-east', 'US-EAST-1', 'us-east-1.evil.example', 'us-east-1/x', 'aws-global', ''])(
+    'refuses %j',
+    (region) => {
+      expect(partitionOf(region)).toBeNull();
+      expect(awsEndpoint('apigateway', region)).toBeNull();
+    },
+  );
+
+  it('maps signing names to endpoint prefixes from the loaded contracts', () => {
+    const contracts = bundledContracts();
+    expect([...endpointPrefixes(contracts)]).toEqual([['apigateway', 'apigateway']]);
+    expect(signingNameOf(contracts, 'apigatewayv2.CreateApi')).toBe('apigateway');
+    expect(signingNameOf(contracts, null)).toBeNull();
+  });
+});
+
+describe('parseUpstream', () => {
+  it.each([
+    ['http://127.0.0.1:4566', 'http://127.0.0.1:4566'],
+    ['http://127.0.0.1:4566/', 'http://127.0.0.1:4566'],
+    [' https://apigateway.example.test ', 'https://apigateway.example.test'],
+    ['http://[::1]:8080', 'http://[::1]:8080'],
+  ])('accepts %j as %s', (value, origin) => {
+    expect(parseUpstream(value).origin).toBe(origin);
+  });
+
+  it.each(['127.0.0.1:4566', 'ftp://127.0.0.1', 'http://127.0.0.1/prefix', 'http://127.0.0.1/?a=1', 'http://127.0.0.1/?', 'http://127.0.0.1/#x', 'http://user:pw@127.0.0.1', 'file:///etc/passwd', 'not a url', ''])(
+    'refuses %j with exit code 2',
+    (value) => {
+      expect(() => parseUpstream(value)).toThrow(/^Failed to parse "--upstream": expected an http or https URL with no path, query or credentials/);
+      try {
+        parseUpstream(value);
+      } catch (error) {
+        expect((error as { exitCode: number }).exitCode).toBe(2);
+      }
+    },
+  );
+
+  it('checks --region the same way', () => {
+    expect(parseRegion('us-gov-east-1')).toBe('us-gov-east-1');
+    expect(() => parseRegion('moon-base-1x')).toThrow('Failed to parse "--region": expected an AWS region');
+  });
+});
+
+describe('planUpstream', () => {
+  const prefixes = endpointPrefixes(bundledContracts());
+  const scope = { date: '20260101', region: 'eu-central-1', service: 'apigateway' };
+  const config = (extra: Partial<UpstreamConfig> = {}): UpstreamConfig => ({ endpointPrefixes: prefixes, ...extra });
+
+  it('forwards to the endpoint of the scope, signing for its region and service', () => {
+    const decision = planUpstream({ scope, routedService: null }, config());
+    expect(decision).toMatchObject({ ok: true, plan: { region: 'eu-central-1', service: 'apigateway' } });
+    if (decision.ok) expect(decision.plan.target.origin).toBe('https://apigateway.eu-central-1.amazonaws.com');
+  });
+
+  it('--region changes both the signature and the endpoint', () => {
+    const decision = planUpstream({ scope, routedService: null }, config({ region: 'cn-north-1' }));
+    if (!decision.ok) throw new Error(decision.message);
+    expect(decision.plan.region).toBe('cn-north-1');
+    expect(decision.plan.target.origin).toBe('https://apigateway.cn-north-1.amazonaws.com.cn');
+  });
+
+  it('--upstream takes everything, scoped or not (the routed operation names the service)', () => {
+    const upstream = parseUpstream('http://127.0.0.1:9');
+    expect(planUpstream({ scope, routedService: null }, config({ upstream }))).toMatchObject({ ok: true, plan: { target: upstream, region: 'eu-central-1' } });
+    expect(planUpstream({ scope: null, routedService: 'apigateway' }, config({ upstream }))).toMatchObject({ ok: true, plan: { region: 'us-east-1', service: 'apigateway' } });
+    expect(planUpstream({ scope: null, routedService: null }, config({ upstream }))).toMatchObject({ ok: false });
+  });
+
+  it('refuses a request without a scope, an unknown service and an unsupported region', () => {
+    expect(planUpstream({ scope: null, routedService: 'apigateway' }, config())).toMatchObject({ ok: false, message: expect.stringContaining('no SigV4 credential scope') });
+    expect(planUpstream({ scope: { ...scope, service: 's3' }, routedService: null }, config())).toMatchObject({ ok: false, message: expect.stringContaining('"s3"') });
+    expect(planUpstream({ scope: { ...scope, region: 'us-iso-east-1' }, routedService: null }, config())).toMatchObject({ ok: false, message: expect.stringContaining('"us-iso-east-1"') });
+  });
+});
