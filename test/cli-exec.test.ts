@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readCassette, writeCassette } from '../cassettes/store.js';
+import type { Exchange } from '../cassettes/exchange.js';
+import { runCli } from './support/cli.js';
+
+const SEED = 'cassettes/examples/seed-scenario.cassette';
+const dir = mkdtempSync(join(tmpdir(), 'tapegate-exec-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The ids the seed scenario recorded, read from the cassette rather than written down twice. */
+async function seedIds(): Promise<string[]> {
+  const { exchanges } = await readCassette(SEED, { recoverJournal: false });
+  const path = (operation: string) => exchanges.find((e) => e.operation === operation)!.request.path.split('/');
+  const v1 = path('apigateway.GetIntegrationResponse');
+  const v2 = path('apigatewayv2.GetIntegrationResponse');
+  return [v1[2]!, v1[4]!, v2[3]!, v2[5]!, v2[7]!];
+}
+
+describe('tapegate exec', () => {
+  it('runs a Node SDK v3 script with no endpoint in its code against the replay proxy, offline', async () => {
+    const result = runCli(['exec', '--cassette', SEED, '--', process.execPath, 'test/fixtures/exec/sdk-v3-no-endpoint.mjs', ...(await seedIds())], {
+      env: { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', AWS_REGION: '', AWS_DEFAULT_REGION: '', AWS_ENDPOINT_URL: '' },
+    });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      v1: { 'application/json': '{"ok": true}' },
+      v2: { $default: '{"route": "$context.routeKey"}' },
+      endpoint: true,
+    });
+    expect(result.stderr).toMatch(/tapegate replay summary: 2 served, 0 missed/);
+  });
+
+  it('exits with the command\'s status', () => {
+    expect(runCli(['exec', '--cassette', SEED, '--', process.execPath, '-e', 'process.exit(3)']).status).toBe(3);
+  });
+
+  it('gives the command the endpoint variables, throw-away credentials and a region in replay', () => {
+    const script = 'const e = process.env; console.log(JSON.stringify([e.AWS_ENDPOINT_URL === e.AWS_ENDPOINT_URL_API_GATEWAY, e.AWS_ENDPOINT_URL === e.AWS_ENDPOINT_URL_APIGATEWAYV2, e.AWS_ACCESS_KEY_ID, e.AWS_REGION, e.TAPEGATE_MODE]))';
+    const result = runCli(['exec', '--cassette', SEED, '--', process.execPath, '-e', script], { env: { AWS_ACCESS_KEY_ID: '', AWS_PROFILE: '', AWS_REGION: '', AWS_DEFAULT_REGION: '' } });
+    expect(JSON.parse(result.stdout)).toEqual([true, true, 'TAPEGATEEXECREPLAY', 'us-east-1', 'replay']);
+  });
+
+  it('exits 1 under --fail-on when the command passed but recorded traffic breaks the contract', async () => {
+    const { header, exchanges } = await readCassette(SEED, { recoverJournal: false });
+    const broken: Exchange[] = exchanges.map((exchange) =>
+      exchange.operation === 'apigateway.GetIntegrationResponse' && exchange.response.status === 200
+        ? { ...exchange, response: { ...exchange.response, body: { kind: 'json', value: { statusCode: '200', contentHandling: 'CONVERT_TO_JSON' } } } }
+        : exchange,
+    );
+    const cassette = join(dir, 'broken.cassette');
+    await writeCassette(cassette, header, broken);
+    const args = ['exec', '--cassette', cassette, '--fail-on', 'warn', '--', process.execPath, 'test/fixtures/exec/sdk-v3-no-endpoint.mjs', ...(await seedIds())];
+    const failing = runCli(args);
+    expect(failing.status).toBe(1);
+    expect(failing.stderr).toMatch(/1 warn/);
+    const lenient = runCli(args.map((arg) => (arg === 'warn' ? 'error' : arg)));
+    expect(lenient.status).toBe(0);
+  });
+
+  it('refuses a missing command, an unknown program and a bad option with exit 2', () => {
+    const none = runCli(['exec', '--cassette', SEED]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/exec needs a command after --/);
+    const unknown = runCli(['exec', '--cassette', SEED, '--', 'no-such-program-tapegate']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/Failed to exec "no-such-program-tapegate": command not found/);
+    const badPort = runCli(['exec', '--cassette', SEED, '--port', 'eighty', '--', 'true']);
+    expect(badPort.status).toBe(2);
+    expect(badPort.stderr).toMatch(/--port/);
+  });
+
+  it('shows an example in --help', () => {
+    const help = runCli(['exec', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/Examples:[\s\S]*-- pytest/);
+  });
+});
