@@ -6,7 +6,6 @@
  * service, with the user's credentials. Everything else the client sent is kept and signed
  * as is: method, path (percent-encoding untouched), query, body and headers.
  */
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentials } from './credentials.js';
 import { NodeSha256 } from './sha256.js';
 
@@ -66,9 +65,13 @@ export function forwardedHeaders(request: RequestToSign): Record<string, string>
   return headers;
 }
 
+// Loaded on first use: every tapegate command loads this module, only recording signs.
+let signatureV4: Promise<typeof import('@smithy/signature-v4')> | undefined;
+
 /** The full header set to send upstream, carrying a fresh SigV4 signature. */
 export async function resignHeaders(request: RequestToSign, context: SigningContext): Promise<Record<string, string>> {
   const headers = forwardedHeaders(request);
+  const { SignatureV4 } = await (signatureV4 ??= import('@smithy/signature-v4'));
   const signer = new SignatureV4({
     service: context.service,
     region: context.region,
