@@ -4,17 +4,8 @@
  * one passing "no drift" testcase for an operation that did not change.
  */
 import { groupByOperation, summarise, where } from './report-common.js';
+import { escapeXml as xml } from './xml.js';
 import type { DriftChange, DriftReport } from './types.js';
-
-function xml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-}
 
 function testcase(change: DriftChange): string {
   const name = xml(`${change.severity} ${where(change)} ${change.code}`);

@@ -1,0 +1,66 @@
+/**
+ * `tapegate verify CASSETTE|DIR... [--format text|json|junit] [--output FILE]
+ * [--fail-on error|warn|never] [--contracts DIR] [--config FILE]`
+ *
+ * Checks every exchange of every cassette against its contract. Exit 1 when a finding at or
+ * above `--fail-on` exists (default: the config's failOn, else error), 2 for bad input (a
+ * missing file, a corrupt cassette, a wrong config: named in the message). With no cassette
+ * named, the config's `cassettes` folder is verified.
+ */
+import { relative } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { bundledContracts, loadContracts } from '../../contracts/load.js';
+import { loadConfig } from '../config/load.js';
+import { FAIL_ON_LEVELS, type FailOn } from '../config/types.js';
+import { TapegateError } from '../errors.js';
+import { resolveInputs } from '../verify/inputs.js';
+import { formatVerifyReport, VERIFY_FORMATS, type VerifyFormat } from '../verify/report.js';
+import { exitCodeFor, summaryLine, verdictLine } from '../verify/report-common.js';
+import { verifyCassettes } from '../verify/run.js';
+import { writeStdout, writeTextFileAtomic } from './cassette/output.js';
+
+interface Args {
+  cassettes?: string[];
+  format: VerifyFormat;
+  output?: string;
+  'fail-on'?: FailOn;
+  contracts?: string;
+  config?: string;
+}
+
+export const verifyCommand: CommandModule<object, Args> = {
+  command: 'verify [cassettes..]',
+  describe: 'Check every exchange of cassettes against the contracts; a report grouped by operation',
+  builder: (y) =>
+    y
+      .positional('cassettes', { type: 'string', array: true, describe: 'Cassette files or folders (searched at any depth). Default: "cassettes" of the config' })
+      .option('format', { choices: VERIFY_FORMATS, default: 'text' as VerifyFormat, describe: 'Report format' })
+      .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
+      .option('fail-on', { choices: FAIL_ON_LEVELS, describe: 'Exit 1 when a finding at or above this severity exists [default: the config\'s failOn, else error]' })
+      .option('contracts', { type: 'string', describe: 'Folder of contract files [default: the config\'s contracts, else the bundled ones]' })
+      .option('config', { type: 'string', describe: 'Config file [default: tapegate.config.json in the current folder, if there is one]' })
+      .example('$0 verify test/cassettes', 'Every cassette under test/cassettes; exit 1 on any error finding')
+      .example('$0 verify test/cassettes --format junit --output verify.xml --fail-on warn', 'For a CI dashboard, failing on warnings too'),
+  handler: async (args) => {
+    // A --contracts folder is what the config's ignoreBody ids are checked against too.
+    const flagContracts = args.contracts === undefined ? undefined : loadContracts({ dir: args.contracts });
+    const config = loadConfig(args.config, process.cwd(), flagContracts ? { contracts: flagContracts } : {});
+    const contracts = flagContracts ?? (config.contracts ? loadContracts({ dir: config.contracts }) : bundledContracts());
+    const contractsLabel = args.contracts ?? (config.contracts ? relative(process.cwd(), config.contracts) || '.' : 'the bundled contracts');
+    const failOn = args['fail-on'] ?? config.failOn;
+
+    const named = args.cassettes && args.cassettes.length > 0 ? args.cassettes : config.cassettes ? [config.cassettes] : [];
+    if (named.length === 0) {
+      throw new TapegateError('Failed to choose cassettes to verify: none named, and no "cassettes" folder in tapegate.config.json', 2);
+    }
+    const report = await verifyCassettes(await resolveInputs(named), { contracts, contractsLabel });
+    const text = formatVerifyReport(report, args.format, failOn);
+    if (args.output) {
+      await writeTextFileAtomic(args.output, [text], 'write verify report');
+      await writeStdout([`${summaryLine(report)}\n${verdictLine(report, failOn)}\nReport (${args.format}) written to ${args.output}\n`]);
+    } else {
+      await writeStdout([text]);
+    }
+    process.exitCode = exitCodeFor(report, failOn);
+  },
+};

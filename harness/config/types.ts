@@ -1,0 +1,49 @@
+/**
+ * What `tapegate.config.json` holds once read: every key present, defaults filled in,
+ * folders resolved against the file's own folder, sizes in bytes, the upstream a URL.
+ */
+import { DEFAULT_MAX_BODY_BYTES, type RepeatPolicy } from '../../proxy/options.js';
+
+export const CONFIG_FILE_NAME = 'tapegate.config.json';
+
+export const FAIL_ON_LEVELS = ['error', 'warn', 'never'] as const;
+export type FailOn = (typeof FAIL_ON_LEVELS)[number];
+
+export interface RedactionConfig {
+  accountIds: boolean;
+  extraHeaders: string[];
+}
+
+export interface TapegateConfig {
+  /** The file read (absolute), or null when there was none and these are the defaults. */
+  file: string | null;
+  matchHeaders: string[];
+  /** JSON Pointers into request bodies, by operation id; checked against the loaded contracts. */
+  ignoreBody: Record<string, string[]>;
+  repeat: RepeatPolicy;
+  redaction: RedactionConfig;
+  /** null: each request's own AWS endpoint. */
+  upstream: URL | null;
+  /** Absolute folder; null: the bundled contracts. */
+  contracts: string | null;
+  /** Absolute folder; null: none configured. */
+  cassettes: string | null;
+  failOn: FailOn;
+  maxBodyBytes: number;
+}
+
+/** A fresh copy each call, so a caller editing its config never changes another's. */
+export function defaultConfig(): TapegateConfig {
+  return {
+    file: null,
+    matchHeaders: [],
+    ignoreBody: {},
+    repeat: 'last',
+    redaction: { accountIds: false, extraHeaders: [] },
+    upstream: null,
+    contracts: null,
+    cassettes: null,
+    failOn: 'error',
+    maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+  };
+}
