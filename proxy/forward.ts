@@ -39,6 +39,8 @@ export type ForwardResult =
   /** `partial`: what had arrived when a response was cut short. */
   | { ok: false; kind: ForwardFailureKind; detail: string; partial?: UpstreamResponse };
 
+const CLIENT_GONE = 'the client closed the connection before the upstream answered';
+
 interface Pending {
   resolve: (result: ForwardResult) => void;
   timer: NodeJS.Timeout;
@@ -79,9 +81,7 @@ export class Forwarder {
     });
     this.#proxy.on('proxyRes', (proxyRes, req) => this.#collect(proxyRes, req));
     // http-proxy reports a reset with the client already gone here instead of the callback.
-    this.#proxy.on('econnreset', (_error, req) => {
-      this.#settle(req, { ok: false, kind: 'client-gone', detail: 'the client closed the connection before the upstream answered' });
-    });
+    this.#proxy.on('econnreset', (_error, req) => this.#settle(req, { ok: false, kind: 'client-gone', detail: CLIENT_GONE }));
   }
 
   /**
@@ -95,6 +95,11 @@ export class Forwarder {
         this.#settle(req, { ok: false, kind: 'timeout', detail: `${origin} did not answer within ${this.timeoutMs / 1000} s (--upstream-timeout)` });
       }, this.timeoutMs);
       this.#pending.set(req, { resolve, timer });
+      // A client that hangs up while we wait: stop waiting (and stop the upstream request),
+      // so the requests that arrived after it are not held up behind an answer nobody reads.
+      res.once('close', () => {
+        if (!res.writableFinished) this.#settle(req, { ok: false, kind: 'client-gone', detail: CLIENT_GONE });
+      });
       // http-proxy builds the outgoing request from these; the absolute form or Host the
       // client sent are gone by now, so only `target` decides where it goes.
       req.url = request.path;

@@ -118,6 +118,37 @@ describe('upstream faults', () => {
   });
 });
 
+describe('requests in flight', () => {
+  it('close() lets them finish and records them before finishing the cassette', async () => {
+    const { fake, proxy, sdk, file } = await setUp();
+    fake.faults.delayMs = 150;
+    const delayed = new Promise((resolve) => fake.events.once('delayed', resolve));
+    const call = sdk.v1.send(new v1.CreateRestApiCommand({ name: 'late' }));
+    await delayed;
+    const closing = proxy.close();
+    expect((await call).name).toBe('late');
+    expect(await closing).toMatchObject({ forwarded: 1, recorded: 1 });
+    expect((await readCassette(file)).exchanges).toHaveLength(1);
+  });
+
+  it('a client that gives up is not recorded and holds up nobody behind it', async () => {
+    const { fake, proxy, sdk, file, lines } = await setUp();
+    fake.faults.neverAnswer = (request) => request.path === '/restapis' && request.method === 'POST';
+    const held = new Promise((resolve) => fake.events.once('held', resolve));
+    const abort = new AbortController();
+    const abandoned = sdk.v1.send(new v1.CreateRestApiCommand({ name: 'abandoned' }), { abortSignal: abort.signal });
+    await held;
+    abort.abort();
+    await expect(abandoned).rejects.toThrow();
+    // Arrived later than the abandoned one: its slot must not wait for it.
+    const api = await sdk.v2.send(new v2.CreateApiCommand({ Name: 'after', ProtocolType: 'HTTP' }));
+    expect(api.Name).toBe('after');
+    expect(await proxy.close()).toMatchObject({ forwarded: 2, recorded: 1, rejected: 1 });
+    expect(lines).toContainEqual(expect.stringMatching(/^tapegate: aborted POST \/restapis: the client closed the connection/));
+    expect((await readCassette(file)).exchanges.map((e) => [e.seq, e.operation])).toEqual([[0, 'apigatewayv2.CreateApi']]);
+  });
+});
+
 describe('concurrency', () => {
   it('256 parallel requests are all recorded whole, numbered in arrival order', async () => {
     const credentials = randomCredentials();
