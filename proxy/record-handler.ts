@@ -20,12 +20,11 @@ import { parseCredentialScope, signingNameOf } from './endpoints.js';
 import type { Forwarder } from './forward.js';
 import { readIncoming, type IncomingResult } from './incoming.js';
 import type { Recorder, RecordSlot, UnsealedExchange } from './recorder.js';
-import type { RecordMode } from './record-options.js';
 import { originForm } from './request-target.js';
 import { resignHeaders } from './resign.js';
 import { RouteCache } from './route-cache.js';
 import { planUpstream, type UpstreamConfig } from './upstream.js';
-import { upstreamErrorResponse } from './upstream-error.js';
+import { upstreamFailure } from './upstream-error.js';
 import { recordedResponseOf, recordedResponseOfWire, wireResponseOf } from './upstream-response.js';
 import { prepareResponse, sendWire, type WireResponse } from './wire-response.js';
 
@@ -39,7 +38,6 @@ export interface RecordCounters {
 }
 
 export interface RecordHandlerContext {
-  mode: RecordMode;
   contracts: ContractSet;
   routes: RouteCache;
   upstream: UpstreamConfig;
@@ -153,8 +151,8 @@ export function createRecordHandler(context: RecordHandlerContext): (req: Incomi
       return;
     }
     counters.upstreamFailures++;
-    const wire = upstreamErrorResponse(result.kind, result.detail, what, plan.target.origin);
-    log(`tapegate: upstream failure: ${oneLine(JSON.parse(wire.body.toString('utf8')).message as string)}`);
+    const { message, wire } = upstreamFailure(result.kind, result.detail, what, plan.target.origin);
+    log(`tapegate: upstream failure: ${oneLine(message)}`);
     if (context.recordFailures) return deliver(slot, { operation, request, response: recordedResponseOfWire(wire), timing }, wire, res);
     send(res, wire);
   };

@@ -118,7 +118,6 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
   const forwarder = new Forwarder(timeoutMs);
   const counters: RecordCounters = { forwarded: 0, recorded: 0, replayed: 0, upstreamFailures: 0, refused: 0, rejected: 0 };
   const handler = createRecordHandler({
-    mode,
     contracts,
     routes: new RouteCache(validator.router),
     upstream: { ...(upstream ? { upstream } : {}), ...(region ? { region } : {}), endpointPrefixes: endpointPrefixes(contracts) },

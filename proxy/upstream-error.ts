@@ -13,6 +13,7 @@ export function upstreamStatus(kind: ForwardFailureKind): 502 | 504 {
 }
 
 /** `what` is `METHOD path` of the request; `origin` where it was sent. */
-export function upstreamErrorResponse(kind: ForwardFailureKind, detail: string, what: string, origin: string): WireResponse {
-  return awsError(upstreamStatus(kind), 'TapegateUpstreamError', `Failed to forward "${what}" to ${origin}: ${detail}`, { failure: kind });
+export function upstreamFailure(kind: ForwardFailureKind, detail: string, what: string, origin: string): { message: string; wire: WireResponse } {
+  const message = `Failed to forward "${what}" to ${origin}: ${detail}`;
+  return { message, wire: awsError(upstreamStatus(kind), 'TapegateUpstreamError', message, { failure: kind }) };
 }
