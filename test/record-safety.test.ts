@@ -65,17 +65,22 @@ describe('not an open proxy', () => {
 
     const absolute = await rawExchange(proxy.port, `GET http://evil.example/v2/apis HTTP/1.1\r\nHost: evil.example\r\n${scoped('us-east-1', 'apigateway')}Connection: close\r\n\r\n`);
     const foreignHost = await rawExchange(proxy.port, `GET /v2/apis HTTP/1.1\r\nHost: evil.example:443\r\n${scoped('us-east-1', 'apigateway')}Connection: close\r\n\r\n`);
-    // The fake implements no GetApis: its 501 proves the request reached it, re-signed (it checks first).
+    const bare = await rawExchange(proxy.port, `GET http://evil.example/ HTTP/1.1\r\nHost: evil.example\r\n${scoped('us-east-1', 'apigateway')}Connection: close\r\n\r\n`);
+    // The fake implements no GetApis (501) and no operation at / (404): either proves the
+    // request reached it, re-signed (it checks the signature first).
     expect(absolute).toMatch(/^HTTP\/1\.1 501 /);
     expect(foreignHost).toMatch(/^HTTP\/1\.1 501 /);
-    expect(fake.signatures).toEqual({ verified: 2, rejected: 0 });
+    expect(bare).toMatch(/^HTTP\/1\.1 404 /);
+    expect(fake.signatures).toEqual({ verified: 3, rejected: 0 });
     expect(fake.exchanges.map((e) => `${e.request.method} ${e.request.path} ${e.request.headers.host}`)).toEqual([
       `GET /v2/apis 127.0.0.1:${fake.port}`,
       `GET /v2/apis 127.0.0.1:${fake.port}`,
+      `GET / 127.0.0.1:${fake.port}`,
     ]);
     expect(outgoing).toEqual([
       `127.0.0.1 GET /v2/apis host=127.0.0.1:${fake.port}`,
       `127.0.0.1 GET /v2/apis host=127.0.0.1:${fake.port}`,
+      `127.0.0.1 GET / host=127.0.0.1:${fake.port}`,
     ]);
     expect(lines).toContain('tapegate: ignored the host "evil.example" in the request target: tapegate forwards only to the upstream it decides itself');
   });
