@@ -1,14 +1,15 @@
 /**
- * Replay: answers requests from a loaded cassette. Lookup is one hash of the request's
- * canonical form and one Map get, whatever the cassette's size; identical requests are
- * served in recorded order (Polly-style order counter per key). Misses are explained
- * (see explain.ts) and counted, so the proxy can report served, missed and never used.
+ * Replay: answers requests from a loaded cassette. Lookup is the request's canonical form
+ * (hashed only when long, see `indexKey`) and one Map get, whatever the cassette's size;
+ * identical requests are served in recorded order (Polly-style order counter per key).
+ * Misses are explained (see explain.ts) and counted, so the proxy can report served,
+ * missed and never used.
  */
 import { TapegateError } from '../harness/errors.js';
 import type { Exchange, RecordedRequest } from './exchange.js';
 import { explainExhausted, explainNoMatch, type MissExplanation } from './explain.js';
 import { CandidateIndex } from './match-candidates.js';
-import { KeyOptions, keyOf, type MatchKeyOptions } from './match-key.js';
+import { indexKey, KeyOptions, type MatchKeyOptions } from './match-key.js';
 
 export interface MatcherOptions extends MatchKeyOptions {
   /**
@@ -80,7 +81,7 @@ export class Matcher {
     const position = this.exchanges.length;
     this.exchanges.push(exchange);
     this.counts.push(0);
-    const key = keyOf(exchange.operation, exchange.request, this.keyOptions);
+    const key = indexKey(exchange.operation, exchange.request, this.keyOptions);
     const queue = this.queues.get(key);
     if (queue === undefined) this.queues.set(key, { positions: [position], next: 0 });
     else queue.positions.push(position);
@@ -89,7 +90,7 @@ export class Matcher {
 
   /** The recorded answer for this request, or an explained miss. */
   match(operation: string | null, request: RecordedRequest): MatchResult {
-    const queue = this.queues.get(keyOf(operation, request, this.keyOptions));
+    const queue = this.queues.get(indexKey(operation, request, this.keyOptions));
     if (queue === undefined) {
       this.missed++;
       const tier = this.candidates.tierFor(operation, request);
