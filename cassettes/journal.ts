@@ -1,5 +1,6 @@
 /**
- * Recording: exchanges are appended, one fsync each, to `<name>.cassette.journal`, which
+ * Recording: exchanges are appended, fsynced before each append resolves (several appends
+ * waiting together share one fsync), to `<name>.cassette.journal`, which
  * is at every moment a complete cassette (same format, append-only). Finishing is a
  * rename of the journal over the cassette; a crash leaves the journal for recovery.
  *
@@ -102,7 +103,10 @@ class JournalWriter implements CassetteWriter {
   #state: 'open' | 'closing' | 'finished' | 'aborted' = 'open';
   /** Set by the first failed append; every later append and finish() refuse with it. */
   #failure: TapegateError | null = null;
-  #queue: Promise<void> = Promise.resolve();
+  /** Records accepted but not yet written, in call order, each with its caller's promise. */
+  #pending: { record: Buffer; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  /** The running flush, if any; finish() and abort() wait for it. */
+  #flushing: Promise<void> | null = null;
   /** Exchanges accepted (encoded), durable or not: the index of the next one. */
   #accepted: number;
 
@@ -136,31 +140,52 @@ class JournalWriter implements CassetteWriter {
       return Promise.reject(this.#failure);
     }
     this.#accepted++;
-    const written = this.#queue.then(() => this.#write(record));
-    this.#queue = written.catch(() => undefined);
-    return written;
+    return new Promise<void>((resolve, reject) => {
+      this.#pending.push({ record, resolve, reject });
+      this.#flushing ??= this.#flush();
+    });
   }
 
-  async #write(record: Buffer): Promise<void> {
+  /**
+   * Group commit: the records appended while one write and fsync ran go out together in the
+   * next write, with one fsync. Each caller still resolves only once its own record is
+   * durable, and records land in call order; under concurrency the disk sees one fsync per
+   * batch instead of one per exchange.
+   */
+  async #flush(): Promise<void> {
+    while (this.#pending.length > 0) {
+      const batch = this.#pending.splice(0);
+      try {
+        await this.#write(batch.map((entry) => entry.record));
+        for (const entry of batch) entry.resolve();
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+      }
+    }
+    this.#flushing = null;
+  }
+
+  async #write(records: Buffer[]): Promise<void> {
     if (this.#failure) throw this.#failure;
+    const bytes = records.length === 1 ? records[0]! : Buffer.concat(records);
     try {
-      await writeFully(this.handle, record, this.size);
+      await writeFully(this.handle, bytes, this.size);
       await this.handle.sync();
     } catch (error) {
       this.#failure = ioError('append to journal', this.journalFile, error);
-      // Cut the partial record so the journal stays a valid cassette; recovery would too.
+      // Cut the partial records so the journal stays a valid cassette; recovery would too.
       await this.handle.truncate(this.size).catch(() => undefined);
       throw this.#failure;
     }
-    this.size += record.length;
-    this.durable++;
+    this.size += bytes.length;
+    this.durable += records.length;
   }
 
   async finish(): Promise<void> {
     const verb = 'finish journal';
     if (this.#state !== 'open') throw this.#closed(verb);
     this.#state = 'closing';
-    await this.#queue;
+    await this.#flushing;
     const written = await this.handle.stat().catch(() => null);
     await this.handle.close().catch(() => undefined);
     if (this.#failure) {
@@ -186,7 +211,7 @@ class JournalWriter implements CassetteWriter {
   async abort(): Promise<void> {
     if (this.#state === 'finished' || this.#state === 'aborted') return;
     this.#state = 'closing';
-    await this.#queue;
+    await this.#flushing;
     await this.handle.close().catch(() => undefined);
     this.#state = 'aborted';
     try {
