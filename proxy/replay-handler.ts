@@ -44,7 +44,8 @@ function oneLine(text: string): string {
 
 export function createReplayHandler(context: ReplayHandlerContext): (req: IncomingMessage, res: ServerResponse) => void {
   const { matcher, prepared, maxBodyBytes, log } = context;
-  const routes = new RouteCache(context.router);
+  // Room for every recorded target twice over (percent-encoding variants of the same path).
+  const routes = new RouteCache(context.router, prepared.size * 2);
 
   const refuse = (req: IncomingMessage, res: ServerResponse, result: Exclude<IncomingResult, { ok: true }>): void => {
     context.onRejected();
