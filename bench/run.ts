@@ -10,6 +10,7 @@ import { benchCassetteOpen, formatRows } from './cassette-open.js';
 import { benchContracts } from './contracts.js';
 import { benchDrift } from './drift.js';
 import { machineLine } from './machine.js';
+import { benchRecordOverhead } from './record-overhead.js';
 import { benchReplay } from './replay.js';
 
 export interface Section {
@@ -24,6 +25,7 @@ export const SECTIONS: Section[] = [
     title: 'Cassette open time against JSON.parse, and memory',
     run: async () => formatRows(await benchCassetteOpen()),
   },
+  { title: 'Record mode: added latency and throughput against the upstream alone', run: () => benchRecordOverhead() },
   { title: 'Contracts: routing, validation, cold load', run: () => benchContracts() },
   { title: 'Drift of both services end to end', run: () => benchDrift() },
 ];

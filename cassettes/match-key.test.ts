@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Body, RecordedRequest } from './exchange.js';
-import { canonicalRequest, compileKeyOptions, keyOf, type MatchKeyOptions } from './match-key.js';
+import { canonicalRequest, compileKeyOptions, indexKey, keyOf, type MatchKeyOptions } from './match-key.js';
 import { VOLATILE_HEADERS } from './volatile.js';
 
 const OP = 'apigatewayv2.CreateApi';
@@ -112,5 +112,19 @@ describe('keyOf', () => {
   it('hashes a readable canonical form', () => {
     const text = canonicalRequest(OP, req({ body: json({ b: 1, a: 2 }), query: { z: ['1'], a: ['2'] } }));
     expect(text).toBe('"apigatewayv2.CreateApi"\nPOST\n/v2/apis\na=2&z=1\n\njson {"a":2,"b":1}');
+  });
+});
+
+describe('indexKey', () => {
+  it('is the readable form itself for short requests, a digest for long ones, and never confuses the two', () => {
+    const short = req({ method: 'GET', path: '/v2/apis/a1', body: { kind: 'empty' } });
+    expect(indexKey(OP, short)).toBe(canonicalRequest(OP, short));
+    const long = req({ body: json({ name: 'x'.repeat(500) }) });
+    const key = indexKey(OP, long);
+    expect(key).not.toBe(canonicalRequest(OP, long));
+    expect(key).not.toMatch(/\n/); // canonical forms always hold a newline, digests never
+    expect(canonicalRequest(OP, short)).toMatch(/\n/);
+    // Same identity rules as keyOf: member order does not matter.
+    expect(indexKey(OP, req({ body: json({ a: 1, b: 2 }) }))).toBe(indexKey(OP, req({ body: json({ b: 2, a: 1 }) })));
   });
 });
