@@ -14,7 +14,11 @@ import { startReplayProxy, type ReplayProxyOptions, type ReplayStats } from './p
 export type { Finding, FindingCode, Severity, Side } from './contracts/findings.js';
 export type { Exchange, RecordedRequest, RecordedResponse, Body } from './cassettes/exchange.js';
 export type { ReplayProxyOptions, ReplayStats } from './proxy/server.js';
-export type { RecordingProxyOptions, RecordStats, RecordMode, FailOn } from './proxy/record-server.js';
+export type { RecordingProxy, RecordingProxyOptions, RecordStats, RecordMode, FailOn } from './proxy/record-server.js';
+/** The recording modes without the `startProxy` dispatch: `stats()` and `close()` give `RecordStats` directly. */
+export { startRecordingProxy };
+/** The summary `tapegate record`, `auto` and `passthrough` print when they stop. */
+export { formatRecordSummary } from './proxy/record-summary.js';
 export { Validator } from './contracts/validator.js';
 export { loadContracts, bundledContracts } from './contracts/load.js';
 export { Router } from './contracts/router.js';

@@ -4,10 +4,20 @@ import { generateCommand } from './contracts/generate.js';
 import { listCommand } from './contracts/list.js';
 import { routeCommand } from './contracts/route.js';
 import { showCommand } from './contracts/show.js';
+import { demandSubcommand } from './positionals.js';
 
 export const contractsCommand: CommandModule = {
-  command: 'contracts <command>',
+  // No <command> positional: yargs would report it missing without naming the subcommands.
+  command: 'contracts',
   describe: 'Generate, list, show and route API contracts',
-  builder: (y) => y.command(generateCommand).command(listCommand).command(showCommand).command(routeCommand).demandCommand(1),
+  builder: (y) =>
+    demandSubcommand(y.command(generateCommand).command(listCommand).command(showCommand).command(routeCommand), 'contracts', [
+      'generate',
+      'list',
+      'show',
+      'route',
+    ])
+      .example('$0 contracts list --service apigatewayv2', 'The v2 operations')
+      .example('$0 contracts show apigateway.GetIntegrationResponse', 'One operation\'s wire contract'),
   handler: () => undefined,
 };

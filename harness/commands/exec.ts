@@ -1,18 +1,18 @@
 /**
- * `tapegate exec --cassette FILE [--mode replay|record|auto] [proxy options] -- COMMAND...`:
- * any test command, in any language, with the proxy around it.
+ * `tapegate exec --cassette FILE [--mode replay|record|auto|passthrough] [proxy options] [--config FILE] -- COMMAND...`:
+ * any test command, in any language, with the proxy around it. tapegate.config.json (here or
+ * --config) gives the proxy what it gives `replay` and `record` (proxy-config.ts); flags win.
  */
 import type { CommandModule } from 'yargs';
-import { bundledContracts, loadContracts } from '../../contracts/load.js';
 import { atLeast } from '../../contracts/findings.js';
 import { startProxy, type ProxyMode, type ProxyStats } from '../../index.js';
-import { parseUpstreamTimeout, parseFailOn, type FailOn } from '../../proxy/record-options.js';
-import { parseHost, parsePort, parseRepeat } from '../../proxy/options.js';
+import { parseUpstreamTimeout } from '../../proxy/record-options.js';
+import { parseHost, parsePort } from '../../proxy/options.js';
 import { formatRecordSummary } from '../../proxy/record-summary.js';
 import { formatSummary } from '../../proxy/summary.js';
-import { parseUpstream } from '../../proxy/upstream.js';
 import { childEnv } from '../exec/child-env.js';
 import { runChild } from '../exec/run-child.js';
+import { CONFIG_OPTION, parseProxyFlags, readProxyConfig, recordingSettings, REDACT_HEADERS_OPTION, replaySettings } from './proxy-config.js';
 
 interface Args {
   cassette: string;
@@ -20,13 +20,16 @@ interface Args {
   upstream?: string;
   profile?: string;
   region?: string;
-  repeat: string;
+  repeat?: string;
   host: string;
   port: string;
   'upstream-timeout'?: string;
-  'fail-on': string;
+  'fail-on'?: string;
   contracts?: string;
-  'redact-account-ids': boolean;
+  'redact-account-ids'?: boolean;
+  'redact-headers'?: string[];
+  'max-body'?: string;
+  config?: string;
   '--'?: (string | number)[];
   _: (string | number)[];
 }
@@ -39,16 +42,25 @@ export const execCommand: CommandModule<object, Args> = {
       .parserConfiguration({ 'populate--': true })
       .option('cassette', { type: 'string', demandOption: true, describe: 'The cassette to replay or record' })
       .option('mode', { choices: ['replay', 'record', 'auto', 'passthrough'] as const, default: 'replay' as const, describe: 'Proxy mode' })
-      .option('upstream', { type: 'string', describe: 'Recording modes: forward here instead of AWS' })
+      .option('upstream', { type: 'string', describe: 'Recording modes: forward here instead of AWS [default: the config\'s upstream]' })
       .option('profile', { type: 'string', describe: 'Recording modes: AWS profile to re-sign with' })
       .option('region', { type: 'string', describe: 'Recording modes: region to sign for and forward to' })
       .option('upstream-timeout', { type: 'string', describe: 'Recording modes: seconds before a 504 (default 30)' })
-      .option('repeat', { choices: ['last', 'error'], default: 'last', describe: 'Replay: after the last identical exchange' })
+      .option('repeat', { choices: ['last', 'error'], describe: 'Replay: after the last identical exchange [default: the config\'s repeat, else last]' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface the proxy listens on' })
       .option('port', { type: 'string', default: '0', describe: 'Port the proxy listens on (0: any free port)' })
-      .option('fail-on', { choices: ['error', 'warn', 'never'], default: 'never', describe: 'Exit 1 when the command passed but contract findings at or above this severity occurred' })
-      .option('contracts', { type: 'string', describe: 'Folder of contract files (default: the bundled ones)' })
-      .option('redact-account-ids', { type: 'boolean', default: false, describe: 'Recording modes: replace account ids with stable placeholders' })
+      .option('fail-on', {
+        choices: ['error', 'warn', 'never'],
+        describe: 'Exit 1 when the command passed but contract findings at or above this severity occurred [default: the config\'s failOn, else never]',
+      })
+      .option('contracts', { type: 'string', describe: 'Folder of contract files [default: the config\'s contracts, else the bundled ones]' })
+      .option('redact-account-ids', {
+        type: 'boolean',
+        describe: 'Recording modes: replace account ids with stable placeholders [default: the config\'s redaction.accountIds, else false]',
+      })
+      .option('redact-headers', { ...REDACT_HEADERS_OPTION, describe: `Recording modes: ${REDACT_HEADERS_OPTION.describe}` })
+      .option('max-body', { type: 'string', describe: 'Largest request body accepted (413 above it) [default: the config\'s maxBodyBytes, else 10MiB]' })
+      .option('config', CONFIG_OPTION)
       .example('$0 exec --cassette test/cassettes/smoke.cassette -- pytest tests/', 'Run pytest against the replay proxy, offline')
       .example('$0 exec --mode record --cassette test/cassettes/smoke.cassette -- node scripts/smoke.js', 'Record a script\'s AWS traffic'),
   handler: async (args) => {
@@ -57,19 +69,23 @@ export const execCommand: CommandModule<object, Args> = {
       process.stderr.write('tapegate: exec needs a command after --, e.g. tapegate exec --cassette x.cassette -- npm test\n');
       process.exit(2);
     }
-    const failOn: FailOn = parseFailOn(args['fail-on']);
-    const contracts = args.contracts ? loadContracts({ dir: args.contracts }) : bundledContracts();
-    const common = { cassette: args.cassette, host: parseHost(args.host), port: parsePort(args.port), contracts, log: false as const };
+    const common = { cassette: args.cassette, host: parseHost(args.host), port: parsePort(args.port), log: false as const };
+    const flags = parseProxyFlags(args);
+    const proxyConfig = readProxyConfig(args.config, process.cwd(), args.contracts);
+    const { contracts } = proxyConfig;
+    // exec judges the findings itself, after the command's own status, in every mode; the
+    // recording proxy is told `never`, or its summary would promise an exit 1 the command's status may override.
+    const failOn = flags.failOn ?? proxyConfig.failOn;
     const proxy = args.mode === 'replay'
-      ? await startProxy({ ...common, mode: 'replay', repeat: parseRepeat(args.repeat) })
+      ? await startProxy({ ...common, mode: 'replay', ...replaySettings(flags, proxyConfig) })
       : await startProxy({
           ...common,
+          ...recordingSettings(flags, proxyConfig),
+          failOn: 'never',
           mode: args.mode,
-          upstream: args.upstream === undefined ? undefined : parseUpstream(args.upstream),
           profile: args.profile,
           region: args.region,
           upstreamTimeoutMs: args['upstream-timeout'] === undefined ? undefined : parseUpstreamTimeout(args['upstream-timeout']),
-          redactAccountIds: args['redact-account-ids'],
           force: args.mode === 'record' ? true : undefined,
         });
     let status: number;

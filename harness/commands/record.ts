@@ -7,13 +7,17 @@
  * stderr: one line per finding, refusal and upstream failure. SIGINT/SIGTERM: in-flight
  * requests finish, the cassette is finished (atomic rename), the summary printed, exit 0, or
  * 1 when --fail-on findings occurred. Bad options exit 2 before anything listens.
+ * tapegate.config.json (here or --config) gives the defaults of --upstream, --fail-on,
+ * --redact-account-ids and --max-body, headers to redact, the contracts and, for auto, the
+ * matcher's matchHeaders and ignoreBody (proxy-config.ts).
  */
 import type { Argv, CommandModule } from 'yargs';
-import { DEFAULT_HOST, parseByteSize, parseHost, parsePort } from '../../proxy/options.js';
-import { parseFailOn, parseProfile, parseUpstreamTimeout, type RecordMode } from '../../proxy/record-options.js';
+import { DEFAULT_HOST, parseHost, parsePort } from '../../proxy/options.js';
+import { parseProfile, parseUpstreamTimeout, type RecordMode } from '../../proxy/record-options.js';
 import { startRecordingProxy } from '../../proxy/record-server.js';
 import { formatRecordSummary } from '../../proxy/record-summary.js';
-import { parseRegion, parseUpstream } from '../../proxy/upstream.js';
+import { parseRegion } from '../../proxy/upstream.js';
+import { CONFIG_OPTION, parseProxyFlags, readProxyConfig, recordingSettings, REDACT_HEADERS_OPTION } from './proxy-config.js';
 
 export interface RecordArgs {
   cassette?: string;
@@ -27,8 +31,10 @@ export interface RecordArgs {
   'upstream-timeout': string;
   'record-failures'?: boolean;
   'redact-account-ids'?: boolean;
-  'fail-on': string;
-  'max-body': string;
+  'redact-headers'?: string[];
+  'fail-on'?: string;
+  'max-body'?: string;
+  config?: string;
 }
 
 /** Resolves with the first SIGINT or SIGTERM; a second one gets Node's default (exit at once). */
@@ -56,22 +62,29 @@ export function recordingOptions(y: Argv, mode: RecordMode): Argv<RecordArgs> {
       .option('cassette', { type: 'string', demandOption: true, describe: 'The cassette file to write (a name inside --cassette-dir when that is given)' })
       .option('cassette-dir', { type: 'string', describe: 'Folder the cassette must be in; names that escape it are refused' })
       .option('record-failures', { type: 'boolean', default: false, describe: 'Also record exchanges whose forwarding failed (with the 502/504 the client got)' })
-      .option('redact-account-ids', { type: 'boolean', default: false, describe: 'Replace AWS account ids with stable placeholders (000000000001, ...)' });
+      .option('redact-account-ids', {
+        type: 'boolean',
+        describe: 'Replace AWS account ids with stable placeholders (000000000001, ...) [default: the config\'s redaction.accountIds, else false]',
+      });
   }
   if (mode === 'record') args = args.option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing cassette' });
   return args
     .option('host', { type: 'string', default: DEFAULT_HOST, describe: 'Interface to listen on' })
     .option('port', { type: 'string', default: '0', describe: 'Port to listen on (0: any free port)' })
-    .option('upstream', { type: 'string', describe: 'Forward everything to this http(s) origin instead of the AWS endpoint of each request\'s credential scope' })
+    .option('upstream', {
+      type: 'string',
+      describe: 'Forward everything to this http(s) origin instead of the AWS endpoint of each request\'s credential scope [default: the config\'s upstream]',
+    })
     .option('profile', { type: 'string', describe: 'Profile of the shared AWS config/credentials files to sign with (default: the standard provider chain)' })
     .option('region', { type: 'string', describe: 'Sign for (and, without --upstream, forward to) this region instead of the one each request was signed for' })
     .option('upstream-timeout', { type: 'string', default: '30', describe: 'Seconds an upstream exchange may take before the client gets a 504' })
     .option('fail-on', {
       choices: ['error', 'warn', 'never'] as const,
-      default: 'never' as const,
-      describe: 'Exit 1 when contract findings at or above this severity occurred',
+      describe: 'Exit 1 when contract findings at or above this severity occurred [default: the config\'s failOn, else never]',
     })
-    .option('max-body', { type: 'string', default: '10MiB', describe: 'Largest request body accepted (413 above it): bytes, KiB, MiB, kB, MB' }) as unknown as Argv<RecordArgs>;
+    .option('redact-headers', REDACT_HEADERS_OPTION)
+    .option('max-body', { type: 'string', describe: 'Largest request body accepted (413 above it): bytes, KiB, MiB, kB, MB [default: the config\'s maxBodyBytes, else 10MiB]' })
+    .option('config', CONFIG_OPTION) as unknown as Argv<RecordArgs>;
 }
 
 /** Checks the flags (exit 2 on a bad one), runs the proxy until a signal, prints the summary. */
@@ -85,17 +98,16 @@ export function recordingHandler(mode: RecordMode): (args: RecordArgs) => Promis
       force: args.force ?? false,
       host: parseHost(args.host),
       port: parsePort(args.port),
-      ...(args.upstream !== undefined ? { upstream: parseUpstream(args.upstream) } : {}),
       ...(args.profile !== undefined ? { profile: parseProfile(args.profile) } : {}),
       ...(args.region !== undefined ? { region: parseRegion(args.region) } : {}),
       upstreamTimeoutMs: parseUpstreamTimeout(args['upstream-timeout']),
       recordFailures: args['record-failures'] ?? false,
-      redactAccountIds: args['redact-account-ids'] ?? false,
-      failOn: parseFailOn(args['fail-on']),
-      maxBodyBytes: parseByteSize(args['max-body']),
+      ...recordingSettings(parseProxyFlags(args), readProxyConfig(args.config, process.cwd())),
     });
+    // Listening for signals before saying "listening": a caller may stop us as soon as it reads the line.
+    const stopped = firstSignal();
     await write(`listening ${proxy.url}\n`);
-    await firstSignal();
+    await stopped;
     const stats = await proxy.close();
     await write(formatRecordSummary(stats));
     if (stats.failOnReached) process.exitCode = 1;
@@ -108,7 +120,8 @@ const EPILOGUE =
   '(environment, shared files, SSO, container and instance roles). Every exchange is redacted, scanned for ' +
   'secrets and fsynced before its client gets the answer. stdout: "listening URL", then the summary when stopped ' +
   '(SIGINT/SIGTERM). stderr: one line per finding, refusal and upstream failure. --fail-on defaults to never: ' +
-  'recording reports findings, it does not fail on them unless asked.';
+  'recording reports findings, it does not fail on them unless asked (or tapegate.config.json sets failOn). ' +
+  'Flags override tapegate.config.json.';
 
 export const recordCommand: CommandModule<object, RecordArgs> = {
   command: 'record',
@@ -117,6 +130,7 @@ export const recordCommand: CommandModule<object, RecordArgs> = {
     recordingOptions(y, 'record')
       .example('$0 record --cassette test/cassettes/apis.cassette --profile dev', 'Record against AWS with the "dev" profile; point the SDK at the printed URL')
       .example('$0 record --cassette apis.cassette --upstream http://127.0.0.1:4566', 'Record against a local emulator instead of AWS')
+      .example('$0 record --cassette apis.cassette --force --redact-headers x-api-key x-tenant', 'Re-record, keeping two more headers out of the cassette')
       .epilogue(EPILOGUE + ' An existing cassette is refused unless --force.'),
   handler: recordingHandler('record'),
 };

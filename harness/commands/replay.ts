@@ -1,23 +1,28 @@
 /**
- * `tapegate replay --cassette FILE [--cassette-dir DIR] [--host H] [--port N] [--repeat last|error] [--max-body SIZE]`
+ * `tapegate replay --cassette FILE [--cassette-dir DIR] [--host H] [--port N] [--repeat last|error] [--max-body SIZE]
+ * [--config FILE]`
  *
  * Serves a cassette until SIGINT or SIGTERM. stdout: first `listening http://HOST:PORT`,
  * at the end the summary (see proxy/summary.ts); stderr: one line per miss or refused
  * request. A cassette that cannot be read (truncated, not a cassette, a newer format, a
- * name escaping --cassette-dir) and a bad option exit 2 before anything listens.
+ * name escaping --cassette-dir), a bad option and a wrong config exit 2 before anything
+ * listens. tapegate.config.json (here or --config) gives the matcher its matchHeaders and
+ * ignoreBody, the contracts, and the defaults of --repeat and --max-body (proxy-config.ts).
  */
 import type { CommandModule } from 'yargs';
-import { DEFAULT_HOST, parseByteSize, parseHost, parsePort, parseRepeat, type RepeatPolicy } from '../../proxy/options.js';
+import { DEFAULT_HOST, parseHost, parsePort } from '../../proxy/options.js';
 import { startReplayProxy } from '../../proxy/server.js';
 import { formatSummary } from '../../proxy/summary.js';
+import { CONFIG_OPTION, parseProxyFlags, readProxyConfig, replaySettings } from './proxy-config.js';
 
 interface Args {
   cassette: string;
   'cassette-dir'?: string;
   host: string;
   port: string;
-  repeat: RepeatPolicy;
-  'max-body': string;
+  repeat?: string;
+  'max-body'?: string;
+  config?: string;
 }
 
 /** Resolves with the first SIGINT or SIGTERM; a second one gets Node's default (exit at once). */
@@ -48,24 +53,29 @@ export const replayCommand: CommandModule<object, Args> = {
       .option('port', { type: 'string', default: '0', describe: 'Port to listen on (0: any free port)' })
       .option('repeat', {
         choices: ['last', 'error'] as const,
-        default: 'last' as const,
-        describe: 'After a request used all its recorded exchanges: serve the last again, or answer a miss',
+        describe: 'After a request used all its recorded exchanges: serve the last again, or answer a miss [default: the config\'s repeat, else last]',
       })
-      .option('max-body', { type: 'string', default: '10MiB', describe: 'Largest request body accepted (413 above it): bytes, KiB, MiB, kB, MB' })
+      .option('max-body', { type: 'string', describe: 'Largest request body accepted (413 above it): bytes, KiB, MiB, kB, MB [default: the config\'s maxBodyBytes, else 10MiB]' })
+      .option('config', CONFIG_OPTION)
       .example('$0 replay --cassette test/cassettes/apis.cassette', 'Serve a cassette on a free port; read the URL from the first line')
+      .example('$0 replay --cassette apis.cassette --config ci/tapegate.config.json --repeat error', 'Match as that config says, but answer a miss to a repeat beyond the recording')
       .epilogue('stdout: "listening URL", then the summary when stopped (SIGINT/SIGTERM, exit 0). stderr: one line per miss.'),
   handler: async (args) => {
     // Checked here rather than in yargs coerce, which would turn our exit code 2 into 1.
+    const host = parseHost(args.host);
+    const port = parsePort(args.port);
+    const flags = parseProxyFlags(args);
     const proxy = await startReplayProxy({
       cassette: args.cassette,
       cassetteDir: args['cassette-dir'],
-      host: parseHost(args.host),
-      port: parsePort(args.port),
-      repeat: parseRepeat(args.repeat),
-      maxBodyBytes: parseByteSize(args['max-body']),
+      host,
+      port,
+      ...replaySettings(flags, readProxyConfig(args.config, process.cwd())),
     });
+    // Listening for signals before saying "listening": a caller may stop us as soon as it reads the line.
+    const stopped = firstSignal();
     await write(`listening ${proxy.url}\n`);
-    await firstSignal();
+    await stopped;
     const stats = await proxy.close();
     await write(formatSummary(stats));
   },

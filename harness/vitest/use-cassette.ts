@@ -16,12 +16,17 @@
  * CI and records against a real account with `TAPEGATE_MODE=record`. The SDK always gets
  * throw-away credentials: in replay nothing is signed for real, and in the recording modes the
  * proxy re-signs with the credentials of the AWS provider chain (or `credentials`).
+ *
+ * `tapegate.config.json` in `process.cwd()` (vitest's root, usually the project's) applies as
+ * it does to `tapegate replay` and `record`: matchHeaders, ignoreBody, repeat, maxBodyBytes,
+ * contracts, upstream and redaction. The options here win over it; `config: false` ignores it.
  */
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startProxy, type ProxyMode, type ProxyStats, type TapegateProxy } from '../../index.js';
 import type { AwsCredentials, CredentialsProvider } from '../../proxy/credentials.js';
 import { resolveCassettePath } from '../../proxy/cassette-path.js';
+import { readProxyConfig, recordingSettings, replaySettings } from '../commands/proxy-config.js';
 import { TapegateError } from '../errors.js';
 
 export interface UseCassetteOptions {
@@ -32,9 +37,9 @@ export interface UseCassetteOptions {
   /** Region the SDK should use; default `TAPEGATE_REGION`, `AWS_REGION`, else `us-east-1`. */
   region?: string;
   /**
-   * Recording modes: forward here instead of the AWS endpoint of each request
-   * (`TAPEGATE_UPSTREAM`). A function is called in `beforeAll`, for an upstream that a hook
-   * registered earlier starts (a local fake, say).
+   * Recording modes: forward here instead of the AWS endpoint of each request (default
+   * `TAPEGATE_UPSTREAM`, else the config's `upstream`). A function is called in `beforeAll`,
+   * for an upstream that a hook registered earlier starts (a local fake, say).
    */
   upstream?: string | (() => string);
   /** Recording modes: credentials to re-sign with instead of the AWS provider chain. */
@@ -43,10 +48,15 @@ export interface UseCassetteOptions {
   profile?: string;
   /** Replay: fail the suite when recorded exchanges went unused. Default false. */
   failOnUnused?: boolean;
-  /** Replay: after the last identical exchange, serve it again (`last`) or answer a miss. */
+  /** Replay: after the last identical exchange, serve it again (`last`) or answer a miss. Default: the config's, else `last`. */
   repeat?: 'last' | 'error';
   /** Record mode: replace an existing cassette (default true: recording means starting over). */
   force?: boolean;
+  /**
+   * The config file, relative to `process.cwd()`; default `tapegate.config.json` there when
+   * there is one; `false`: none, only these options and the built-in defaults.
+   */
+  config?: string | false;
 }
 
 /** Fake credentials for the SDK; the proxy never forwards them anywhere. */
@@ -79,15 +89,20 @@ export function useCassette(name?: string, options: UseCassetteOptions = {}): Ca
     const dir = options.dir ?? join(dirname(testPath!), '__cassettes__');
     const file = `${name ?? basename(testPath!).replace(/\.(test|spec)\.[cm]?[jt]s$/, '')}.cassette`;
     cassette = resolveCassettePath(dir, file);
+    // Read here, not when the suite is collected: a wrong config fails this hook, naming the key.
+    const proxyConfig = readProxyConfig(options.config, process.cwd());
     proxy = mode === 'replay'
-      ? await startProxy({ mode, cassette, repeat: options.repeat, log: false })
+      ? await startProxy({ mode, cassette, log: false, ...replaySettings({ repeat: options.repeat }, proxyConfig) })
       : await startProxy({
           mode,
           cassette,
           force: mode === 'record' ? (options.force ?? true) : undefined,
-          upstream: (typeof options.upstream === 'function' ? options.upstream() : options.upstream) ?? process.env.TAPEGATE_UPSTREAM,
           credentials: options.credentials,
           profile: options.profile,
+          ...recordingSettings(
+            { upstream: (typeof options.upstream === 'function' ? options.upstream() : options.upstream) ?? process.env.TAPEGATE_UPSTREAM },
+            proxyConfig,
+          ),
         });
   });
 

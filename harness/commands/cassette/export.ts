@@ -9,6 +9,7 @@ import { TapegateError } from '../../errors.js';
 import { cassetteJsonText } from './json-text.js';
 import { writeStdout, writeTextFileAtomic } from './output.js';
 import { readCassetteToLook } from './read.js';
+import { namePositionals } from '../positionals.js';
 
 interface Args {
   file: string;
@@ -20,7 +21,7 @@ export const exportCommand: CommandModule<object, Args> = {
   command: 'export <file>',
   describe: 'Write a cassette in its JSON form (the form `cassette import` reads), to stdout or --output',
   builder: (y) =>
-    y
+    namePositionals(y, '<file>')
       .positional('file', { type: 'string', demandOption: true, describe: 'The .cassette file' })
       .option('json', { type: 'boolean', default: false, describe: 'Export as JSON (required: the only format for now)' })
       .option('output', { alias: 'o', type: 'string', describe: 'Write to this file (atomically) instead of stdout' })

@@ -14,6 +14,7 @@ import { writeCassette } from '../../../cassettes/store.js';
 import { countOf } from '../../../cassettes/summary.js';
 import { TapegateError } from '../../errors.js';
 import { shellWord } from './read.js';
+import { namePositionals } from '../positionals.js';
 
 interface Args {
   file: string;
@@ -37,7 +38,7 @@ export const importCommand: CommandModule<object, Args> = {
   command: 'import <file>',
   describe: 'Make a cassette from its JSON form (a hand-written fixture or an export); strict, nothing is filled in',
   builder: (y) =>
-    y
+    namePositionals(y, '<file>')
       .positional('file', { type: 'string', demandOption: true, describe: 'The JSON file' })
       .option('output', { alias: 'o', type: 'string', describe: 'The cassette to write (default: FILE with .cassette for .json)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace the output cassette if it exists' })

@@ -6,6 +6,7 @@
 import type { CommandModule } from 'yargs';
 import { recoverCassette, type RecoveryResult } from '../../../cassettes/recover.js';
 import { countOf } from '../../../cassettes/summary.js';
+import { namePositionals } from '../positionals.js';
 
 interface Args {
   file: string;
@@ -29,7 +30,7 @@ export const recoverCommand: CommandModule<object, Args> = {
   command: 'recover <file>',
   describe: 'After a crash: turn a leftover journal into the cassette, or cut a damaged cassette after its last intact exchange',
   builder: (y) =>
-    y
+    namePositionals(y, '<file>')
       .positional('file', { type: 'string', demandOption: true, describe: 'The .cassette file (its journal is FILE.journal)' })
       .example('$0 cassette recover test/cassettes/apis.cassette', 'Keep every intact exchange; say what was dropped')
       .epilogue(

@@ -7,6 +7,7 @@ import type { CommandModule } from 'yargs';
 import { cassetteJsonText } from './json-text.js';
 import { writeStdout } from './output.js';
 import { readCassetteToLook } from './read.js';
+import { namePositionals } from '../positionals.js';
 
 interface Args {
   file: string;
@@ -16,7 +17,7 @@ export const showCommand: CommandModule<object, Args> = {
   command: 'show <file>',
   describe: 'Print a cassette as JSON (read-only; a journal beside it is reported on stderr, not recovered)',
   builder: (y) =>
-    y
+    namePositionals(y, '<file>')
       .positional('file', { type: 'string', demandOption: true, describe: 'The .cassette file' })
       .example('$0 cassette show test/cassettes/apis.cassette', 'Header and exchanges as JSON')
       .example('$0 cassette show apis.cassette | jq ".exchanges[].operation"', 'The operations, in order'),

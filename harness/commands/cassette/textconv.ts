@@ -15,6 +15,7 @@ import { decodeCassette } from '../../../cassettes/format-decode.js';
 import { ioError } from '../../../cassettes/store-errors.js';
 import { writeStdout } from './output.js';
 import { textconvLines } from './textconv-text.js';
+import { namePositionals } from '../positionals.js';
 
 interface Args {
   file: string;
@@ -24,7 +25,7 @@ export const textconvCommand: CommandModule<object, Args> = {
   command: 'textconv <file>',
   describe: 'Print a cassette as stable, diffable text (for git diff); exits 0 even for a damaged file',
   builder: (y) =>
-    y
+    namePositionals(y, '<file>')
       .positional('file', { type: 'string', demandOption: true, describe: 'The cassette (git passes a temporary copy)' })
       .example('git config diff.tapegate.textconv "tapegate cassette textconv"', 'Use it for files marked diff=tapegate in .gitattributes')
       .example('$0 cassette textconv apis.cassette', 'The text git diff compares'),

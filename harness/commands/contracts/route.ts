@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { Router } from '../../../contracts/router.js';
 import { contractsFrom, withContractsDir, type ContractsDirArgs } from './options.js';
+import { namePositionals } from '../positionals.js';
 
 interface Args extends ContractsDirArgs {
   method: string;
@@ -13,7 +14,7 @@ export const routeCommand: CommandModule<object, Args> = {
   command: 'route <method> <path>',
   describe: 'Name the operation that METHOD PATH (query included) belongs to; exit 1 when none does',
   builder: (y) =>
-    withContractsDir(y)
+    namePositionals(withContractsDir(y), '<method> <path>')
       .positional('method', { type: 'string', demandOption: true })
       .positional('path', { type: 'string', demandOption: true, describe: 'Path, optionally with ?query' })
       .option('json', { type: 'boolean', default: false, describe: 'Print {operation, labels} as JSON' })

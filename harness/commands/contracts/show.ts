@@ -1,6 +1,7 @@
 /** `tapegate contracts show OPERATION`: one operation's contract as JSON. */
 import type { CommandModule } from 'yargs';
 import { contractsFrom, withContractsDir, type ContractsDirArgs } from './options.js';
+import { namePositionals } from '../positionals.js';
 
 interface Args extends ContractsDirArgs {
   operation: string;
@@ -10,7 +11,7 @@ export const showCommand: CommandModule<object, Args> = {
   command: 'show <operation>',
   describe: 'Print the contract of one operation as JSON (service.Operation, or Operation when only one service has it)',
   builder: (y) =>
-    withContractsDir(y)
+    namePositionals(withContractsDir(y), '<operation>')
       .positional('operation', { type: 'string', demandOption: true })
       .example('$0 contracts show apigateway.UpdateIntegrationResponse', 'The wire contract of v1 UpdateIntegrationResponse'),
   handler: (args) => {
