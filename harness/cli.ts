@@ -17,6 +17,9 @@ export async function main(argv: string[]): Promise<void> {
     .recommendCommands()
     .help()
     .alias('h', 'help')
+    .example('$0 demo', 'Replay the bundled seed scenario offline (what npm start runs)')
+    .example('$0 replay --cassette test/cassettes/apis.cassette', 'Serve a cassette to SDKs on a free loopback port')
+    .example('$0 exec --cassette test/cassettes/smoke.cassette -- pytest', 'Run any test command against the replay proxy')
     .version()
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .fail((message, error) => {

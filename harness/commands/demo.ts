@@ -1,6 +1,5 @@
 /** `tapegate demo`: what `npm start` runs. */
 import type { CommandModule } from 'yargs';
-import { defaultDemoCassette, runDemo } from '../demo/run-demo.js';
 
 interface Args {
   cassette?: string;
@@ -14,6 +13,8 @@ export const demoCommand: CommandModule<object, Args> = {
       .option('cassette', { type: 'string', describe: 'Another recording of the seed scenario', defaultDescription: 'cassettes/examples/seed-scenario.cassette' })
       .example('$0 demo', 'Replay the bundled seed scenario'),
   handler: async (args) => {
-    process.exitCode = await runDemo({ cassette: args.cassette ?? defaultDemoCassette() });
+    // Loaded here, not at the top: the AWS SDK clients cost every other command ~0.8 s of start-up.
+    const { runDemo } = await import('../demo/run-demo.js');
+    process.exitCode = await runDemo({ cassette: args.cassette });
   },
 };
