@@ -18,6 +18,7 @@ import { startRecordingProxy } from '../../proxy/record-server.js';
 import { formatRecordSummary } from '../../proxy/record-summary.js';
 import { parseRegion } from '../../proxy/upstream.js';
 import { CONFIG_OPTION, parseProxyFlags, readProxyConfig, recordingSettings, REDACT_HEADERS_OPTION } from './proxy-config.js';
+import { firstSignal, write } from './serve-loop.js';
 
 export interface RecordArgs {
   cassette?: string;
@@ -35,23 +36,6 @@ export interface RecordArgs {
   'fail-on'?: string;
   'max-body'?: string;
   config?: string;
-}
-
-/** Resolves with the first SIGINT or SIGTERM; a second one gets Node's default (exit at once). */
-function firstSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
-
-function write(text: string): Promise<void> {
-  return new Promise((resolve) => process.stdout.write(text, () => resolve()));
 }
 
 /** The options every recording mode takes; `mode` adds or drops the cassette ones. */

@@ -14,6 +14,7 @@ import { DEFAULT_HOST, parseHost, parsePort } from '../../proxy/options.js';
 import { startReplayProxy } from '../../proxy/server.js';
 import { formatSummary } from '../../proxy/summary.js';
 import { CONFIG_OPTION, parseProxyFlags, readProxyConfig, replaySettings } from './proxy-config.js';
+import { firstSignal, write } from './serve-loop.js';
 
 interface Args {
   cassette: string;
@@ -23,23 +24,6 @@ interface Args {
   repeat?: string;
   'max-body'?: string;
   config?: string;
-}
-
-/** Resolves with the first SIGINT or SIGTERM; a second one gets Node's default (exit at once). */
-function firstSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
-
-function write(text: string): Promise<void> {
-  return new Promise((resolve) => process.stdout.write(text, () => resolve()));
 }
 
 export const replayCommand: CommandModule<object, Args> = {
