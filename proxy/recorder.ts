@@ -13,7 +13,7 @@ import { atLeast, type Finding } from '../contracts/findings.js';
 import type { Validator } from '../contracts/validator.js';
 import { ArrivalOrder, type ArrivalSlot } from './arrival-order.js';
 import type { FailOn } from './record-options.js';
-import type { ServedFinding } from './served-findings.js';
+import { validateExchange, type ServedFinding } from './served-findings.js';
 
 /** An exchange before it has a place in the cassette. */
 export type UnsealedExchange = Omit<Exchange, 'seq'>;
@@ -82,21 +82,7 @@ export class Recorder {
 
   /** Checks an exchange against its contract; each finding is kept and logged as one line. */
   validate(exchange: Exchange): void {
-    let findings: Finding[];
-    try {
-      findings = this.options.validator.validate({ request: exchange.request, response: exchange.response }, exchange.operation);
-    } catch (error) {
-      // A validator bug must not take recording down; it still shows, as an error finding.
-      const reason = error instanceof Error ? error.message : String(error);
-      findings = [{
-        operation: exchange.operation,
-        side: 'request',
-        severity: 'error',
-        code: 'schema-violation',
-        path: '',
-        message: `Failed to validate exchange #${exchange.seq}: ${reason}`,
-      }];
-    }
+    const findings = validateExchange(this.options.validator, exchange);
     for (const finding of findings) {
       this.#found.push({ ...finding, seq: exchange.seq });
       this.options.log(findingLine(finding));

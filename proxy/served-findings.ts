@@ -34,21 +34,7 @@ export class ServedFindings {
   }
 
   private validate(exchange: Exchange): void {
-    let findings: Finding[];
-    try {
-      findings = this.validator.validate({ request: exchange.request, response: exchange.response }, exchange.operation);
-    } catch (error) {
-      // A validator bug must not take replay down; it still shows in the summary.
-      const reason = error instanceof Error ? error.message : String(error);
-      findings = [{
-        operation: exchange.operation,
-        side: 'request',
-        severity: 'error',
-        code: 'schema-violation',
-        path: '',
-        message: `Failed to validate exchange #${exchange.seq}: ${reason}`,
-      }];
-    }
+    const findings = validateExchange(this.validator, exchange);
     for (const finding of findings) this.found.push({ ...finding, seq: exchange.seq });
   }
 }
@@ -57,4 +43,24 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warn: 0, info: 0 };
   for (const finding of findings) counts[finding.severity]++;
   return counts;
+}
+
+/**
+ * The findings of one recorded exchange. A validator bug must not take replay or recording
+ * down: it becomes an error finding that still shows in the summary.
+ */
+export function validateExchange(validator: Validator, exchange: Exchange): Finding[] {
+  try {
+    return validator.validate({ request: exchange.request, response: exchange.response }, exchange.operation);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [{
+      operation: exchange.operation,
+      side: 'request',
+      severity: 'error',
+      code: 'schema-violation',
+      path: '',
+      message: `Failed to validate exchange #${exchange.seq}: ${reason}`,
+    }];
+  }
 }
