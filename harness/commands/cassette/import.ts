@@ -11,6 +11,8 @@ import { journalPathFor, CASSETTE_EXTENSION, CASSETTE_MAGIC } from '../../../cas
 import { cassetteFromJson } from '../../../cassettes/format-json.js';
 import { ioError } from '../../../cassettes/store-errors.js';
 import { writeCassette } from '../../../cassettes/store.js';
+import { CREDENTIAL_HEADERS } from '../../../cassettes/redact.js';
+import { scanForSecrets } from '../../../cassettes/secret-scan.js';
 import { countOf } from '../../../cassettes/summary.js';
 import { TapegateError } from '../../errors.js';
 import { shellWord } from './read.js';
@@ -65,6 +67,15 @@ export const importCommand: CommandModule<object, Args> = {
     }
     // Checked in full before anything is written: a bad fixture leaves no file behind.
     const cassette = cassetteFromJson(json, source);
+    // A fixture is held to what recording guarantees: no credential ever reaches a cassette.
+    cassette.exchanges.forEach((exchange, index) => {
+      for (const side of ['request', 'response'] as const) {
+        const header = Object.keys(exchange[side].headers).find((name) => CREDENTIAL_HEADERS.includes(name.toLowerCase()));
+        if (header !== undefined) throw fail(`/exchanges/${index}/${side}/headers/${header} is a credential header; cassettes never hold one. Remove it from the fixture`);
+      }
+      const hit = scanForSecrets(exchange)[0];
+      if (hit) throw fail(`/exchanges/${index}${hit.pointer} holds what looks like an AWS ${hit.kind.replace(/-/g, ' ')}; cassettes never hold credentials. Remove it from the fixture`);
+    });
     if (await present(journalPathFor(output))) {
       throw fail(
         `"${journalPathFor(output)}" is beside "${output}": a recording is in progress or crashed. ` +
