@@ -5,6 +5,7 @@
  */
 import type { RecordMode } from './record-options.js';
 import type { SeverityCounts, ServedFinding } from './served-findings.js';
+import { countOf } from '../cassettes/summary.js';
 
 export interface RecordStats {
   mode: RecordMode;
@@ -31,10 +32,6 @@ export interface RecordStats {
   failOnReached: boolean;
 }
 
-function plural(n: number, one: string, many = one + 's'): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /**
  * ```
  * tapegate record summary: 14 forwarded, 13 recorded, 1 upstream failure, 0 refused by the secret scanner, 0 rejected (cassette of 13 exchanges)
@@ -46,13 +43,13 @@ export function formatRecordSummary(stats: RecordStats): string {
   if (stats.mode === 'auto') parts.push(`${stats.replayed} replayed`);
   parts.push(`${stats.forwarded} forwarded`);
   if (stats.mode !== 'passthrough') parts.push(`${stats.recorded} recorded`);
-  parts.push(plural(stats.upstreamFailures, 'upstream failure'));
+  parts.push(countOf(stats.upstreamFailures, 'upstream failure'));
   if (stats.mode !== 'passthrough') parts.push(`${stats.refused} refused by the secret scanner`);
   parts.push(`${stats.rejected} rejected`);
-  const cassette = stats.mode === 'passthrough' ? '' : ` (cassette of ${plural(stats.exchanges, 'exchange')})`;
+  const cassette = stats.mode === 'passthrough' ? '' : ` (cassette of ${countOf(stats.exchanges, 'exchange')})`;
   const counts = stats.findingCounts;
   return [
     `tapegate ${stats.mode} summary: ${parts.join(', ')}${cassette}`,
-    `findings: ${plural(counts.error, 'error')}, ${counts.warn} warn, ${counts.info} info${stats.failOnReached ? ' (at or above --fail-on: exit 1)' : ''}`,
+    `findings: ${countOf(counts.error, 'error')}, ${counts.warn} warn, ${counts.info} info${stats.failOnReached ? ' (at or above --fail-on: exit 1)' : ''}`,
   ].join('\n') + '\n';
 }

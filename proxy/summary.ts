@@ -5,6 +5,7 @@
  * request), so `tapegate replay ... > run.txt` keeps the outcome apart from the noise.
  */
 import type { SeverityCounts, ServedFinding } from './served-findings.js';
+import { countOf } from '../cassettes/summary.js';
 
 export interface UnusedExchange {
   seq: number;
@@ -30,10 +31,6 @@ export interface ReplayStats {
 /** Lists at most this many unused exchanges; the count is always complete. */
 const MAX_LISTED_UNUSED = 50;
 
-function plural(n: number, one: string, many = one + 's'): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /**
  * ```
  * tapegate replay summary: 12 served, 1 missed, 0 rejected (cassette of 14 exchanges)
@@ -46,14 +43,14 @@ function plural(n: number, one: string, many = one + 's'): string {
 export function formatSummary(stats: ReplayStats): string {
   const lines = [
     `tapegate replay summary: ${stats.served} served, ${stats.missed} missed, ${stats.rejected} rejected ` +
-      `(cassette of ${plural(stats.exchanges, 'exchange')})`,
-    `never used: ${plural(stats.unused.length, 'exchange')}`,
+      `(cassette of ${countOf(stats.exchanges, 'exchange')})`,
+    `never used: ${countOf(stats.unused.length, 'exchange')}`,
   ];
   for (const unused of stats.unused.slice(0, MAX_LISTED_UNUSED)) {
     lines.push(`  #${unused.seq} ${unused.operation ?? '(unknown operation)'}`);
   }
   if (stats.unused.length > MAX_LISTED_UNUSED) lines.push(`  ... and ${stats.unused.length - MAX_LISTED_UNUSED} more`);
   const counts = stats.findingCounts;
-  lines.push(`findings: ${plural(counts.error, 'error')}, ${counts.warn} warn, ${counts.info} info`);
+  lines.push(`findings: ${countOf(counts.error, 'error')}, ${counts.warn} warn, ${counts.info} info`);
   return lines.join('\n') + '\n';
 }
