@@ -13,7 +13,6 @@
  * - failOn → `--fail-on`. verify fails on errors by default, the proxies never do (recording
  *   reports findings, it does not fail on them), so only a file that says failOn changes it.
  */
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { bundledContracts, loadContracts, type ContractSet } from '../../contracts/load.js';
 import { parseByteSize, parseRepeat, type ReplayProxyOptions, type RepeatPolicy } from '../../proxy/options.js';
@@ -42,14 +41,6 @@ export interface ProxyConfig {
   failOn: FailOn;
 }
 
-/** Whether the file itself has `key`: loadConfig fills defaults in, and verify's are not the proxies'. */
-function fileHasKey(file: string | null, key: string): boolean {
-  if (file === null) return false;
-  // loadConfig has just parsed this file; a byte order mark is all it tolerated that JSON.parse does not.
-  const value: unknown = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  return typeof value === 'object' && value !== null && Object.hasOwn(value, key);
-}
-
 /**
  * Reads the config (`path` relative to `cwd`; undefined: `tapegate.config.json` there if any;
  * false: none) and the contracts. A `contractsDir` (a flag) is what ignoreBody is checked against.
@@ -58,7 +49,7 @@ export function readProxyConfig(path: string | false | undefined, cwd: string, c
   const flagContracts = contractsDir === undefined ? undefined : loadContracts({ dir: contractsDir });
   const config = path === false ? defaultConfig() : loadConfig(path, cwd, flagContracts ? { contracts: flagContracts } : {});
   const contracts = flagContracts ?? (config.contracts ? loadContracts({ dir: config.contracts }) : bundledContracts());
-  return { config, contracts, failOn: fileHasKey(config.file, 'failOn') ? config.failOn : 'never' };
+  return { config, contracts, failOn: config.fileKeys.includes('failOn') ? config.failOn : 'never' };
 }
 
 /** The overridable flags as yargs hands them over: undefined when not given. */

@@ -69,6 +69,7 @@ export function loadConfig(path?: string, cwd: string = process.cwd(), options: 
   const problems: string[] = [];
   const config = defaultConfig();
   config.file = file;
+  config.fileKeys = Object.keys(raw).filter((key) => key !== '$schema');
   config.matchHeaders = raw.matchHeaders ?? config.matchHeaders;
   config.ignoreBody = raw.ignoreBody ?? config.ignoreBody;
   config.repeat = raw.repeat ?? config.repeat;

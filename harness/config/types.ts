@@ -17,6 +17,8 @@ export interface RedactionConfig {
 export interface TapegateConfig {
   /** The file read (absolute), or null when there was none and these are the defaults. */
   file: string | null;
+  /** The keys the file itself set (the rest are defaults): commands whose defaults differ need to know. */
+  fileKeys: string[];
   matchHeaders: string[];
   /** JSON Pointers into request bodies, by operation id; checked against the loaded contracts. */
   ignoreBody: Record<string, string[]>;
@@ -36,6 +38,7 @@ export interface TapegateConfig {
 export function defaultConfig(): TapegateConfig {
   return {
     file: null,
+    fileKeys: [],
     matchHeaders: [],
     ignoreBody: {},
     repeat: 'last',
