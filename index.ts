@@ -11,8 +11,8 @@
 import { startRecordingProxy, type RecordingProxyOptions, type RecordStats } from './proxy/record-server.js';
 import { startReplayProxy, type ReplayProxyOptions, type ReplayStats } from './proxy/server.js';
 
-export type { Finding, FindingCode, Severity, Side } from './contracts/findings.js';
-export type { Exchange, RecordedRequest, RecordedResponse, Body } from './cassettes/exchange.js';
+export type { Finding, FindingCode, Severity, Side } from './core/findings.js';
+export type { Exchange, RecordedRequest, RecordedResponse, Body } from './core/exchange.js';
 export type { ReplayProxyOptions, ReplayStats } from './proxy/server.js';
 export type { RecordingProxy, RecordingProxyOptions, RecordStats, RecordMode, FailOn } from './proxy/record-server.js';
 /** The recording modes without the `startProxy` dispatch: `stats()` and `close()` give `RecordStats` directly. */
@@ -22,8 +22,8 @@ export { formatRecordSummary } from './proxy/record-summary.js';
 export { Validator } from './contracts/validator.js';
 export { loadContracts, bundledContracts } from './contracts/load.js';
 export { Router } from './contracts/router.js';
-export { readCassette, writeCassette } from './cassettes/store.js';
-export { TapegateError } from './harness/errors.js';
+export { readCassette, writeCassette } from './cassettes/format/store.js';
+export { TapegateError } from './core/errors.js';
 
 /**
  * Which proxy to start:

@@ -6,7 +6,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readCassette } from '../cassettes/store.js';
+import { readCassette } from '../cassettes/format/store.js';
 import { prepareResponse, type WireResponse } from '../proxy/wire-response.js';
 import { serveAsChild } from './bench-child.js';
 

@@ -9,9 +9,9 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cassetteToJson } from '../cassettes/format-json.js';
-import { sampleExchange, sampleHeader } from '../cassettes/format-samples.js';
-import { readCassette, writeCassette } from '../cassettes/store.js';
+import { cassetteToJson } from '../cassettes/format/json.js';
+import { sampleExchange, sampleHeader } from '../test/support/samples/cassette-samples.js';
+import { readCassette, writeCassette } from '../cassettes/format/store.js';
 import { machineLine, table } from './machine.js';
 
 export interface Row {

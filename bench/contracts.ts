@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { RecordedRequest, RecordedResponse } from '../cassettes/exchange.js';
+import type { RecordedRequest, RecordedResponse } from '../core/exchange.js';
 import { loadContracts } from '../contracts/load.js';
 import { Router } from '../contracts/router.js';
 import { Validator } from '../contracts/validator.js';

@@ -17,7 +17,7 @@ import { compareServiceContracts, type ContractsComparison } from '../drift/comp
 import { runDrift } from '../drift/run.js';
 import { publicDiff, selfContainedSchema, setDiff, setDiffEngine, simplifyPair } from '../drift/schema-diff.js';
 import { SchemaSide } from '../drift/schema-side.js';
-import { packageRoot } from '../harness/package-root.js';
+import { packageRoot } from '../core/package-root.js';
 import { machineLine, table } from './machine.js';
 
 const RUNS = [

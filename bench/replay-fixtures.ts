@@ -7,10 +7,10 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bodyToWire } from '../cassettes/body.js';
-import type { Exchange } from '../cassettes/exchange.js';
-import { sampleExchange, sampleHeader } from '../cassettes/format-samples.js';
-import { writeCassette } from '../cassettes/store.js';
+import { bodyToWire } from '../cassettes/format/body.js';
+import type { Exchange } from '../core/exchange.js';
+import { sampleExchange, sampleHeader } from '../test/support/samples/cassette-samples.js';
+import { writeCassette } from '../cassettes/format/store.js';
 
 /** Headers every benchmark request carries: what an SDK sends on a read (fake signature). */
 export const REQUEST_HEADERS: Readonly<Record<string, string>> = {

@@ -5,7 +5,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { KNOWN_KEYWORD, type UnknownMemberParams } from './ajv-instance.js';
-import type { Finding, FindingCode, Severity, Side } from './findings.js';
+import type { Finding, FindingCode, Severity, Side } from '../core/findings.js';
 
 const CODES: Record<string, FindingCode> = {
   required: 'missing-required',

@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TapegateError } from '../harness/errors.js';
-import { packageRoot } from '../harness/package-root.js';
+import { TapegateError } from '../core/errors.js';
+import { packageRoot } from '../core/package-root.js';
 import { applyOverlays, loadOverlays, type OverlayReport } from './overlays.js';
 import type { OperationContract, ServiceContract } from './types.js';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TapegateError } from '../harness/errors.js';
+import { TapegateError } from '../core/errors.js';
 import { Router, type RoutableOperation } from './router.js';
 import type { ServiceContract } from './types.js';
 import { fillUri, parseRequestUri } from './uri-template.js';

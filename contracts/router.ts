@@ -23,7 +23,7 @@
  * No regular expressions.
  */
 import type { OperationContract } from './types.js';
-import { TapegateError } from '../harness/errors.js';
+import { TapegateError } from '../core/errors.js';
 import { decodeSegment, parseRequestUri, type ParsedUri } from './uri-template.js';
 
 export interface RouteMatch {

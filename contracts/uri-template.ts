@@ -6,7 +6,7 @@
  * never per request, so clarity wins over speed here. The router and the contract generator
  * share `parseRequestUri`; tests and the fake server build request paths with `fillUri`.
  */
-import { TapegateError } from '../harness/errors.js';
+import { TapegateError } from '../core/errors.js';
 
 /** One `/`-separated piece of a template path. Literal values are percent-decoded. */
 export type Segment =

@@ -5,11 +5,11 @@
  * of a part and kept; the contract set is shared.
  */
 import type { ValidateFunction } from 'ajv';
-import type { Body, RecordedRequest, RecordedResponse } from '../cassettes/exchange.js';
+import type { Body, RecordedRequest, RecordedResponse } from '../core/exchange.js';
 import { createAjv, markStructures, type AjvInstance } from './ajv-instance.js';
 import { escape, findingsFromAjv } from './ajv-findings.js';
 import { errorTypeOf } from './error-type.js';
-import type { Finding, Side } from './findings.js';
+import type { Finding, Side } from '../core/findings.js';
 import { bundledContracts, type ContractSet } from './load.js';
 import { Router } from './router.js';
 import type { JsonSchema, OperationContract, SchemaPair } from './types.js';

@@ -5,9 +5,9 @@
  * not know (fields, enum values: AWS ahead of the model), operations the contracts lack, and
  * anything else that no longer fits.
  */
-import type { Exchange } from '../cassettes/exchange.js';
+import type { Exchange } from '../core/exchange.js';
 import { errorTypeOf } from '../contracts/error-type.js';
-import type { Finding } from '../contracts/findings.js';
+import type { Finding } from '../core/findings.js';
 import { defaultOverlaysDir, indexContracts } from '../contracts/load.js';
 import { loadOverlays } from '../contracts/overlays.js';
 import type { ServiceContract } from '../contracts/types.js';

@@ -3,7 +3,7 @@
  * changed, fields added, gone or renamed, values of another type, enum-like values that
  * changed, and calls only one recording made. Folders of cassettes pair files by name.
  */
-import type { Exchange } from '../cassettes/exchange.js';
+import type { Exchange } from '../core/exchange.js';
 import { errorTypeOf } from '../contracts/error-type.js';
 import { observedSeverity } from './classify.js';
 import { ChangeCollector } from './collect.js';

@@ -3,7 +3,7 @@
  * added and removed, then each operation both sides have. Services are paired by name;
  * two different services are not two versions of one, and say so (exit 2).
  */
-import { TapegateError } from '../harness/errors.js';
+import { TapegateError } from '../core/errors.js';
 import type { ServiceContract } from '../contracts/types.js';
 import { fixedSeverity } from './classify.js';
 import { compareOperation } from './compare-operation.js';

@@ -6,12 +6,12 @@
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { CASSETTE_EXTENSION, CASSETTE_MAGIC } from '../cassettes/format.js';
-import { readCassette } from '../cassettes/store.js';
+import { CASSETTE_EXTENSION, CASSETTE_MAGIC } from '../cassettes/format/format.js';
+import { readCassette } from '../cassettes/format/store.js';
 import { readContractFile } from '../contracts/load.js';
 import { findModelFiles, readModelFile } from '../contracts/generator/read-model.js';
 import { isRestJson, serviceContract } from '../contracts/generator/service-contract.js';
-import { TapegateError } from '../harness/errors.js';
+import { TapegateError } from '../core/errors.js';
 import type { CassetteSource, DriftSource } from './sources.js';
 
 const EXPECTED =

@@ -5,7 +5,7 @@
  * such as `CONVERT_TO_TEXT` or `AVAILABLE`). Other values (ids, dates, counts) are data that
  * differs between any two recordings, not drift.
  */
-import { appendPointer } from '../cassettes/json-pointer.js';
+import { appendPointer } from '../core/json-pointer.js';
 import type { DriftCode } from './types.js';
 
 export interface ValueChange {

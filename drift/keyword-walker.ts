@@ -8,7 +8,7 @@
  * leave query and header schemas open because the wire carries more than the model names,
  * but what drift compares is the members the model names.
  */
-import { appendPointer } from '../cassettes/json-pointer.js';
+import { appendPointer } from '../core/json-pointer.js';
 import { compareKeywords, compareTypes, type RawChange } from './keyword-rules.js';
 import { isObject, type SchemaSide } from './schema-side.js';
 

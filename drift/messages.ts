@@ -2,7 +2,7 @@
  * One plain sentence per change, saying what it means for a client. Kept apart from the
  * comparisons so the wording can be read (and fixed) in one place.
  */
-import { parsePointer } from '../cassettes/json-pointer.js';
+import { parsePointer } from '../core/json-pointer.js';
 import { enumDelta, type RawChange } from './keyword-rules.js';
 import type { Direction, DriftSide } from './types.js';
 

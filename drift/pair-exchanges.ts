@@ -4,8 +4,8 @@
  * is left pairs by operation and order. What still has no partner was made by one
  * recording only.
  */
-import type { Exchange } from '../cassettes/exchange.js';
-import { keyOf } from '../cassettes/match-key.js';
+import type { Exchange } from '../core/exchange.js';
+import { keyOf } from '../cassettes/match/key.js';
 
 export interface ExchangePair {
   before: Exchange;

@@ -2,8 +2,8 @@
  * The value a finding's pointer names in a recorded exchange, and the pointer with array
  * indices turned into `*`, so that the same field in the 1st and the 7th list item is one fact.
  */
-import type { Body, Exchange } from '../cassettes/exchange.js';
-import { formatPointer, parsePointer } from '../cassettes/json-pointer.js';
+import type { Body, Exchange } from '../core/exchange.js';
+import { formatPointer, parsePointer } from '../core/json-pointer.js';
 
 export interface RecordedValue {
   pointer: string;

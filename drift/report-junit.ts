@@ -4,7 +4,7 @@
  * one passing "no drift" testcase for an operation that did not change.
  */
 import { groupByOperation, summarise, where } from './report-common.js';
-import { escapeXml as xml } from './xml.js';
+import { escapeXml as xml } from '../core/text.js';
 import type { DriftChange, DriftReport } from './types.js';
 
 function testcase(change: DriftChange): string {

@@ -12,7 +12,7 @@
  */
 import { createRequire } from 'node:module';
 import jsonSchemaDiff from 'json-schema-diff';
-import { TapegateError } from '../harness/errors.js';
+import { TapegateError } from '../core/errors.js';
 import type { JsonSchema } from '../contracts/types.js';
 import { closed } from './keyword-walker.js';
 import { isObject, type SchemaNode, type SchemaSide } from './schema-side.js';

@@ -5,7 +5,7 @@
  * that is what keeps a drift of mostly unchanged contracts fast.
  */
 import { createHash } from 'node:crypto';
-import { TapegateError } from '../harness/errors.js';
+import { TapegateError } from '../core/errors.js';
 import type { JsonSchema } from '../contracts/types.js';
 
 export type SchemaNode = JsonSchema | boolean;

@@ -1,6 +1,6 @@
 /** What `--from` and `--to` turned out to be, loaded: contracts (from models or files) or cassettes. */
-import type { CassetteHeader } from '../cassettes/format.js';
-import type { Exchange } from '../cassettes/exchange.js';
+import type { CassetteHeader } from '../cassettes/format/format.js';
+import type { Exchange } from '../core/exchange.js';
 import type { ServiceContract } from '../contracts/types.js';
 
 export interface CassetteSource {

@@ -1,6 +1,7 @@
 /** The first line of every report: what was compared with what, in the user's order. */
 import type { ServiceContract } from '../contracts/types.js';
 import type { CassetteSource, DriftSource } from './sources.js';
+import { countOf } from '../core/text.js';
 
 type ContractsSource = Extract<DriftSource, { kind: 'contracts' }>;
 type CassettesSource = Extract<DriftSource, { kind: 'cassettes' }>;
@@ -22,9 +23,6 @@ export function contractsLabel(source: ContractsSource): string {
   return `${source.origin} ${source.services.map((s) => `${s.service} ${s.apiVersion} (${release(s)})`).join(', ')}`;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 function recorded(cassette: CassetteSource): string {
   return cassette.header.createdAt.slice(0, 10);
@@ -34,7 +32,7 @@ export function cassettesLabel(source: CassettesSource): string {
   const exchanges = source.cassettes.reduce((sum, c) => sum + c.exchanges.length, 0);
   if (source.cassettes.length === 1) {
     const [only] = source.cassettes;
-    return `${source.path} (${plural(exchanges, 'exchange')}, recorded ${recorded(only!)})`;
+    return `${source.path} (${countOf(exchanges, 'exchange')}, recorded ${recorded(only!)})`;
   }
-  return `${source.path} (${plural(source.cassettes.length, 'cassette')}, ${plural(exchanges, 'exchange')})`;
+  return `${source.path} (${countOf(source.cassettes.length, 'cassette')}, ${countOf(exchanges, 'exchange')})`;
 }

@@ -7,7 +7,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commands } from './commands/index.js';
-import { TapegateError } from './errors.js';
+import { TapegateError } from '../core/errors.js';
 
 export async function main(argv: string[]): Promise<void> {
   const cli = yargs(argv)

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TapegateError } from '../harness/errors.js';
+import { TapegateError } from '../core/errors.js';
 import { resolveCassettePath } from './cassette-path.js';
 
 let base: string;

@@ -6,7 +6,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { TapegateError } from '../harness/errors.js';
+import { TapegateError } from '../core/errors.js';
 
 /** True when `target` lies below `dir` (both absolute, normalized); `dir` itself is not a cassette. */
 function isInside(dir: string, target: string): boolean {

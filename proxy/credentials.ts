@@ -7,8 +7,8 @@
  * credentials, and a recorder that starts before `aws sso login` still starts. The chain
  * memoizes and refreshes what it found; a failure is retried on the next request.
  */
-import { maskSecretShapes } from '../cassettes/secret-patterns.js';
-import { TapegateError } from '../harness/errors.js';
+import { maskSecretShapes } from '../cassettes/redact/secret-patterns.js';
+import { TapegateError } from '../core/errors.js';
 
 export interface AwsCredentials {
   accessKeyId: string;

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TapegateError } from '../harness/errors.js';
+import { TapegateError } from '../core/errors.js';
 import { rawAwsError } from './aws-error.js';
 
 export interface ProxyServerOptions {

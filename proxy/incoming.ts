@@ -5,8 +5,8 @@
  * refused as soon as it passes the limit, and the rest is discarded, not buffered.
  */
 import type { IncomingMessage } from 'node:http';
-import { bodyFromWire } from '../cassettes/body.js';
-import type { RecordedRequest } from '../cassettes/exchange.js';
+import { bodyFromWire } from '../cassettes/format/body.js';
+import type { RecordedRequest } from '../core/exchange.js';
 
 export type IncomingResult =
   /** `bytes`: the body exactly as received (empty when there was none), for forwarding. */

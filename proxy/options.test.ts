@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TapegateError } from '../harness/errors.js';
+import { TapegateError } from '../core/errors.js';
 import { parseByteSize, parseHost, parsePort, parseRepeat } from './options.js';
 
 function failure(run: () => unknown): TapegateError {

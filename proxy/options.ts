@@ -4,9 +4,9 @@
  * value reads the same wherever it comes from (`Failed to parse "--port": ...`, exit 2).
  */
 import { isIP } from 'node:net';
-import type { MatchKeyOptions } from '../cassettes/match-key.js';
+import type { MatchKeyOptions } from '../cassettes/match/key.js';
 import type { ContractSet } from '../contracts/load.js';
-import { TapegateError } from '../harness/errors.js';
+import { TapegateError } from '../core/errors.js';
 
 export type RepeatPolicy = 'last' | 'error';
 

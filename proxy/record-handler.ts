@@ -10,9 +10,9 @@
  * journal, so `kill -9` at any moment loses nothing that was delivered.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Exchange, RecordedRequest } from '../cassettes/exchange.js';
-import type { Matcher } from '../cassettes/matcher.js';
-import { redactRequestForMatch, type RedactOptions } from '../cassettes/redact.js';
+import type { Exchange, RecordedRequest } from '../core/exchange.js';
+import type { Matcher } from '../cassettes/match/matcher.js';
+import { redactRequestForMatch, type RedactOptions } from '../cassettes/redact/redact.js';
 import type { ContractSet } from '../contracts/load.js';
 import { awsError } from './aws-error.js';
 import type { CredentialsProvider } from './credentials.js';
@@ -27,6 +27,7 @@ import { planUpstream, type UpstreamConfig } from './upstream.js';
 import { upstreamFailure } from './upstream-error.js';
 import { recordedResponseOf, recordedResponseOfWire, wireResponseOf } from './upstream-response.js';
 import { prepareResponse, sendWire, type WireResponse } from './wire-response.js';
+import { oneLine } from '../core/text.js';
 
 export interface RecordCounters {
   forwarded: number;
@@ -65,9 +66,6 @@ interface Arrived {
   start: number;
 }
 
-function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ');
-}
 
 function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<IncomingResult> {
   return new Promise((resolve) => readIncoming(req, maxBodyBytes, resolve));

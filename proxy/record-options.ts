@@ -4,9 +4,9 @@
  * port, maxBodyBytes, contracts, log), so one dispatcher can take either. The CLI coerces
  * its flags with these parsers; `startRecordingProxy` checks programmatic values with them.
  */
-import type { MatchKeyOptions } from '../cassettes/match-key.js';
+import type { MatchKeyOptions } from '../cassettes/match/key.js';
 import type { ContractSet } from '../contracts/load.js';
-import { TapegateError } from '../harness/errors.js';
+import { TapegateError } from '../core/errors.js';
 import type { AwsCredentials, CredentialsProvider } from './credentials.js';
 
 /**

@@ -11,17 +11,17 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Exchange } from '../cassettes/exchange.js';
-import { createHeader, type CassetteHeader } from '../cassettes/format.js';
-import { openJournal, type CassetteWriter } from '../cassettes/journal.js';
-import { Matcher } from '../cassettes/matcher.js';
-import { AccountIdMap } from '../cassettes/account-ids.js';
-import type { RedactOptions } from '../cassettes/redact.js';
-import { readCassette } from '../cassettes/store.js';
+import type { Exchange } from '../core/exchange.js';
+import { createHeader, type CassetteHeader } from '../cassettes/format/format.js';
+import { openJournal, type CassetteWriter } from '../cassettes/format/journal.js';
+import { Matcher } from '../cassettes/match/matcher.js';
+import { AccountIdMap } from '../cassettes/redact/account-ids.js';
+import type { RedactOptions } from '../cassettes/redact/redact.js';
+import { readCassette } from '../cassettes/format/store.js';
 import { bundledContracts, type ContractSet } from '../contracts/load.js';
 import { Validator } from '../contracts/validator.js';
-import { TapegateError } from '../harness/errors.js';
-import { toolVersion } from '../harness/package-root.js';
+import { TapegateError } from '../core/errors.js';
+import { toolVersion } from '../core/package-root.js';
 import { resolveCassettePath } from './cassette-path.js';
 import { credentialSource } from './credentials.js';
 import { endpointPrefixes } from './endpoints.js';

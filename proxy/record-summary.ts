@@ -5,7 +5,7 @@
  */
 import type { RecordMode } from './record-options.js';
 import type { SeverityCounts, ServedFinding } from './served-findings.js';
-import { countOf } from '../cassettes/summary.js';
+import { countOf } from '../core/text.js';
 
 export interface RecordStats {
   mode: RecordMode;

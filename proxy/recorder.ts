@@ -5,15 +5,16 @@
  * log. A secret-scan refusal is not a failure of the exchange: the client still gets its
  * answer, only the cassette does not get the exchange.
  */
-import type { CassetteWriter } from '../cassettes/journal.js';
-import type { Exchange } from '../cassettes/exchange.js';
-import { redactExchange, type RedactOptions } from '../cassettes/redact.js';
-import { assertNoSecrets } from '../cassettes/secret-scan.js';
-import { atLeast, type Finding } from '../contracts/findings.js';
+import type { CassetteWriter } from '../cassettes/format/journal.js';
+import type { Exchange } from '../core/exchange.js';
+import { redactExchange, type RedactOptions } from '../cassettes/redact/redact.js';
+import { assertNoSecrets } from '../cassettes/redact/secret-scan.js';
+import { atLeast, type Finding } from '../core/findings.js';
 import type { Validator } from '../contracts/validator.js';
 import { ArrivalOrder, type ArrivalSlot } from './arrival-order.js';
 import type { FailOn } from './record-options.js';
 import { validateExchange, type ServedFinding } from './served-findings.js';
+import { oneLine } from '../core/text.js';
 
 /** An exchange before it has a place in the cassette. */
 export type UnsealedExchange = Omit<Exchange, 'seq'>;
@@ -33,9 +34,6 @@ export interface RecorderOptions {
 /** Thrown inside a slot's build step: the exchange is refused, the slot used no sequence number. */
 class Refusal extends Error {}
 
-function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ');
-}
 
 /** `finding: error apigateway.X request /body/... message` */
 export function findingLine(finding: Finding): string {

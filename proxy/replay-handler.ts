@@ -5,14 +5,15 @@
  * AWS-style and logged.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Exchange } from '../cassettes/exchange.js';
-import type { MissExplanation } from '../cassettes/explain.js';
-import type { Matcher } from '../cassettes/matcher.js';
+import type { Exchange } from '../core/exchange.js';
+import type { MissExplanation } from '../cassettes/match/explain.js';
+import type { Matcher } from '../cassettes/match/matcher.js';
 import type { Router } from '../contracts/router.js';
 import { awsError } from './aws-error.js';
 import { readIncoming, type IncomingResult } from './incoming.js';
 import { RouteCache } from './route-cache.js';
 import { sendWire, type WireResponse } from './wire-response.js';
+import { oneLine } from '../core/text.js';
 
 export interface ReplayHandlerContext {
   router: Router;
@@ -38,9 +39,6 @@ export function missResponse(explanation: MissExplanation): WireResponse {
   });
 }
 
-function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ');
-}
 
 export function createReplayHandler(context: ReplayHandlerContext): (req: IncomingMessage, res: ServerResponse) => void {
   const { matcher, prepared, maxBodyBytes, log } = context;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Exchange } from '../cassettes/exchange.js';
-import { Matcher } from '../cassettes/matcher.js';
+import type { Exchange } from '../core/exchange.js';
+import { Matcher } from '../cassettes/match/matcher.js';
 import { Validator, type ExchangeToValidate } from '../contracts/validator.js';
-import type { Finding } from '../contracts/findings.js';
+import type { Finding } from '../core/findings.js';
 import { countBySeverity, ServedFindings } from './served-findings.js';
 
 /** The real validator, counting its calls. */

@@ -4,9 +4,9 @@
  * validated when someone asks for the findings (stats, the summary at close). Each distinct
  * exchange is validated once, however often it is served: its bytes never change.
  */
-import type { Exchange } from '../cassettes/exchange.js';
-import type { Matcher } from '../cassettes/matcher.js';
-import type { Finding, Severity } from '../contracts/findings.js';
+import type { Exchange } from '../core/exchange.js';
+import type { Matcher } from '../cassettes/match/matcher.js';
+import type { Finding, Severity } from '../core/findings.js';
 import type { Validator } from '../contracts/validator.js';
 
 /** A finding and the cassette position of the exchange it was found in. */

@@ -4,8 +4,8 @@
  */
 import { Agent, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Exchange } from '../cassettes/exchange.js';
-import { TapegateError } from '../harness/errors.js';
+import type { Exchange } from '../core/exchange.js';
+import { TapegateError } from '../core/errors.js';
 import { exchange, json, request as recorded, writeTempCassette } from '../test/replay-fixtures.js';
 import { startReplayProxy, type ReplayProxy } from './server.js';
 

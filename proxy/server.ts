@@ -5,12 +5,12 @@
  * credentials, never opens a connection of its own.
  */
 import { resolve } from 'node:path';
-import type { Exchange } from '../cassettes/exchange.js';
-import { Matcher } from '../cassettes/matcher.js';
-import { readCassette } from '../cassettes/store.js';
+import type { Exchange } from '../core/exchange.js';
+import { Matcher } from '../cassettes/match/matcher.js';
+import { readCassette } from '../cassettes/format/store.js';
 import { bundledContracts } from '../contracts/load.js';
 import { Validator } from '../contracts/validator.js';
-import { TapegateError } from '../harness/errors.js';
+import { TapegateError } from '../core/errors.js';
 import { resolveCassettePath } from './cassette-path.js';
 import { closeServer, createProxyServer, listen, urlOf } from './http-server.js';
 import { DEFAULT_HOST, DEFAULT_MAX_BODY_BYTES, parseHost, parsePort, parseRepeat, type ReplayProxyOptions } from './options.js';

@@ -5,7 +5,7 @@
  * request), so `tapegate replay ... > run.txt` keeps the outcome apart from the noise.
  */
 import type { SeverityCounts, ServedFinding } from './served-findings.js';
-import { countOf } from '../cassettes/summary.js';
+import { countOf } from '../core/text.js';
 
 export interface UnusedExchange {
   seq: number;

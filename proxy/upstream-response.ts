@@ -4,8 +4,8 @@
  * and the `WireResponse` the client gets (the upstream's bytes and header spelling, minus
  * hop-by-hop headers, with a true content-length).
  */
-import { bodyFromWire } from '../cassettes/body.js';
-import type { RecordedResponse } from '../cassettes/exchange.js';
+import { bodyFromWire } from '../cassettes/format/body.js';
+import type { RecordedResponse } from '../core/exchange.js';
 import type { UpstreamResponse } from './forward.js';
 import type { WireResponse } from './wire-response.js';
 

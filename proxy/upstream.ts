@@ -5,7 +5,7 @@
  * the proxy is not an open proxy, so the request target's authority and the `Host` header
  * never choose the destination.
  */
-import { TapegateError } from '../harness/errors.js';
+import { TapegateError } from '../core/errors.js';
 import { awsEndpoint, partitionOf, type CredentialScope } from './endpoints.js';
 
 export interface UpstreamPlan {

@@ -4,8 +4,8 @@
  * `end` with no per-request encoding, compression or header copying.
  */
 import type { ServerResponse } from 'node:http';
-import { bodyToWire } from '../cassettes/body.js';
-import type { RecordedResponse } from '../cassettes/exchange.js';
+import { bodyToWire } from '../cassettes/format/body.js';
+import type { RecordedResponse } from '../core/exchange.js';
 
 export interface WireResponse {
   status: number;

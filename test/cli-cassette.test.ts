@@ -9,11 +9,11 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Exchange } from '../cassettes/exchange.js';
-import { CASSETTE_MAGIC, journalPathFor } from '../cassettes/format.js';
-import { sampleExchange, sampleHeader } from '../cassettes/format-samples.js';
-import { openJournal } from '../cassettes/journal.js';
-import { readCassette, writeCassette } from '../cassettes/store.js';
+import type { Exchange } from '../core/exchange.js';
+import { CASSETTE_MAGIC, journalPathFor } from '../cassettes/format/format.js';
+import { sampleExchange, sampleHeader } from './support/samples/cassette-samples.js';
+import { openJournal } from '../cassettes/format/journal.js';
+import { readCassette, writeCassette } from '../cassettes/format/store.js';
 import { CLI, PROJECT_ROOT, runCli } from './support/cli.js';
 
 const SEED = join(PROJECT_ROOT, 'cassettes/examples/seed-operations.json');

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCassette, writeCassette } from '../cassettes/store.js';
-import type { Exchange } from '../cassettes/exchange.js';
+import { readCassette, writeCassette } from '../cassettes/format/store.js';
+import type { Exchange } from '../core/exchange.js';
 import { runCli } from './support/cli.js';
 
 const SEED = 'cassettes/examples/seed-scenario.cassette';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Finding } from '../contracts/findings.js';
+import type { Finding } from '../core/findings.js';
 import { CLEAN, INFO_ONLY, SEEDED, WARN_ONLY, writeSeeded } from './fixtures/verify/seeded.js';
 import { elements, parseXml } from './fixtures/verify/xml.js';
 import { runCli } from './support/cli.js';

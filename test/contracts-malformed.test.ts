@@ -4,8 +4,8 @@
  * asserts the whole list of findings, so a stray extra finding fails it too.
  */
 import { describe, expect, it } from 'vitest';
-import type { Body, RecordedRequest, RecordedResponse } from '../cassettes/exchange.js';
-import type { Finding } from '../contracts/findings.js';
+import type { Body, RecordedRequest, RecordedResponse } from '../core/exchange.js';
+import type { Finding } from '../core/findings.js';
 import { bundledContracts } from '../contracts/load.js';
 import { Validator } from '../contracts/validator.js';
 

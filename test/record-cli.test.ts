@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as v1 from '@aws-sdk/client-api-gateway';
-import { readCassette } from '../cassettes/store.js';
+import { readCassette } from '../cassettes/format/store.js';
 import { runCli } from './support/cli.js';
 import { failure, sdkClients, startFakeApiGateway, type FakeCredentials } from './support/fake-apigateway/index.js';
 import { assertBuilt, Cleanups, isolatedEnv, randomCredentials, secretsOf, spawnCli, tempDir } from './record-fixtures.js';

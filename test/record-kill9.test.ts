@@ -8,7 +8,7 @@ import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as v1 from '@aws-sdk/client-api-gateway';
-import { readCassette } from '../cassettes/store.js';
+import { readCassette } from '../cassettes/format/store.js';
 import { sdkClients, startFakeApiGateway } from './support/fake-apigateway/index.js';
 import { assertBuilt, Cleanups, isolatedEnv, randomCredentials, spawnCli, tempDir } from './record-fixtures.js';
 

@@ -7,7 +7,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as v1 from '@aws-sdk/client-api-gateway';
-import { readCassette } from '../cassettes/store.js';
+import { readCassette } from '../cassettes/format/store.js';
 import { startRecordingProxy } from '../proxy/record-server.js';
 import { failure, sdkClients, startFakeApiGateway, type FakeCredentials } from './support/fake-apigateway/index.js';
 import { runSeedScenario } from '../harness/demo/seed-scenario.js';

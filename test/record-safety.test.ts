@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as v1 from '@aws-sdk/client-api-gateway';
 import * as v2 from '@aws-sdk/client-apigatewayv2';
-import { readCassette } from '../cassettes/store.js';
+import { readCassette } from '../cassettes/format/store.js';
 import { startRecordingProxy, type RecordingProxyOptions } from '../proxy/record-server.js';
 import { failure, sdkClients, startFakeApiGateway } from './support/fake-apigateway/index.js';
 import { Cleanups, randomCredentials, tempDir } from './record-fixtures.js';

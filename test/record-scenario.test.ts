@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readCassette } from '../cassettes/store.js';
+import { readCassette } from '../cassettes/format/store.js';
 import { startRecordingProxy } from '../proxy/record-server.js';
 import { startReplayProxy } from '../proxy/server.js';
 import { sdkClients, startFakeApiGateway } from './support/fake-apigateway/index.js';

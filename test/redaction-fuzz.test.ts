@@ -9,17 +9,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AccountIdMap } from '../cassettes/account-ids.js';
-import type { Body, Exchange } from '../cassettes/exchange.js';
-import { createHeader } from '../cassettes/format.js';
-import { keyOf } from '../cassettes/match-key.js';
-import { redactExchange, redactRequestForMatch, type RedactOptions } from '../cassettes/redact.js';
-import { realisticApiGatewayExchanges } from '../cassettes/secret-scan-fixtures.js';
-import { assertNoSecrets, scanForSecrets, type SecretKind } from '../cassettes/secret-scan.js';
+import { AccountIdMap } from '../cassettes/redact/account-ids.js';
+import type { Body, Exchange } from '../core/exchange.js';
+import { createHeader } from '../cassettes/format/format.js';
+import { keyOf } from '../cassettes/match/key.js';
+import { redactExchange, redactRequestForMatch, type RedactOptions } from '../cassettes/redact/redact.js';
+import { realisticApiGatewayExchanges } from './support/samples/secret-scan-fixtures.js';
+import { assertNoSecrets, scanForSecrets, type SecretKind } from '../cassettes/redact/secret-scan.js';
 import {
   createRng, pick, randomAccessKeyId, randomAccountId, randomInt, randomSecretAccessKey, randomSessionToken, randomString, type Rng,
-} from '../cassettes/secret-samples.js';
-import { readCassette, writeCassette } from '../cassettes/store.js';
+} from './support/samples/secret-samples.js';
+import { readCassette, writeCassette } from '../cassettes/format/store.js';
 
 const seed = Number(process.env['TAPEGATE_FUZZ_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 const CASES = 1000;

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GetIntegrationResponseCommand } from '@aws-sdk/client-api-gateway';
 import { UpdateIntegrationCommand } from '@aws-sdk/client-apigatewayv2';
-import { encodePreamble } from '../cassettes/codec.js';
-import { createHeader } from '../cassettes/format.js';
-import { TapegateError } from '../harness/errors.js';
+import { encodePreamble } from '../cassettes/format/codec.js';
+import { createHeader } from '../cassettes/format/format.js';
+import { TapegateError } from '../core/errors.js';
 import { startReplayProxy, type ReplayProxy } from '../proxy/server.js';
 import {
   exchange,

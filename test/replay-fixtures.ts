@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
-import type { Body, Exchange, RecordedRequest } from '../cassettes/exchange.js';
-import { createHeader } from '../cassettes/format.js';
-import { writeCassette } from '../cassettes/store.js';
+import type { Body, Exchange, RecordedRequest } from '../core/exchange.js';
+import { createHeader } from '../cassettes/format/format.js';
+import { writeCassette } from '../cassettes/format/store.js';
 
 export const V1_IR_PATH = '/restapis/a1b2c3d4e5/resources/r3s0urc3/methods/GET/integration/responses/200';
 export const V2_INTEGRATION_PATH = '/v2/apis/api12345/integrations/int6789';

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GetIntegrationResponseCommand, UpdateIntegrationResponseCommand } from '@aws-sdk/client-api-gateway';
 import { CreateIntegrationResponseCommand, UpdateIntegrationCommand, UpdateIntegrationResponseCommand as UpdateIntegrationResponseV2Command } from '@aws-sdk/client-apigatewayv2';
-import type { Exchange } from '../cassettes/exchange.js';
+import type { Exchange } from '../core/exchange.js';
 import { startReplayProxy, type ReplayProxy } from '../proxy/server.js';
 import {
   exchange,

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCassette } from '../cassettes/store.js';
+import { readCassette } from '../cassettes/format/store.js';
 import { clientsFor } from '../harness/demo/clients.js';
 import { runSeedScenario, type StepResult } from '../harness/demo/seed-scenario.js';
 import { useCassette } from '../harness/vitest/index.js';

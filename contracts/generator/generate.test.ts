@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TapegateError } from '../../harness/errors.js';
+import { TapegateError } from '../../core/errors.js';
 import { generateContracts } from './generate.js';
 import type { ServiceContract } from '../types.js';
 

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { TapegateError } from '../../harness/errors.js';
+import { TapegateError } from '../../core/errors.js';
 import type { ServiceContract } from '../types.js';
 import { findModelFiles, readModelFile } from './read-model.js';
 import { isRestJson, serviceContract } from './service-contract.js';

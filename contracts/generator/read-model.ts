@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { TapegateError } from '../../harness/errors.js';
+import { TapegateError } from '../../core/errors.js';
 import type { BotocoreModel } from './botocore-model.js';
 
 export interface ModelFile {

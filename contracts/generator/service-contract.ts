@@ -3,7 +3,7 @@
  * definitions of every shape an operation's body reaches, in both flavours.
  * Output is deterministic (no clock, no absolute paths) so CI can regenerate and compare.
  */
-import { TapegateError } from '../../harness/errors.js';
+import { TapegateError } from '../../core/errors.js';
 import type { JsonSchema, OperationContract, ServiceContract } from '../types.js';
 import type { BotocoreShape } from './botocore-model.js';
 import { operationContract } from './operation-contract.js';

@@ -8,7 +8,7 @@ import type { CommandModule } from 'yargs';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../drift/report.js';
 import { exitCodeFor, summaryLine } from '../../drift/report-common.js';
 import { runDrift } from '../../drift/run.js';
-import { TapegateError } from '../errors.js';
+import { TapegateError } from '../../core/errors.js';
 
 const FAIL_ON = ['breaking', 'warn', 'never'] as const;
 

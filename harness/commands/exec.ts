@@ -4,7 +4,7 @@
  * --config) gives the proxy what it gives `replay` and `record` (proxy-config.ts); flags win.
  */
 import type { CommandModule } from 'yargs';
-import { atLeast } from '../../contracts/findings.js';
+import { atLeast } from '../../core/findings.js';
 import { startProxy, type ProxyMode, type ProxyStats } from '../../index.js';
 import { parseUpstreamTimeout } from '../../proxy/record-options.js';
 import { parseHost, parsePort } from '../../proxy/options.js';

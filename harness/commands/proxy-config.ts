@@ -20,7 +20,7 @@ import { parseFailOn, type FailOn, type RecordingProxyOptions } from '../../prox
 import { parseUpstream } from '../../proxy/upstream.js';
 import { loadConfig } from '../config/load.js';
 import { CONFIG_FILE_NAME, defaultConfig, type TapegateConfig } from '../config/types.js';
-import { TapegateError } from '../errors.js';
+import { TapegateError } from '../../core/errors.js';
 
 export const CONFIG_OPTION = {
   type: 'string',

@@ -12,7 +12,7 @@ import type { CommandModule } from 'yargs';
 import { bundledContracts, loadContracts } from '../../contracts/load.js';
 import { loadConfig } from '../config/load.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../config/types.js';
-import { TapegateError } from '../errors.js';
+import { TapegateError } from '../../core/errors.js';
 import { resolveInputs } from '../verify/inputs.js';
 import { formatVerifyReport, VERIFY_FORMATS, type VerifyFormat } from '../verify/report.js';
 import { exitCodeFor, summaryLine, verdictLine } from '../verify/report-common.js';

@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ioError } from '../../cassettes/store-errors.js';
+import { ioError } from '../../cassettes/format/store-errors.js';
 import { bundledContracts, loadContracts, type ContractSet } from '../../contracts/load.js';
 import type { RepeatPolicy } from '../../proxy/options.js';
-import { TapegateError } from '../errors.js';
+import { TapegateError } from '../../core/errors.js';
 import { parseJsonText } from './json-text.js';
 import { schemaProblems } from './schema-messages.js';
 import { configSchemaValidator } from './schema.js';

@@ -4,7 +4,7 @@
  * never (got "fatal")`, `/matchHeader is not a known key (did you mean matchHeaders?)`.
  */
 import type { ErrorObject } from 'ajv';
-import { escapeSegment } from '../../cassettes/json-pointer.js';
+import { escapeSegment } from '../../core/json-pointer.js';
 import { suggestion } from './closest.js';
 
 interface Worded {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AjvModule, { type ValidateFunction } from 'ajv';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../../core/package-root.js';
 
 // ajv is CommonJS with a `default` export.
 const Ajv = AjvModule.default;

@@ -6,10 +6,10 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { escapeSegment } from '../../cassettes/json-pointer.js';
+import { escapeSegment } from '../../core/json-pointer.js';
 import type { ContractSet } from '../../contracts/load.js';
 import { parseByteSize } from '../../proxy/options.js';
-import { TapegateError } from '../errors.js';
+import { TapegateError } from '../../core/errors.js';
 import { closestName } from './closest.js';
 import { shown } from './schema-messages.js';
 

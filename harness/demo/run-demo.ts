@@ -4,7 +4,7 @@
  * exchange. Offline: the proxy never opens a connection and the clients reach only it.
  */
 import { join, relative } from 'node:path';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../../core/package-root.js';
 import { startReplayProxy } from '../../proxy/server.js';
 import { clientsFor } from './clients.js';
 import { runSeedScenario, type StepResult } from './seed-scenario.js';

@@ -6,8 +6,8 @@
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { journalPathFor } from '../../cassettes/format.js';
-import { TapegateError } from '../errors.js';
+import { journalPathFor } from '../../cassettes/format/format.js';
+import { TapegateError } from '../../core/errors.js';
 import { findCassettes } from '../commands/cassette/find.js';
 
 async function kind(path: string): Promise<'file' | 'folder' | 'missing'> {

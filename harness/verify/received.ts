@@ -3,9 +3,9 @@
  * `/status`, `/headers/x-amzn-errortype`), for the JSON report: what came, next to the
  * message that says what was expected. Undefined when nothing is there (a missing member).
  */
-import type { Body, Exchange } from '../../cassettes/exchange.js';
-import { parsePointer } from '../../cassettes/json-pointer.js';
-import type { Finding } from '../../contracts/findings.js';
+import type { Body, Exchange } from '../../core/exchange.js';
+import { parsePointer } from '../../core/json-pointer.js';
+import type { Finding } from '../../core/findings.js';
 
 /** How much of a non-JSON body the report quotes. */
 const BYTES_SHOWN = 512;

@@ -1,7 +1,8 @@
 /** What the verify report formats share: findings with their place, grouping, counts, the verdict. */
-import { atLeast, type Severity } from '../../contracts/findings.js';
+import { atLeast, type Severity } from '../../core/findings.js';
 import type { FailOn } from '../config/types.js';
 import { UNROUTED, type VerifiedFinding, type VerifyReport } from './types.js';
+import { countOf } from '../../core/text.js';
 
 /** A finding with the exchange it came from. */
 export interface LocatedFinding extends VerifiedFinding {
@@ -73,16 +74,13 @@ export function summarise(report: VerifyReport): Summary {
   return summary;
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** `Verified 10 exchanges in 1 cassette against the bundled contracts: 7 error, 1 warn, 1 info in 6 of 7 operations.` */
 export function summaryLine(report: VerifyReport): string {
   const s = summarise(report);
-  const head = `Verified ${plural(s.exchanges, 'exchange')} in ${plural(s.cassettes, 'cassette')} against ${report.contracts}`;
-  if (s.error + s.warn + s.info === 0) return `${head}: no findings in ${plural(s.operations, 'operation')}.`;
-  return `${head}: ${s.error} error, ${s.warn} warn, ${s.info} info in ${s.operationsWithFindings} of ${plural(s.operations, 'operation')}.`;
+  const head = `Verified ${countOf(s.exchanges, 'exchange')} in ${countOf(s.cassettes, 'cassette')} against ${report.contracts}`;
+  if (s.error + s.warn + s.info === 0) return `${head}: no findings in ${countOf(s.operations, 'operation')}.`;
+  return `${head}: ${s.error} error, ${s.warn} warn, ${s.info} info in ${s.operationsWithFindings} of ${countOf(s.operations, 'operation')}.`;
 }
 
 /** True when the finding fails the run under `--fail-on`. */
@@ -108,5 +106,5 @@ export function verdictLine(report: VerifyReport, failOn: FailOn): string {
   if (failOn === 'never') return 'Passed: --fail-on never.';
   const count = failingCount(report, failOn);
   const level = failOn === 'warn' ? 'warn or error' : 'error';
-  return count > 0 ? `Failed: ${plural(count, 'finding')} at ${level} (--fail-on ${failOn}).` : `Passed: no findings at ${level} (--fail-on ${failOn}).`;
+  return count > 0 ? `Failed: ${countOf(count, 'finding')} at ${level} (--fail-on ${failOn}).` : `Passed: no findings at ${level} (--fail-on ${failOn}).`;
 }

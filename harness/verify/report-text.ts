@@ -5,8 +5,9 @@
  * is one entry with all its places. Last, the verdict under `--fail-on`.
  */
 import type { FailOn } from '../config/types.js';
-import { groupByOperation, plural, summaryLine, verdictLine, type LocatedFinding, type OperationGroup } from './report-common.js';
+import { groupByOperation, summaryLine, verdictLine, type LocatedFinding, type OperationGroup } from './report-common.js';
 import type { VerifyReport } from './types.js';
+import { countOf } from '../../core/text.js';
 
 /** Places listed per finding before `+N more`. */
 const PLACES_SHOWN = 6;
@@ -44,7 +45,7 @@ export function textReport(report: VerifyReport, failOn: FailOn): string {
   const out = [summaryLine(report), ''];
   const groups = groupByOperation(report);
   for (const group of groups.filter((g) => g.findings.length > 0)) {
-    out.push(`${group.operation}: ${plural(group.findings.length, 'finding')} in ${plural(group.exchanges, 'exchange')}`, ...entries(group), '');
+    out.push(`${group.operation}: ${countOf(group.findings.length, 'finding')} in ${countOf(group.exchanges, 'exchange')}`, ...entries(group), '');
   }
   const clean = groups.filter((g) => g.findings.length === 0).map((g) => g.operation);
   if (clean.length > 0) {

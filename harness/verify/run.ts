@@ -3,7 +3,7 @@
  * in memory at a time (findings are kept, exchanges are not). A cassette that cannot be read
  * ends the run with the store's message, which names it (bad input, exit 2).
  */
-import type { Exchange } from '../../cassettes/exchange.js';
+import type { Exchange } from '../../core/exchange.js';
 import type { ContractSet } from '../../contracts/load.js';
 import { Validator } from '../../contracts/validator.js';
 import { readCassetteToLook } from '../commands/cassette/read.js';

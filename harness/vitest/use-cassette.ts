@@ -27,7 +27,7 @@ import { startProxy, type ProxyMode, type ProxyStats, type TapegateProxy } from 
 import type { AwsCredentials, CredentialsProvider } from '../../proxy/credentials.js';
 import { resolveCassettePath } from '../../proxy/cassette-path.js';
 import { readProxyConfig, recordingSettings, replaySettings } from '../commands/proxy-config.js';
-import { TapegateError } from '../errors.js';
+import { TapegateError } from '../../core/errors.js';
 
 export interface UseCassetteOptions {
   /** Mode; default `TAPEGATE_MODE`, else `replay`. */

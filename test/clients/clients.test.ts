@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCassette } from '../../cassettes/store.js';
+import { readCassette } from '../../cassettes/format/store.js';
 import { runCliAsync } from '../support/cli.js';
 import { startFakeApiGateway, FAKE_APIGATEWAY_CREDENTIALS } from '../support/fake-apigateway/index.js';
 

@@ -9,7 +9,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Body, RecordedRequest, RecordedResponse } from '../../cassettes/exchange.js';
+import type { Body, RecordedRequest, RecordedResponse } from '../../core/exchange.js';
 
 export type Responder = (request: RecordedRequest) => RecordedResponse | Promise<RecordedResponse>;
 

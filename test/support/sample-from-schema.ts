@@ -9,7 +9,7 @@
  * is merged before sampling. `if`/`then` is not honoured: the tests check every canned response
  * with the validator, so a sample that misses such a rule fails loudly rather than passing.
  */
-import type { Body, RecordedResponse } from '../../cassettes/exchange.js';
+import type { Body, RecordedResponse } from '../../core/exchange.js';
 import type { JsonSchema, OperationContract, ServiceContract } from '../../contracts/types.js';
 import { samplePattern } from './sample-pattern.js';
 

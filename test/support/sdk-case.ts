@@ -6,8 +6,8 @@
  *    parsed it into the members the contract maps it to.
  */
 import { expect } from 'vitest';
-import type { RecordedRequest } from '../../cassettes/exchange.js';
-import type { Finding } from '../../contracts/findings.js';
+import type { RecordedRequest } from '../../core/exchange.js';
+import type { Finding } from '../../core/findings.js';
 import type { Validator } from '../../contracts/validator.js';
 import type { CaptureServer } from './capture-server.js';
 import { cannedSuccess } from './sample-from-schema.js';

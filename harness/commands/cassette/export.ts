@@ -5,7 +5,7 @@
  * later without changing what an existing command line means.
  */
 import type { CommandModule } from 'yargs';
-import { TapegateError } from '../../errors.js';
+import { TapegateError } from '../../../core/errors.js';
 import { cassetteJsonText } from './json-text.js';
 import { writeStdout, writeTextFileAtomic } from './output.js';
 import { readCassetteToLook } from './read.js';

@@ -7,14 +7,14 @@
  */
 import { lstat, readFile } from 'node:fs/promises';
 import type { CommandModule } from 'yargs';
-import { journalPathFor, CASSETTE_EXTENSION, CASSETTE_MAGIC } from '../../../cassettes/format.js';
-import { cassetteFromJson } from '../../../cassettes/format-json.js';
-import { ioError } from '../../../cassettes/store-errors.js';
-import { writeCassette } from '../../../cassettes/store.js';
-import { CREDENTIAL_HEADERS } from '../../../cassettes/redact.js';
-import { scanForSecrets } from '../../../cassettes/secret-scan.js';
-import { countOf } from '../../../cassettes/summary.js';
-import { TapegateError } from '../../errors.js';
+import { journalPathFor, CASSETTE_EXTENSION, CASSETTE_MAGIC } from '../../../cassettes/format/format.js';
+import { cassetteFromJson } from '../../../cassettes/format/json.js';
+import { ioError } from '../../../cassettes/format/store-errors.js';
+import { writeCassette } from '../../../cassettes/format/store.js';
+import { CREDENTIAL_HEADERS } from '../../../cassettes/redact/redact.js';
+import { scanForSecrets } from '../../../cassettes/redact/secret-scan.js';
+import { countOf } from '../../../core/text.js';
+import { TapegateError } from '../../../core/errors.js';
 import { shellWord } from './read.js';
 import { namePositionals } from '../positionals.js';
 

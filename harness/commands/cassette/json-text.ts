@@ -3,9 +3,9 @@
  * `JSON.stringify(cassetteToJson(cassette), null, 2)` plus a final newline, without ever
  * holding the whole text (a 100,000-exchange cassette is hundreds of megabytes of it).
  */
-import type { Exchange } from '../../../cassettes/exchange.js';
-import { cassetteToJson } from '../../../cassettes/format-json.js';
-import type { Cassette } from '../../../cassettes/format.js';
+import type { Exchange } from '../../../core/exchange.js';
+import { cassetteToJson } from '../../../cassettes/format/json.js';
+import type { Cassette } from '../../../cassettes/format/format.js';
 
 /** Pretty JSON of `value`, every line after the first indented by `indent` more spaces. */
 export function indentedJson(value: unknown, indent: number): string {

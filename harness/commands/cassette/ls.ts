@@ -6,9 +6,10 @@
  */
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { readCassette } from '../../../cassettes/store.js';
-import { countOf, summarizeCassette, type CassetteSummary } from '../../../cassettes/summary.js';
-import { TapegateError } from '../../errors.js';
+import { readCassette } from '../../../cassettes/format/store.js';
+import { summarizeCassette, type CassetteSummary } from '../../../cassettes/format/summary.js';
+import { countOf } from '../../../core/text.js';
+import { TapegateError } from '../../../core/errors.js';
 import { findCassettes, type FoundCassette } from './find.js';
 import { writeStdout } from './output.js';
 import { recoverHint } from './read.js';

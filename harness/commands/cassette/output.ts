@@ -3,8 +3,8 @@
  * text is never one string, and a pipe's back-pressure is respected), or to a file
  * atomically, so an interrupted export never leaves half a JSON file behind.
  */
-import { writeFileAtomic } from '../../../cassettes/store-files.js';
-import { ioError } from '../../../cassettes/store-errors.js';
+import { writeFileAtomic } from '../../../cassettes/format/store-files.js';
+import { ioError } from '../../../cassettes/format/store-errors.js';
 
 /**
  * Writes the pieces to stdout in order, waiting whenever the pipe is full. A reader that

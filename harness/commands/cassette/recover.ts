@@ -4,8 +4,8 @@
  * corrupt is cut after its last intact record. Prints one line saying what was done.
  */
 import type { CommandModule } from 'yargs';
-import { recoverCassette, type RecoveryResult } from '../../../cassettes/recover.js';
-import { countOf } from '../../../cassettes/summary.js';
+import { recoverCassette, type RecoveryResult } from '../../../cassettes/format/recover.js';
+import { countOf } from '../../../core/text.js';
 import { namePositionals } from '../positionals.js';
 
 interface Args {

@@ -5,11 +5,11 @@
  * different key order), one exchange after the other, each after a comment line naming
  * it. Damage never stops it: the intact prefix is shown and a last line says what is wrong.
  */
-import type { Exchange } from '../../../cassettes/exchange.js';
-import type { Decoded } from '../../../cassettes/format-decode.js';
-import { cassetteToJson } from '../../../cassettes/format-json.js';
-import type { CassetteHeader } from '../../../cassettes/format.js';
-import { countOf } from '../../../cassettes/summary.js';
+import type { Exchange } from '../../../core/exchange.js';
+import type { Decoded } from '../../../cassettes/format/decode.js';
+import { cassetteToJson } from '../../../cassettes/format/json.js';
+import type { CassetteHeader } from '../../../cassettes/format/format.js';
+import { countOf } from '../../../core/text.js';
 
 /** A copy with every object's keys in code-unit order (fromEntries: `__proto__` stays a plain key). */
 export function sortKeys(value: unknown): unknown {

@@ -11,8 +11,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { CommandModule } from 'yargs';
-import { decodeCassette } from '../../../cassettes/format-decode.js';
-import { ioError } from '../../../cassettes/store-errors.js';
+import { decodeCassette } from '../../../cassettes/format/decode.js';
+import { ioError } from '../../../cassettes/format/store-errors.js';
 import { writeStdout } from './output.js';
 import { textconvLines } from './textconv-text.js';
 import { namePositionals } from '../positionals.js';

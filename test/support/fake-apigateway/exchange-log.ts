@@ -4,8 +4,8 @@
  * `authorization`, `x-amz-security-token` and cookies are dropped, as a cassette would.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { bodyFromWire } from '../../../cassettes/body.js';
-import type { RecordedRequest, RecordedResponse } from '../../../cassettes/exchange.js';
+import { bodyFromWire } from '../../../cassettes/format/body.js';
+import type { RecordedRequest, RecordedResponse } from '../../../core/exchange.js';
 
 export interface FakeExchange {
   /** Router operation id, or null when no operation takes the path. */

@@ -1,0 +1,114 @@
+/**
+ * Decodes a whole cassette (or journal) held in one buffer, records in place, in one pass.
+ * It never throws for bad content: it says whether the file is usable at all and, if so,
+ * where the intact prefix ends. The store turns that into errors, recovery into truncation.
+ */
+import {
+  createExchangeDecoder,
+  decodeHeaderPayload,
+  readRecordAt,
+} from './codec.js';
+import type { Exchange } from '../../core/exchange.js';
+import { checkExchange, checkHeader, describeFailure } from './check.js';
+import { CASSETTE_FORMAT, CASSETTE_FORMAT_VERSION, CASSETTE_MAGIC, type CassetteHeader } from './format.js';
+
+/** Where and why the intact prefix ends. */
+export interface RecordProblem {
+  /** Byte offset of the first bad record. */
+  offset: number;
+  kind: 'truncated' | 'corrupt';
+  detail: string;
+}
+
+export type Decoded =
+  /** Nothing to keep: not a cassette, a newer format, or a bad header. `reason` is a sentence fragment. */
+  | { usable: false; reason: string }
+  | {
+      usable: true;
+      header: CassetteHeader;
+      /** The exchanges of the intact prefix. */
+      exchanges: Exchange[];
+      /** Byte offset where the intact prefix ends (the file length when `problem` is null). */
+      end: number;
+      problem: RecordProblem | null;
+    };
+
+function startsWithMagic(buffer: Buffer): boolean {
+  if (buffer.length < CASSETTE_MAGIC.length) return false;
+  return CASSETTE_MAGIC.every((byte, index) => buffer[index] === byte);
+}
+
+function notACassette(buffer: Buffer): Decoded {
+  if (buffer.length === 0) return { usable: false, reason: 'the file is empty, not a tapegate cassette' };
+  const looksLikeJson = /^\s*\{/.test(buffer.subarray(0, 64).toString('latin1'));
+  return {
+    usable: false,
+    reason:
+      'not a tapegate cassette (it does not start with the cassette signature)' +
+      (looksLikeJson ? '; it looks like JSON: `tapegate cassette import` reads the JSON form' : ''),
+  };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Decodes magic and header; returns the header and where the exchanges start, or why not. */
+function decodeHead(buffer: Buffer): { header: CassetteHeader; next: number } | { usable: false; reason: string } {
+  if (!startsWithMagic(buffer)) return notACassette(buffer) as { usable: false; reason: string };
+  const offset = CASSETTE_MAGIC.length;
+  const record = readRecordAt(buffer, offset);
+  if (!record.ok) return { usable: false, reason: `${record.kind} header record at byte ${offset} (${record.detail})` };
+  let value: unknown;
+  try {
+    value = decodeHeaderPayload(record.payload);
+  } catch (error) {
+    return { usable: false, reason: `corrupt header record at byte ${offset} (${errorText(error)})` };
+  }
+  const head = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<string, unknown>>;
+  if (head.format !== CASSETTE_FORMAT) {
+    return { usable: false, reason: `not a tapegate cassette (the header names format ${JSON.stringify(head.format)})` };
+  }
+  // The version is checked before anything else in the header: a newer header may look different.
+  const version = head.formatVersion;
+  if (typeof version === 'number' && Number.isInteger(version) && version > CASSETTE_FORMAT_VERSION) {
+    return {
+      usable: false,
+      reason: `format version ${version} is newer than this tapegate understands (${CASSETTE_FORMAT_VERSION}); upgrade tapegate`,
+    };
+  }
+  const bad = checkHeader(value);
+  if (bad) return { usable: false, reason: `invalid header record: ${describeFailure(bad)}` };
+  return { header: value as CassetteHeader, next: record.next };
+}
+
+export function decodeCassette(buffer: Buffer): Decoded {
+  const head = decodeHead(buffer);
+  if ('usable' in head) return head;
+  const decode = createExchangeDecoder();
+  const exchanges: Exchange[] = [];
+  let offset = head.next;
+  let problem: RecordProblem | null = null;
+  while (offset < buffer.length) {
+    const record = readRecordAt(buffer, offset);
+    if (!record.ok) {
+      problem = { offset, kind: record.kind, detail: record.detail };
+      break;
+    }
+    let value: unknown;
+    try {
+      value = decode(record.payload);
+    } catch (error) {
+      problem = { offset, kind: 'corrupt', detail: `undecodable payload: ${errorText(error)}` };
+      break;
+    }
+    const bad = checkExchange(value, 'binary');
+    if (bad) {
+      problem = { offset, kind: 'corrupt', detail: `not an exchange: ${describeFailure(bad)}` };
+      break;
+    }
+    exchanges.push(value as Exchange);
+    offset = record.next;
+  }
+  return { usable: true, header: head.header, exchanges, end: offset, problem };
+}

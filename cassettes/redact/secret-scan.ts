@@ -1,0 +1,124 @@
+/**
+ * The last check before an exchange is written: does anything in it, after redaction,
+ * look like an AWS credential (see secret-patterns.ts for what counts)? Looked at: header
+ * names and values, the path, query names and values, JSON bodies (member names and
+ * strings, at any depth, and the original text when one is kept) and byte bodies read as
+ * latin1 text (every byte one character, so ASCII keys show whatever the encoding).
+ *
+ * A hit names where, never what: its pointer is RFC 6901 into the exchange
+ * (`/request/headers/x-custom`, `/response/body/credentials/secretAccessKey`) and any
+ * segment that is itself credential-shaped (a member named by a key) shows as `<hidden>`.
+ */
+import { TapegateError } from '../../core/errors.js';
+import type { Body, Exchange } from '../../core/exchange.js';
+import { appendPointer } from '../../core/json-pointer.js';
+import { maskSecretShapes, secretKindsIn, type SecretKind } from './secret-patterns.js';
+
+export type { SecretKind } from './secret-patterns.js';
+
+export interface SecretHit {
+  /** Where: a JSON Pointer into the exchange. Never contains the secret. */
+  pointer: string;
+  kind: SecretKind;
+  /** `name` when the credential is a header, query or member name, not its value. */
+  part: 'name' | 'value';
+}
+
+/** Shown instead of a pointer segment that is itself credential-shaped. */
+export const HIDDEN_SEGMENT = '<hidden>';
+
+class Hits {
+  readonly list: SecretHit[] = [];
+  readonly #seen = new Set<string>();
+
+  /** Records what `text` holds at `pointer`; `name` is the field it is the value of. */
+  check(text: string, name: string | undefined, pointer: string, part: SecretHit['part']): void {
+    for (const kind of secretKindsIn(text, name)) {
+      const id = `${kind} ${part} ${pointer}`;
+      if (this.#seen.has(id)) continue;
+      this.#seen.add(id);
+      this.list.push({ pointer, kind, part });
+    }
+  }
+}
+
+function child(pointer: string, segment: string | number): string {
+  const text = String(segment);
+  return appendPointer(pointer, maskSecretShapes(text, '') === text ? text : HIDDEN_SEGMENT);
+}
+
+function scanNamed(entries: Record<string, string | string[]>, pointer: string, hits: Hits): void {
+  for (const [name, value] of Object.entries(entries)) {
+    const at = child(pointer, name);
+    hits.check(name, undefined, at, 'name');
+    if (typeof value === 'string') hits.check(value, name, at, 'value');
+    else value.forEach((one, index) => hits.check(one, name, child(at, index), 'value'));
+  }
+}
+
+/** `name` is the nearest member name above `value`; array elements inherit it. */
+function scanJson(value: unknown, name: string | undefined, pointer: string, hits: Hits): void {
+  if (typeof value === 'string') {
+    hits.check(value, name, pointer, 'value');
+  } else if (Array.isArray(value)) {
+    value.forEach((element: unknown, index) => scanJson(element, name, child(pointer, index), hits));
+  } else if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+    for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
+      const at = child(pointer, key);
+      hits.check(key, undefined, at, 'name');
+      scanJson(member, key, at, hits);
+    }
+  }
+}
+
+function scanBody(body: Body, pointer: string, hits: Hits): void {
+  if (body.kind === 'bytes') {
+    const bytes = body.bytes;
+    hits.check(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), undefined, pointer, 'value');
+  } else if (body.kind === 'json') {
+    const before = hits.list.length;
+    scanJson(body.value, undefined, pointer, hits);
+    // The kept original text holds the same strings; it only matters if the value was clean.
+    if (body.raw !== undefined && hits.list.length === before) hits.check(body.raw, undefined, pointer, 'value');
+  }
+}
+
+/** Every credential-shaped thing in `exchange`, in the order the exchange is laid out. */
+export function scanForSecrets(exchange: Exchange): SecretHit[] {
+  const hits = new Hits();
+  const { request, response } = exchange;
+  hits.check(request.path, undefined, '/request/path', 'value');
+  scanNamed(request.query, '/request/query', hits);
+  scanNamed(request.headers, '/request/headers', hits);
+  scanBody(request.body, '/request/body', hits);
+  scanNamed(response.headers, '/response/headers', hits);
+  scanBody(response.body, '/response/body', hits);
+  return hits.list;
+}
+
+const KIND_TEXT: Record<SecretKind, string> = {
+  'access-key-id': 'an AWS access key id',
+  'secret-access-key': 'an AWS secret access key',
+  'session-token': 'an AWS session token',
+};
+
+function describeHit(hit: SecretHit): string {
+  return `${KIND_TEXT[hit.kind]} ${hit.part === 'name' ? 'as a name ' : ''}at ${hit.pointer}`;
+}
+
+/**
+ * Throws when `exchange` holds anything credential-shaped. `where` names the exchange
+ * for the message (`apigateway.CreateRestApi`); the message says where the secret is and
+ * what kind, never its value.
+ */
+export function assertNoSecrets(exchange: Exchange, where: string): void {
+  const hits = scanForSecrets(exchange);
+  if (hits.length === 0) return;
+  const shown = hits.slice(0, 5).map(describeHit);
+  if (hits.length > shown.length) shown.push(`${hits.length - shown.length} more`);
+  const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  throw new TapegateError(
+    `Failed to record "${maskSecretShapes(where, HIDDEN_SEGMENT)}" (exchange ${exchange.seq}): it holds what looks like ${list}; ` +
+      'the exchange was not written. Remove the secret or add a redaction rule.',
+  );
+}
