@@ -18,3 +18,9 @@ export class TapegateError extends Error {
 export function invariant(condition: unknown, message: string, exitCode: 1 | 2 = 1): asserts condition {
   if (!condition) throw new TapegateError(message, exitCode);
 }
+
+/** The error for a bad value at the edge (a flag, a config key, an option): exit code 2, the value shown. */
+export function badInput(what: string, reason: string, value?: unknown): TapegateError {
+  const got = arguments.length < 3 ? '' : `, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
+  return new TapegateError(`Failed to parse "${what}": ${reason}${got}`, 2);
+}

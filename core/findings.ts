@@ -3,6 +3,8 @@
  * `path` is a JSON Pointer into the request or response as the validator sees it:
  * `/status`, `/path/<label>`, `/query/<name>`, `/headers/<lower-case-name>`, `/body/...`.
  */
+import { badInput } from './errors.js';
+
 export type Severity = 'error' | 'warn' | 'info';
 
 export type Side = 'request' | 'response';
@@ -54,4 +56,13 @@ const severityRank: Record<Severity, number> = { info: 0, warn: 1, error: 2 };
 /** True when `finding` is at least as severe as `level`. */
 export function atLeast(severity: Severity, level: Severity): boolean {
   return severityRank[severity] >= severityRank[level];
+}
+
+/** `--fail-on`: the lowest severity that makes a run exit 1 (`never`: findings never fail it). */
+export const FAIL_ON_LEVELS = ['error', 'warn', 'never'] as const;
+export type FailOn = (typeof FAIL_ON_LEVELS)[number];
+
+export function parseFailOn(value: unknown, what = '--fail-on'): FailOn {
+  if ((FAIL_ON_LEVELS as readonly unknown[]).includes(value)) return value as FailOn;
+  throw badInput(what, 'expected "error", "warn" or "never"', value);
 }

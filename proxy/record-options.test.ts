@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkTimeoutMs, parseFailOn, parseMode, parseProfile, parseUpstreamTimeout } from './record-options.js';
+import { parseFailOn } from '../core/findings.js';
+import { checkTimeoutMs, parseMode, parseProfile, parseUpstreamTimeout } from './record-options.js';
 import { formatRecordSummary, type RecordStats } from './record-summary.js';
 import { findingLine } from './recorder.js';
 

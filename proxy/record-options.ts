@@ -4,6 +4,7 @@
  * port, maxBodyBytes, contracts, log), so one dispatcher can take either. The CLI coerces
  * its flags with these parsers; `startRecordingProxy` checks programmatic values with them.
  */
+import type { FailOn } from '../core/findings.js';
 import type { MatchKeyOptions } from '../cassettes/match/key.js';
 import type { ContractSet } from '../contracts/load.js';
 import { TapegateError } from '../core/errors.js';
@@ -17,7 +18,6 @@ import type { AwsCredentials, CredentialsProvider } from './credentials.js';
 export type RecordMode = 'record' | 'auto' | 'passthrough';
 
 /** Exit non-zero when findings at or above this severity occurred; `never` (default) never does. */
-export type FailOn = 'error' | 'warn' | 'never';
 
 export interface RecordingProxyOptions extends MatchKeyOptions {
   mode: RecordMode;
@@ -81,11 +81,6 @@ export function checkTimeoutMs(value: number | undefined): number {
     throw usage('upstreamTimeoutMs', 'expected a positive integer number of milliseconds', value);
   }
   return value;
-}
-
-export function parseFailOn(value: unknown, what = '--fail-on'): FailOn {
-  if (value === 'error' || value === 'warn' || value === 'never') return value;
-  throw usage(what, 'expected "error", "warn" or "never"', value);
 }
 
 export function parseMode(value: unknown, what = 'mode'): RecordMode {

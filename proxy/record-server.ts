@@ -30,14 +30,16 @@ import { InFlight } from './in-flight.js';
 import { createProxyServer, listen, urlOf } from './http-server.js';
 import { DEFAULT_HOST, DEFAULT_MAX_BODY_BYTES, parseHost, parsePort } from './options.js';
 import { createRecordHandler, type RecordCounters } from './record-handler.js';
-import { checkTimeoutMs, parseFailOn, parseMode, parseProfile, type RecordingProxyOptions } from './record-options.js';
+import { parseFailOn } from '../core/findings.js';
+import { checkTimeoutMs, parseMode, parseProfile, type RecordingProxyOptions } from './record-options.js';
 import { Recorder } from './recorder.js';
 import type { RecordStats } from './record-summary.js';
 import { RouteCache } from './route-cache.js';
 import { countBySeverity } from './served-findings.js';
 import { parseRegion, parseUpstream } from './upstream.js';
 
-export type { RecordingProxyOptions, RecordMode, FailOn } from './record-options.js';
+export type { RecordingProxyOptions, RecordMode } from './record-options.js';
+export type { FailOn } from '../core/findings.js';
 export type { RecordStats } from './record-summary.js';
 
 export interface RecordingProxy {

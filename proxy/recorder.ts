@@ -12,7 +12,7 @@ import { assertNoSecrets } from '../cassettes/redact/secret-scan.js';
 import { atLeast, type Finding } from '../core/findings.js';
 import type { Validator } from '../contracts/validator.js';
 import { ArrivalOrder, type ArrivalSlot } from './arrival-order.js';
-import type { FailOn } from './record-options.js';
+import type { FailOn } from '../core/findings.js';
 import { validateExchange, type ServedFinding } from './served-findings.js';
 import { oneLine } from '../core/text.js';
 

@@ -16,7 +16,8 @@
 import { relative } from 'node:path';
 import { bundledContracts, loadContracts, type ContractSet } from '../../contracts/load.js';
 import { parseByteSize, parseRepeat, type ReplayProxyOptions, type RepeatPolicy } from '../../proxy/options.js';
-import { parseFailOn, type FailOn, type RecordingProxyOptions } from '../../proxy/record-options.js';
+import type { RecordingProxyOptions } from '../../proxy/record-options.js';
+import { parseFailOn, type FailOn } from '../../core/findings.js';
 import { parseUpstream } from '../../proxy/upstream.js';
 import { loadConfig } from '../config/load.js';
 import { CONFIG_FILE_NAME, defaultConfig, type TapegateConfig } from '../config/types.js';

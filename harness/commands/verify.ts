@@ -11,7 +11,7 @@ import { relative } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { bundledContracts, loadContracts } from '../../contracts/load.js';
 import { loadConfig } from '../config/load.js';
-import { FAIL_ON_LEVELS, type FailOn } from '../config/types.js';
+import { FAIL_ON_LEVELS, type FailOn } from '../../core/findings.js';
 import { TapegateError } from '../../core/errors.js';
 import { resolveInputs } from '../verify/inputs.js';
 import { formatVerifyReport, VERIFY_FORMATS, type VerifyFormat } from '../verify/report.js';

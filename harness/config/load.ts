@@ -14,7 +14,8 @@ import { TapegateError } from '../../core/errors.js';
 import { parseJsonText } from './json-text.js';
 import { schemaProblems } from './schema-messages.js';
 import { configSchemaValidator } from './schema.js';
-import { CONFIG_FILE_NAME, defaultConfig, type FailOn, type TapegateConfig } from './types.js';
+import { CONFIG_FILE_NAME, defaultConfig, type TapegateConfig } from './types.js';
+import type { FailOn } from '../../core/findings.js';
 import { byteSize, contractsFolder, unknownOperations, upstreamUrl } from './values.js';
 
 export interface LoadConfigOptions {

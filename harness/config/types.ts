@@ -6,8 +6,7 @@ import { DEFAULT_MAX_BODY_BYTES, type RepeatPolicy } from '../../proxy/options.j
 
 export const CONFIG_FILE_NAME = 'tapegate.config.json';
 
-export const FAIL_ON_LEVELS = ['error', 'warn', 'never'] as const;
-export type FailOn = (typeof FAIL_ON_LEVELS)[number];
+import type { FailOn } from '../../core/findings.js';
 
 export interface RedactionConfig {
   accountIds: boolean;

@@ -5,7 +5,7 @@
  * so a passing exchange still shows what was noticed.
  */
 import { escapeXml as xml } from '../../core/text.js';
-import type { FailOn } from '../config/types.js';
+import type { FailOn } from '../../core/findings.js';
 import { fails, summaryLine } from './report-common.js';
 import { UNROUTED, type VerifiedExchange, type VerifiedFinding, type VerifyReport } from './types.js';
 
