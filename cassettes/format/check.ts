@@ -56,7 +56,8 @@ function integer(value: unknown, at: string, min: number, max: number): number {
   return value;
 }
 
-const headerKeys = new Set(['format', 'formatVersion', 'toolVersion', 'createdAt', 'services']);
+const headerKeys = new Set(['format', 'formatVersion', 'toolVersion', 'createdAt', 'services', 'redaction']);
+const redactionKeys = new Set(['accountIds']);
 const serviceKeys = new Set(['service', 'apiVersion', 'contractSha256']);
 const exchangeKeys = new Set(['seq', 'operation', 'request', 'response', 'timing']);
 const requestKeys = new Set(['method', 'path', 'query', 'headers', 'body']);
@@ -154,6 +155,10 @@ function header(value: unknown): void {
       throw new Bad(`${at}/contractSha256`, 'must be 64 lower-case hex digits');
     }
   });
+  if (head.redaction !== undefined) {
+    const redaction = object(head.redaction, '/redaction', redactionKeys);
+    if (typeof redaction.accountIds !== 'boolean') throw new Bad('/redaction/accountIds', 'must be a boolean');
+  }
 }
 
 function run(check: () => void): CheckFailure | null {

@@ -41,6 +41,11 @@ export interface CassetteHeader {
   /** ISO 8601 time the recording started. */
   createdAt: string;
   services: ServiceUse[];
+  /**
+   * How the recording redacted what it wrote, where a reader must do the same to a live
+   * request before matching (`accountIds`: ids were written as placeholders). Absent: none.
+   */
+  redaction?: { accountIds: boolean };
 }
 
 export interface Cassette {

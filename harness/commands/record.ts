@@ -12,12 +12,13 @@
  * matcher's matchHeaders and ignoreBody (proxy-config.ts).
  */
 import type { Argv, CommandModule } from 'yargs';
-import { DEFAULT_HOST, parseHost, parsePort } from '../../proxy/options.js';
-import { parseProfile, parseUpstreamTimeout, type RecordMode } from '../../proxy/record-options.js';
-import { startRecordingProxy } from '../../proxy/record-server.js';
-import { formatRecordSummary } from '../../proxy/record-summary.js';
-import { parseRegion } from '../../proxy/upstream.js';
-import { CONFIG_OPTION, parseProxyFlags, readProxyConfig, recordingSettings, REDACT_HEADERS_OPTION } from './proxy-config.js';
+import type { ProxyMode } from '../../proxy/modes.js';
+import { DEFAULT_HOST } from '../../proxy/options.js';
+import { startProxy } from '../../proxy/start.js';
+import { formatSummary } from '../../proxy/summary.js';
+import { CONFIG_OPTION, givenFromFlags, proxyOptions, readProxyConfig, REDACT_HEADERS_OPTION } from './proxy-config.js';
+
+type RecordMode = Exclude<ProxyMode, 'replay'>;
 import { firstSignal, write } from './serve-loop.js';
 
 export interface RecordArgs {
@@ -74,26 +75,14 @@ export function recordingOptions(y: Argv, mode: RecordMode): Argv<RecordArgs> {
 /** Checks the flags (exit 2 on a bad one), runs the proxy until a signal, prints the summary. */
 export function recordingHandler(mode: RecordMode): (args: RecordArgs) => Promise<void> {
   return async (args) => {
-    // Checked here rather than in yargs coerce, which would turn our exit code 2 into 1.
-    const proxy = await startRecordingProxy({
-      mode,
-      ...(args.cassette !== undefined ? { cassette: args.cassette } : {}),
-      ...(args['cassette-dir'] !== undefined ? { cassetteDir: args['cassette-dir'] } : {}),
-      force: args.force ?? false,
-      host: parseHost(args.host),
-      port: parsePort(args.port),
-      ...(args.profile !== undefined ? { profile: parseProfile(args.profile) } : {}),
-      ...(args.region !== undefined ? { region: parseRegion(args.region) } : {}),
-      upstreamTimeoutMs: parseUpstreamTimeout(args['upstream-timeout']),
-      recordFailures: args['record-failures'] ?? false,
-      ...recordingSettings(parseProxyFlags(args), readProxyConfig(args.config, process.cwd())),
-    });
+    // Checked by startProxy rather than in yargs coerce, which would turn our exit code 2 into 1.
+    const proxy = await startProxy(proxyOptions(mode, givenFromFlags(args), readProxyConfig(args.config, process.cwd())), 'flag');
     // Listening for signals before saying "listening": a caller may stop us as soon as it reads the line.
     const stopped = firstSignal();
     await write(`listening ${proxy.url}\n`);
     await stopped;
     const stats = await proxy.close();
-    await write(formatRecordSummary(stats));
+    await write(formatSummary(stats));
     if (stats.failOnReached) process.exitCode = 1;
   };
 }

@@ -10,10 +10,10 @@
  * ignoreBody, the contracts, and the defaults of --repeat and --max-body (proxy-config.ts).
  */
 import type { CommandModule } from 'yargs';
-import { DEFAULT_HOST, parseHost, parsePort } from '../../proxy/options.js';
-import { startReplayProxy } from '../../proxy/server.js';
+import { DEFAULT_HOST } from '../../proxy/options.js';
+import { startProxy } from '../../proxy/start.js';
 import { formatSummary } from '../../proxy/summary.js';
-import { CONFIG_OPTION, parseProxyFlags, readProxyConfig, replaySettings } from './proxy-config.js';
+import { CONFIG_OPTION, givenFromFlags, proxyOptions, readProxyConfig } from './proxy-config.js';
 import { firstSignal, write } from './serve-loop.js';
 
 interface Args {
@@ -45,17 +45,7 @@ export const replayCommand: CommandModule<object, Args> = {
       .example('$0 replay --cassette apis.cassette --config ci/tapegate.config.json --repeat error', 'Match as that config says, but answer a miss to a repeat beyond the recording')
       .epilogue('stdout: "listening URL", then the summary when stopped (SIGINT/SIGTERM, exit 0). stderr: one line per miss.'),
   handler: async (args) => {
-    // Checked here rather than in yargs coerce, which would turn our exit code 2 into 1.
-    const host = parseHost(args.host);
-    const port = parsePort(args.port);
-    const flags = parseProxyFlags(args);
-    const proxy = await startReplayProxy({
-      cassette: args.cassette,
-      cassetteDir: args['cassette-dir'],
-      host,
-      port,
-      ...replaySettings(flags, readProxyConfig(args.config, process.cwd())),
-    });
+    const proxy = await startProxy(proxyOptions('replay', givenFromFlags(args), readProxyConfig(args.config, process.cwd())), 'flag');
     // Listening for signals before saying "listening": a caller may stop us as soon as it reads the line.
     const stopped = firstSignal();
     await write(`listening ${proxy.url}\n`);

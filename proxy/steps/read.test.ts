@@ -2,7 +2,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readIncoming, splitTarget, type IncomingResult } from './incoming.js';
+import { readIncoming, splitTarget, type IncomingResult } from './read.js';
 
 describe('splitTarget', () => {
   it('keeps the path as sent and decodes the query, repeats in order', () => {

@@ -1,12 +1,13 @@
 /**
- * Node's IncomingMessage → RecordedRequest, the shape the router, the matcher and the
+ * Step 1, read. Node's IncomingMessage → RecordedRequest, the shape the router, the matcher and the
  * validator read. The body is read up to a size limit and never beyond it: a declared
  * `content-length` over the limit is refused before a byte is read, a chunked body is
  * refused as soon as it passes the limit, and the rest is discarded, not buffered.
  */
 import type { IncomingMessage } from 'node:http';
-import { bodyFromWire } from '../cassettes/format/body.js';
-import type { RecordedRequest } from '../core/exchange.js';
+import { bodyFromWire } from '../../cassettes/format/body.js';
+import type { RecordedRequest } from '../../core/exchange.js';
+import { originForm } from '../request-target.js';
 
 export type IncomingResult =
   /** `bytes`: the body exactly as received (empty when there was none), for forwarding. */
@@ -14,7 +15,9 @@ export type IncomingResult =
   /** `bytes`: the declared length, or how many had arrived when the limit was passed. */
   | { ok: false; reason: 'too-large'; bytes: number; declared: boolean }
   /** The client went away (or the stream failed) before the body was complete. */
-  | { ok: false; reason: 'aborted'; detail: string };
+  | { ok: false; reason: 'aborted'; detail: string }
+  /** The request target is neither a path nor an absolute URL. */
+  | { ok: false; reason: 'bad-target' };
 
 /** Decodes one query component; a malformed escape (`%zz`) is kept as sent. */
 function decodeComponent(text: string): string {
@@ -121,4 +124,25 @@ export function readIncoming(req: IncomingMessage, maxBodyBytes: number, done: (
   });
   // A client that goes away mid-body surfaces here (Node reports it as an `aborted` error).
   req.on('error', (error) => finish({ ok: false, reason: 'aborted', detail: error.message }));
+}
+
+/**
+ * Reads a request whose target may be in absolute form (`GET http://host/path`, as an
+ * HTTP proxy client sends it): the authority is dropped (tapegate alone decides where a
+ * request goes) and `req.url` becomes the origin form. `ignored` gets that authority's
+ * host, without any `user:password@`, for the log.
+ */
+export function readRequest(req: IncomingMessage, maxBodyBytes: number, ignored: (host: string) => void, done: (result: IncomingResult) => void): void {
+  const url = req.url ?? '/';
+  if (url.charCodeAt(0) !== 47 /* '/' */) {
+    const target = originForm(url);
+    if (target === null) {
+      req.resume();
+      done({ ok: false, reason: 'bad-target' });
+      return;
+    }
+    if (target.ignoredAuthority !== null) ignored(target.ignoredAuthority.replace(/^.*@/, ''));
+    req.url = target.target;
+  }
+  readIncoming(req, maxBodyBytes, done);
 }

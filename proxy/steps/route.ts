@@ -1,12 +1,12 @@
 /**
- * Remembers which operation a request target routes to. Replay traffic repeats a small set
- * of URLs (a test suite asks the same things again and again), and the router walk with its
+ * Step 2, route: which operation a request is. The answer is remembered per request
+ * target: replay traffic repeats a small set of URLs (a test suite asks the same things again and again), and the router walk with its
  * percent-decoding is a visible part of a hit's cost, so the answer is kept per
  * `METHOD target`. Bounded: when full it starts over rather than growing with odd traffic.
  * Replay sizes it from the cassette (a suite asks at most about what was recorded), so that a
  * large cassette does not miss on every request and walk the router each time.
  */
-import type { Router } from '../contracts/router.js';
+import type { Router } from '../../contracts/router.js';
 
 /** The least capacity, for small cassettes and for recording. */
 export const MIN_ROUTE_CACHE_ENTRIES = 4096;
