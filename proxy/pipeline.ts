@@ -150,9 +150,10 @@ export function createPipeline(context: PipelineContext): Handler {
   const handleRead = (req: IncomingMessage, res: ServerResponse, result: IncomingResult, arrival: Arrival | null): Promise<void> | void => {
     if (!result.ok) return unreadable(req, res, result);
     const request = result.request;
-    const operation = context.routes.operationOf(request.method, req.url ?? '/', request.path, request.query);
+    const target = req.url ?? '/';
+    const operation = context.routes.operationOf(request.method, target, request.path, request.query);
     if (context.match !== null) {
-      const match = context.match.match(operation, request);
+      const match = context.match.match(operation, request, request.method + ' ' + target);
       if (match.hit) {
         counters.served++;
         answer(res, match.wire);

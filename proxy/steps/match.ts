@@ -30,10 +30,12 @@ export class MatchStep {
     for (const exchange of exchanges) this.#wire.set(exchange, prepareResponse(exchange.response));
   }
 
-  match(operation: string | null, request: RecordedRequest): MatchOutcome {
+  /** `target`: the raw `METHOD /path?query` line, the matcher's shortcut for body-less repeats. */
+  match(operation: string | null, request: RecordedRequest, target: string): MatchOutcome {
     // As the cassette's requests were written: the live request may carry what was redacted.
-    const prepared = this.#redact === null ? request : redactRequestForMatch(request, this.#redact);
-    const match = this.matcher.match(operation, prepared);
+    const match = this.#redact === null
+      ? this.matcher.match(operation, request, target)
+      : this.matcher.match(operation, redactRequestForMatch(request, this.#redact));
     if (!match.hit) return match;
     return { hit: true, exchange: match.exchange, wire: this.#wire.get(match.exchange) as WireResponse };
   }
