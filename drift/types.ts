@@ -46,6 +46,8 @@ export type DriftCode =
   | 'schema-narrowed'
   // recorded traffic (cassettes)
   | 'operation-unknown'
+  /** tapegate's validator failed on a recorded exchange: it could not be checked. */
+  | 'exchange-unchecked'
   | 'exchange-invalid'
   | 'field-unknown'
   | 'enum-value-unknown'

@@ -5,6 +5,7 @@
  */
 import type { Exchange } from '../../core/exchange.js';
 import type { ContractSet } from '../../contracts/load.js';
+import { exchangeFindings } from '../../contracts/exchange-findings.js';
 import { Validator } from '../../contracts/validator.js';
 import { readCassetteToLook } from '../commands/cassette/read.js';
 import { createProgress, type Progress } from './progress.js';
@@ -20,11 +21,12 @@ export interface VerifyOptions {
 
 function verifyExchange(validator: Validator, exchange: Exchange): VerifiedExchange {
   const { request, response } = exchange;
-  const findings = validator.validate({ request, response }, exchange.operation).map((finding) => {
+  const checked = exchangeFindings(validator, exchange);
+  const findings = checked.findings.map((finding) => {
     const received = receivedValue(exchange, finding);
     return received === undefined ? finding : { ...finding, received };
   });
-  const operation = exchange.operation ?? validator.router.route(request.method, request.path, request.query)?.operation ?? null;
+  const operation = checked.operation;
   return { seq: exchange.seq, operation, method: request.method, path: request.path, status: response.status, findings };
 }
 
