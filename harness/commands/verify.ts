@@ -13,11 +13,12 @@ import { bundledContracts, loadContracts } from '../../contracts/load.js';
 import { loadConfig } from '../config/load.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../../core/findings.js';
 import { TapegateError } from '../../core/errors.js';
-import { resolveInputs } from '../verify/inputs.js';
-import { formatVerifyReport, VERIFY_FORMATS, type VerifyFormat } from '../verify/report.js';
-import { exitCodeFor, summaryLine, verdictLine } from '../verify/report-common.js';
-import { verifyCassettes } from '../verify/run.js';
+import { resolveInputs } from '../../verify/inputs.js';
+import { formatVerifyReport, VERIFY_FORMATS, type VerifyFormat } from '../../verify/report.js';
+import { exitCodeFor, summaryLine, verdictLine } from '../../verify/report-common.js';
+import { verifyCassettes } from '../../verify/run.js';
 import { writeStdout, writeTextFileAtomic } from './cassette/output.js';
+import { createProgress } from './progress.js';
 
 interface Args {
   cassettes?: string[];
@@ -53,7 +54,8 @@ export const verifyCommand: CommandModule<object, Args> = {
     if (named.length === 0) {
       throw new TapegateError('Failed to choose cassettes to verify: none named, and no "cassettes" folder in tapegate.config.json', 2);
     }
-    const report = await verifyCassettes(await resolveInputs(named), { contracts, contractsLabel });
+    const files = await resolveInputs(named);
+    const report = await verifyCassettes(files, { contracts, contractsLabel, progress: createProgress(files.length) });
     const text = formatVerifyReport(report, args.format, failOn);
     if (args.output) {
       await writeTextFileAtomic(args.output, [text], 'write verify report');

@@ -4,10 +4,10 @@
  * expected and what came, and where: `cassette #seq`. The same finding in several exchanges
  * is one entry with all its places. Last, the verdict under `--fail-on`.
  */
-import type { FailOn } from '../../core/findings.js';
+import type { FailOn } from '../core/findings.js';
 import { groupByOperation, summaryLine, verdictLine, type LocatedFinding, type OperationGroup } from './report-common.js';
 import type { VerifyReport } from './types.js';
-import { countOf } from '../../core/text.js';
+import { countOf } from '../core/text.js';
 
 /** Places listed per finding before `+N more`. */
 const PLACES_SHOWN = 6;

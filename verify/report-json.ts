@@ -3,7 +3,7 @@
  * seen (by name) with every finding in full: severity, code, side, JSON Pointer, message,
  * the recorded value received there, and the cassette and exchange seq it came from.
  */
-import type { FailOn } from '../../core/findings.js';
+import type { FailOn } from '../core/findings.js';
 import { failingCount, groupByOperation, summarise } from './report-common.js';
 import type { VerifyReport } from './types.js';
 

@@ -3,9 +3,9 @@
  * `/status`, `/headers/x-amzn-errortype`), for the JSON report: what came, next to the
  * message that says what was expected. Undefined when nothing is there (a missing member).
  */
-import type { Exchange } from '../../core/exchange.js';
-import { exchangeValueAt } from '../../core/exchange-value.js';
-import type { Finding } from '../../core/findings.js';
+import type { Exchange } from '../core/exchange.js';
+import { exchangeValueAt } from '../core/exchange-value.js';
+import type { Finding } from '../core/findings.js';
 
 /** How much of a non-JSON body the report quotes. */
 const BYTES_SHOWN = 512;

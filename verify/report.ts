@@ -1,5 +1,5 @@
 /** The verify report formats behind one switch. */
-import type { FailOn } from '../../core/findings.js';
+import type { FailOn } from '../core/findings.js';
 import { jsonReport } from './report-json.js';
 import { junitReport } from './report-junit.js';
 import { textReport } from './report-text.js';

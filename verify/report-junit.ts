@@ -4,8 +4,8 @@
  * <failure> per finding at or above `--fail-on`, and the findings below it as <system-out>,
  * so a passing exchange still shows what was noticed.
  */
-import { escapeXml as xml } from '../../core/text.js';
-import type { FailOn } from '../../core/findings.js';
+import { escapeXml as xml } from '../core/text.js';
+import type { FailOn } from '../core/findings.js';
 import { fails, summaryLine } from './report-common.js';
 import { UNROUTED, type VerifiedExchange, type VerifiedFinding, type VerifyReport } from './types.js';
 

@@ -1,8 +1,8 @@
 /** What the verify report formats share: findings with their place, grouping, counts, the verdict. */
-import { atLeast, type Severity } from '../../core/findings.js';
-import type { FailOn } from '../../core/findings.js';
+import { atLeast, type Severity } from '../core/findings.js';
+import type { FailOn } from '../core/findings.js';
 import { UNROUTED, type VerifiedFinding, type VerifyReport } from './types.js';
-import { countOf } from '../../core/text.js';
+import { countOf } from '../core/text.js';
 
 /** A finding with the exchange it came from. */
 export interface LocatedFinding extends VerifiedFinding {

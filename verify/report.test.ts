@@ -4,7 +4,7 @@
  * --fail-on, and the JUnit XML carries odd characters safely.
  */
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../core/findings.js';
+import type { Finding } from '../core/findings.js';
 import { exitCodeFor, summaryLine, verdictLine } from './report-common.js';
 import { formatVerifyReport } from './report.js';
 import type { VerifiedExchange, VerifyReport } from './types.js';
