@@ -110,14 +110,3 @@ export interface DriftOptions {
   /** Treat a response addition as breaking (clients that refuse unknown fields or values). */
   strictResponses?: boolean;
 }
-
-const rank: Record<DriftSeverity, number> = { info: 0, warn: 1, breaking: 2 };
-
-export function severityRank(severity: DriftSeverity): number {
-  return rank[severity];
-}
-
-/** True when `severity` is at least `level`. */
-export function atLeastSeverity(severity: DriftSeverity, level: DriftSeverity): boolean {
-  return rank[severity] >= rank[level];
-}

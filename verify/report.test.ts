@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../core/findings.js';
-import { exitCodeFor, summaryLine, verdictLine } from './report-common.js';
-import { formatVerifyReport } from './report.js';
+import type { FailOn } from '../core/findings.js';
+import { verdictLine } from '../report/verdict.js';
+import { formatVerifyReport, summaryLine, verifyExitCode, verifyReportModel, VERIFY_STYLE } from './report.js';
 import type { VerifiedExchange, VerifyReport } from './types.js';
 
 const unknownField = (name: string): Finding => ({
@@ -34,6 +35,8 @@ const report: VerifyReport = {
   ],
 };
 
+const verdict = (r: VerifyReport, failOn: FailOn): string => verdictLine(verifyReportModel(r, failOn).rows, failOn, VERIFY_STYLE);
+
 describe('verify reports', () => {
   it('text: one entry for the same finding in many exchanges, its places listed then counted', () => {
     const text = formatVerifyReport(report, 'text', 'warn');
@@ -51,12 +54,12 @@ describe('verify reports', () => {
   });
 
   it('exit codes and verdicts follow --fail-on', () => {
-    expect([exitCodeFor(report, 'error'), exitCodeFor(report, 'warn'), exitCodeFor(report, 'never')]).toEqual([1, 1, 0]);
-    expect(verdictLine(report, 'warn')).toBe('Failed: 1 finding at warn or error (--fail-on warn).');
-    expect(verdictLine(report, 'never')).toBe('Passed: --fail-on never.');
+    expect([verifyExitCode(report, 'error'), verifyExitCode(report, 'warn'), verifyExitCode(report, 'never')]).toEqual([1, 1, 0]);
+    expect(verdict(report, 'warn')).toBe('Failed: 1 finding at warn or error (--fail-on warn).');
+    expect(verdict(report, 'never')).toBe('Passed: --fail-on never.');
     const infoOnly: VerifyReport = { ...report, cassettes: report.cassettes.slice(0, 1) };
-    expect(exitCodeFor(infoOnly, 'warn')).toBe(0);
-    expect(verdictLine(infoOnly, 'error')).toBe('Passed: no findings at error (--fail-on error).');
+    expect(verifyExitCode(infoOnly, 'warn')).toBe(0);
+    expect(verdict(infoOnly, 'error')).toBe('Passed: no findings at error (--fail-on error).');
   });
 
   it('junit: characters XML cannot carry are dropped, an empty cassette is an empty suite', () => {

@@ -27,6 +27,3 @@ export interface VerifyReport {
   contracts: string;
   cassettes: VerifiedCassette[];
 }
-
-/** The name an operation-less exchange is grouped under. */
-export const UNROUTED = '(no operation)';

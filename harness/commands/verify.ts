@@ -1,5 +1,5 @@
 /**
- * `tapegate verify CASSETTE|DIR... [--format text|json|junit] [--output FILE]
+ * `tapegate verify CASSETTE|DIR... [--format text|json|markdown|junit] [--output FILE]
  * [--fail-on error|warn|never] [--contracts DIR] [--config FILE]`
  *
  * Checks every exchange of every cassette against its contract. Exit 1 when a finding at or
@@ -14,11 +14,10 @@ import { loadConfig } from '../config/load.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../../core/findings.js';
 import { TapegateError } from '../../core/errors.js';
 import { resolveInputs } from '../../verify/inputs.js';
-import { formatVerifyReport, VERIFY_FORMATS, type VerifyFormat } from '../../verify/report.js';
-import { exitCodeFor, summaryLine, verdictLine } from '../../verify/report-common.js';
+import { verifyReportModel, VERIFY_FORMATS, type VerifyFormat } from '../../verify/report.js';
 import { verifyCassettes } from '../../verify/run.js';
-import { writeStdout, writeTextFileAtomic } from './cassette/output.js';
 import { createProgress } from './progress.js';
+import { emitReport } from './report-output.js';
 
 interface Args {
   cassettes?: string[];
@@ -56,13 +55,6 @@ export const verifyCommand: CommandModule<object, Args> = {
     }
     const files = await resolveInputs(named);
     const report = await verifyCassettes(files, { contracts, contractsLabel, progress: createProgress(files.length) });
-    const text = formatVerifyReport(report, args.format, failOn);
-    if (args.output) {
-      await writeTextFileAtomic(args.output, [text], 'write verify report');
-      await writeStdout([`${summaryLine(report)}\n${verdictLine(report, failOn)}\nReport (${args.format}) written to ${args.output}\n`]);
-    } else {
-      await writeStdout([text]);
-    }
-    process.exitCode = exitCodeFor(report, failOn);
+    process.exitCode = await emitReport(verifyReportModel(report, failOn), args.format, args.output, 'verify report');
   },
 };
