@@ -53,6 +53,16 @@ describe('reports', () => {
     expect(xml).toContain('<testsuite name="svc.Quiet" tests="1" failures="0" errors="0" skipped="0">\n    <testcase classname="svc.Quiet" name="no drift"/>');
   });
 
+  it('junit follows --fail-on like the exit code: warn fails warn changes too, never fails nothing', () => {
+    const warn = formatDriftReport(report, 'junit', 'warn');
+    expect(warn).toContain('<testsuites name="Comparing contracts: botocore svc 2020-01-01 (1.0.0) → (1.1.0)" tests="4" failures="2" errors="0">');
+    expect(warn).toContain('<failure type="member-added" message="A warn change with a | pipe and &lt;xml&gt; &amp; &quot;quotes&quot;."/>');
+    expect(warn).toContain('<system-out>An info change.</system-out>');
+    const never = formatDriftReport(report, 'junit', 'never');
+    expect(never).not.toContain('<failure');
+    expect(never).toContain('<system-out>A breaking change.</system-out>');
+  });
+
   it('--fail-on: exit 1 only when a change at or above the level exists', () => {
     expect(driftExitCode(report, 'breaking')).toBe(1);
     expect(driftExitCode(report, 'never')).toBe(0);

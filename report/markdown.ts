@@ -1,17 +1,33 @@
-/** The report to paste in a pull request: error and warn rows in a table, info folded away. */
+/**
+ * The report to paste in a pull request: error and warn rows in a table, info folded away.
+ * The same fact seen in several exchanges is one row with its count.
+ */
 import { orderRows } from './group.js';
+import { mergeSeen } from './merge.js';
 import type { ReportModel } from './model.js';
-import { where, type ReportRow } from './row.js';
+import { operationOf, where, type ReportRow } from './row.js';
 import type { ReportStyle } from './style.js';
 import { shortValue } from './values.js';
 import { verdictLine } from './verdict.js';
 
+/**
+ * Text for a table cell: pipes and backslashes escaped, one line, and `<`, `>`, `&` as
+ * entities, so that recorded text (`</details>`, an HTML error page) shows as text instead
+ * of becoming markup in the rendered pull request.
+ */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ');
 }
 
-function code(text: string): string {
-  return text ? `\`${text.replace(/`/g, "'")}\`` : '';
+/** A code span in a cell: backslashes stay (code spans show them as they are), pipes are escaped. */
+function codeCell(text: string): string {
+  return text ? `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\n/g, ' ')}\`` : '';
 }
 
 /** `before → after` for a change, the value received for a finding. */
@@ -27,7 +43,7 @@ function table(rows: ReportRow[], style: ReportStyle): string[] {
     const label = style.labels[row.severity];
     const times = row.count > 1 ? ` (×${row.count})` : '';
     out.push(
-      `| ${row.severity === 'error' ? `**${label}**` : label} | ${code(row.operation ?? '')} | ${cell(code(where(row)))} | ` +
+      `| ${row.severity === 'error' ? `**${label}**` : label} | ${codeCell(operationOf(row))} | ${codeCell(where(row))} | ` +
         `${cell(values(row))} | ${cell(row.message)}${times} |`,
     );
   }
@@ -36,7 +52,7 @@ function table(rows: ReportRow[], style: ReportStyle): string[] {
 
 export function markdownReport(model: ReportModel): string {
   const { style } = model;
-  const ordered = orderRows(model.rows);
+  const ordered = mergeSeen(orderRows(model.rows));
   const loud = ordered.filter((row) => row.severity !== 'info');
   const quiet = ordered.filter((row) => row.severity === 'info');
   const out = [`**${cell(model.title)}**`, ''];
@@ -47,6 +63,9 @@ export function markdownReport(model: ReportModel): string {
     out.push(`<details><summary>${summary}</summary>`, '', ...table(quiet, style), '', '</details>', '');
   }
   for (const note of model.notes) out.push(`> ${cell(note)}`);
-  if (model.verdict) out.push('', verdictLine(model.rows, model.failOn, style));
+  if (model.verdict) {
+    if (out.at(-1) !== '') out.push('');
+    out.push(verdictLine(model.rows, model.failOn, style));
+  }
   return `${out.join('\n').trimEnd()}\n`;
 }
