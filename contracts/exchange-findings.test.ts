@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../core/exchange.js';
+import { brokenV1Contract } from '../test/fixtures/broken-contracts.js';
 import { exchangeFindings } from './exchange-findings.js';
 import { indexContracts, readContractFile } from './load.js';
 import { Validator } from './validator.js';
@@ -23,13 +24,6 @@ function getIntegrationResponse(seq: number, operation: string | null, body: unk
   };
 }
 
-/** The v1 contracts with GetIntegrationResponse's response body pointing at a definition that is not there. */
-function brokenValidator(): Validator {
-  const service = readContractFile(V1);
-  const body = service.operations.GetIntegrationResponse!.response.body!.validation as { properties: Record<string, unknown> };
-  body.properties.statusCode = { $ref: `${service.schemaId}#/definitions/NoSuchShape` };
-  return new Validator(indexContracts([service]));
-}
 
 describe('exchangeFindings', () => {
   const validator = new Validator(indexContracts([readContractFile(V1)]));
@@ -51,7 +45,7 @@ describe('exchangeFindings', () => {
   });
 
   it('turns a failure of the validator into an error finding naming the exception, and keeps checking others', () => {
-    const broken = brokenValidator();
+    const broken = new Validator(indexContracts([brokenV1Contract()]));
     const exchange = getIntegrationResponse(7, 'apigateway.GetIntegrationResponse', { statusCode: '200' });
     // The validator on its own throws: this is what exchangeFindings must absorb.
     expect(() => broken.validate(exchange, exchange.operation)).toThrow();
