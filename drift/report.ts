@@ -10,7 +10,7 @@ import { groupByOperation, orderRows, type OperationSeen } from '../report/group
 import type { JunitSuite, ReportModel } from '../report/model.js';
 import type { ReportRow } from '../report/row.js';
 import type { ReportStyle } from '../report/style.js';
-import { summarise } from '../report/summary.js';
+import { summarise, type Summary } from '../report/summary.js';
 import { exitCodeFor } from '../report/verdict.js';
 import type { DriftChange, DriftReport, DriftSeverity } from './types.js';
 
@@ -29,7 +29,7 @@ export const DRIFT_STYLE: ReportStyle = {
 const toFailOn = (failOn: DriftFailOn): FailOn => (failOn === 'breaking' ? 'error' : failOn);
 const toSeverity = (severity: DriftSeverity): ReportRow['severity'] => (severity === 'breaking' ? 'error' : severity);
 
-export function changeRow(change: DriftChange): ReportRow {
+function changeRow(change: DriftChange): ReportRow {
   const { operation, side, errorType, pointer, message, code, before, after } = change;
   return {
     operation, severity: toSeverity(change.severity), code, side, pointer, message,
@@ -62,10 +62,14 @@ function counts(report: DriftReport) {
   return { rows, operations, summary: summarise(rows, operations) };
 }
 
-export function summaryLine(report: DriftReport): string {
-  const { summary: s } = counts(report);
-  if (report.changes.length === 0) return `No drift in ${s.operations} operations.`;
+function countsLine(s: Summary): string {
+  if (s.error + s.warn + s.info === 0) return `No drift in ${s.operations} operations.`;
   return `${s.error} breaking, ${s.warn} warn, ${s.info} info in ${s.operationsWithRows} of ${s.operations} operations.`;
+}
+
+/** `1 breaking, 1 warn, 1 info in 2 of 3 operations.` */
+export function summaryLine(report: DriftReport): string {
+  return countsLine(counts(report).summary);
 }
 
 function junitSuites(rows: ReportRow[], operations: OperationSeen[]): JunitSuite[] {
@@ -80,7 +84,7 @@ export function driftReportModel(report: DriftReport, failOn: DriftFailOn = 'bre
   return {
     style: DRIFT_STYLE,
     title: report.title,
-    summary: summaryLine(report),
+    summary: countsLine(s),
     notes: report.notes,
     operations,
     rows,

@@ -35,7 +35,7 @@ function verifyExchange(validator: Validator, exchange: Exchange): VerifiedExcha
     const received = receivedValue(exchange, finding);
     return received === undefined ? finding : { ...finding, received };
   });
-  const operation = checked.operation;
+  const { operation } = checked;
   return { seq: exchange.seq, operation, method: request.method, path: request.path, status: response.status, findings };
 }
 
