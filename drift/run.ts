@@ -6,7 +6,7 @@ import { cassetteAgainstContracts } from './cassette-vs-contracts.js';
 import { compareCassettes } from './compare-cassettes.js';
 import { compareContractSets } from './compare-contracts.js';
 import { loadDriftSource } from './input.js';
-import { orderChanges } from './report-common.js';
+import { orderChanges } from './report.js';
 import type { DriftSource } from './sources.js';
 import { cassettesLabel, contractsLabel, contractsPairTitle } from './titles.js';
 import type { DriftOptions, DriftReport } from './types.js';

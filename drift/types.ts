@@ -46,6 +46,8 @@ export type DriftCode =
   | 'schema-narrowed'
   // recorded traffic (cassettes)
   | 'operation-unknown'
+  /** tapegate's validator failed on a recorded exchange: it could not be checked. */
+  | 'exchange-unchecked'
   | 'exchange-invalid'
   | 'field-unknown'
   | 'enum-value-unknown'
@@ -107,15 +109,4 @@ export interface DriftReport {
 export interface DriftOptions {
   /** Treat a response addition as breaking (clients that refuse unknown fields or values). */
   strictResponses?: boolean;
-}
-
-const rank: Record<DriftSeverity, number> = { info: 0, warn: 1, breaking: 2 };
-
-export function severityRank(severity: DriftSeverity): number {
-  return rank[severity];
-}
-
-/** True when `severity` is at least `level`. */
-export function atLeastSeverity(severity: DriftSeverity, level: DriftSeverity): boolean {
-  return rank[severity] >= rank[level];
 }

@@ -15,7 +15,7 @@ import { CREDENTIAL_HEADERS } from '../../../cassettes/redact/redact.js';
 import { scanForSecrets } from '../../../cassettes/redact/secret-scan.js';
 import { countOf } from '../../../core/text.js';
 import { TapegateError } from '../../../core/errors.js';
-import { shellWord } from './read.js';
+import { shellWord } from '../../../cassettes/format/read-to-look.js';
 import { namePositionals } from '../positionals.js';
 
 interface Args {

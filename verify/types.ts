@@ -1,5 +1,5 @@
 /** What `tapegate verify` found: per cassette, per exchange, the validator's findings. */
-import type { Finding } from '../../core/findings.js';
+import type { Finding } from '../core/findings.js';
 
 export interface VerifiedFinding extends Finding {
   /** The recorded value at `path` (request or response side), when there is one. */
@@ -27,6 +27,3 @@ export interface VerifyReport {
   contracts: string;
   cassettes: VerifiedCassette[];
 }
-
-/** The name an operation-less exchange is grouped under. */
-export const UNROUTED = '(no operation)';

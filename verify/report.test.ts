@@ -4,17 +4,18 @@
  * --fail-on, and the JUnit XML carries odd characters safely.
  */
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../core/findings.js';
-import { exitCodeFor, summaryLine, verdictLine } from './report-common.js';
-import { formatVerifyReport } from './report.js';
-import type { VerifiedExchange, VerifyReport } from './types.js';
+import type { Finding } from '../core/findings.js';
+import type { FailOn } from '../core/findings.js';
+import { verdictLine } from '../report/verdict.js';
+import { formatVerifyReport, summaryLine, verifyExitCode, verifyReportModel, VERIFY_STYLE } from './report.js';
+import type { VerifiedExchange, VerifiedFinding, VerifyReport } from './types.js';
 
 const unknownField = (name: string): Finding => ({
   operation: 'apigatewayv2.GetApis', side: 'response', severity: 'info', code: 'unknown-field', path: `/body/${name}`,
   message: `member "${name}" is not in the contract (AWS may be ahead of the model)`,
 });
 
-function exchange(seq: number, findings: Finding[], operation: string | null = 'apigatewayv2.GetApis'): VerifiedExchange {
+function exchange(seq: number, findings: VerifiedFinding[], operation: string | null = 'apigatewayv2.GetApis'): VerifiedExchange {
   return { seq, operation, method: 'GET', path: operation ? '/v2/apis' : '/nowhere', status: 200, findings };
 }
 
@@ -34,6 +35,8 @@ const report: VerifyReport = {
   ],
 };
 
+const verdict = (r: VerifyReport, failOn: FailOn): string => verdictLine(verifyReportModel(r, failOn).rows, failOn, VERIFY_STYLE);
+
 describe('verify reports', () => {
   it('text: one entry for the same finding in many exchanges, its places listed then counted', () => {
     const text = formatVerifyReport(report, 'text', 'warn');
@@ -51,12 +54,24 @@ describe('verify reports', () => {
   });
 
   it('exit codes and verdicts follow --fail-on', () => {
-    expect([exitCodeFor(report, 'error'), exitCodeFor(report, 'warn'), exitCodeFor(report, 'never')]).toEqual([1, 1, 0]);
-    expect(verdictLine(report, 'warn')).toBe('Failed: 1 finding at warn or error (--fail-on warn).');
-    expect(verdictLine(report, 'never')).toBe('Passed: --fail-on never.');
+    expect([verifyExitCode(report, 'error'), verifyExitCode(report, 'warn'), verifyExitCode(report, 'never')]).toEqual([1, 1, 0]);
+    expect(verdict(report, 'warn')).toBe('Failed: 1 finding at warn or error (--fail-on warn).');
+    expect(verdict(report, 'never')).toBe('Passed: --fail-on never.');
     const infoOnly: VerifyReport = { ...report, cassettes: report.cassettes.slice(0, 1) };
-    expect(exitCodeFor(infoOnly, 'warn')).toBe(0);
-    expect(verdictLine(infoOnly, 'error')).toBe('Passed: no findings at error (--fail-on error).');
+    expect(verifyExitCode(infoOnly, 'warn')).toBe(0);
+    expect(verdict(infoOnly, 'error')).toBe('Passed: no findings at error (--fail-on error).');
+  });
+
+  it('markdown: the same finding in many exchanges is one row with its count and the value received', () => {
+    const withReceived: VerifyReport = {
+      contracts: 'the bundled contracts',
+      cassettes: [{ path: 'a.cassette', exchanges: [0, 1, 2].map((seq) => exchange(seq, [{ ...unknownField('newThing'), received: { nested: '<b>' } }])) }],
+    };
+    const markdown = formatVerifyReport(withReceived, 'markdown', 'error');
+    expect(markdown.split('\n')[0]).toBe('**Verified 3 exchanges in 1 cassette against the bundled contracts: 0 error, 0 warn, 3 info in 1 of 1 operation.**');
+    expect(markdown).toContain('<details><summary>1 info finding</summary>\n\n| Severity | Operation | Where | Received | What it means |');
+    expect(markdown).toContain('| info | `apigatewayv2.GetApis` | `response /body/newThing` | {"nested":"&lt;b&gt;"} | member "newThing" is not in the contract (AWS may be ahead of the model) (×3) |');
+    expect(markdown.trimEnd().split('\n').at(-1)).toBe('Passed: no findings at error (--fail-on error).');
   });
 
   it('junit: characters XML cannot carry are dropped, an empty cassette is an empty suite', () => {

@@ -6,9 +6,9 @@
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { journalPathFor } from '../../cassettes/format/format.js';
-import { TapegateError } from '../../core/errors.js';
-import { findCassettes } from '../commands/cassette/find.js';
+import { journalPathFor } from '../cassettes/format/format.js';
+import { TapegateError } from '../core/errors.js';
+import { findCassettes } from '../cassettes/format/find.js';
 
 async function kind(path: string): Promise<'file' | 'folder' | 'missing'> {
   try {

@@ -6,9 +6,9 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { CASSETTE_EXTENSION, JOURNAL_SUFFIX } from '../../../cassettes/format/format.js';
-import { ioError } from '../../../cassettes/format/store-errors.js';
-import { TapegateError } from '../../../core/errors.js';
+import { CASSETTE_EXTENSION, JOURNAL_SUFFIX } from './format.js';
+import { ioError } from './store-errors.js';
+import { TapegateError } from '../../core/errors.js';
 
 export interface FoundCassette {
   /** The path to open: the folder given joined with `relative`. */

@@ -4,9 +4,9 @@
  * docs/cassette-format.md), so a journal is reported on stderr and left alone.
  */
 import { access } from 'node:fs/promises';
-import { journalPathFor } from '../../../cassettes/format/format.js';
-import { readCassette, type LoadedCassette } from '../../../cassettes/format/store.js';
-import { TapegateError } from '../../../core/errors.js';
+import { journalPathFor } from './format.js';
+import { readCassette, type LoadedCassette } from './store.js';
+import { TapegateError } from '../../core/errors.js';
 
 const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
 
