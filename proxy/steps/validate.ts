@@ -4,10 +4,13 @@
  * for). Findings are kept with the cassette position of their exchange and logged one line
  * each. Replay validates lazily instead: the exchanges served so far, when findings are
  * asked for (stats, the summary), each distinct exchange once, since its bytes never change.
+ * A failure of the validator itself is a `validator-failure` finding (contracts/exchange-findings.ts),
+ * never a crash of the proxy.
  */
 import type { Exchange } from '../../core/exchange.js';
 import type { Matcher } from '../../cassettes/match/matcher.js';
 import { atLeast, type FailOn, type Finding, type Severity } from '../../core/findings.js';
+import { exchangeFindings } from '../../contracts/exchange-findings.js';
 import type { Validator } from '../../contracts/validator.js';
 import { oneLine } from '../../core/text.js';
 
@@ -27,26 +30,6 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   return counts;
 }
 
-/**
- * The findings of one exchange. A validator bug must not take the proxy down: it becomes
- * an error finding that still shows in the summary.
- */
-export function validateExchange(validator: Validator, exchange: Exchange): Finding[] {
-  try {
-    return validator.validate({ request: exchange.request, response: exchange.response }, exchange.operation);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return [{
-      operation: exchange.operation,
-      side: 'request',
-      severity: 'error',
-      code: 'schema-violation',
-      path: '',
-      message: `Failed to validate exchange #${exchange.seq}: ${reason}`,
-    }];
-  }
-}
-
 export class Findings {
   readonly #found: ServedFinding[] = [];
   readonly #validated = new Set<Exchange>();
@@ -60,7 +43,7 @@ export class Findings {
 
   /** Validates `exchange` now; each finding is kept and logged as one line. */
   validate(exchange: Exchange): void {
-    for (const finding of validateExchange(this.validator, exchange)) {
+    for (const finding of exchangeFindings(this.validator, exchange).findings) {
       this.#found.push({ ...finding, seq: exchange.seq });
       this.log(findingLine(finding));
     }
@@ -72,7 +55,7 @@ export class Findings {
       for (const { exchange, count } of this.served.usage()) {
         if (count === 0 || this.#validated.has(exchange)) continue;
         this.#validated.add(exchange);
-        for (const finding of validateExchange(this.validator, exchange)) this.#found.push({ ...finding, seq: exchange.seq });
+        for (const finding of exchangeFindings(this.validator, exchange).findings) this.#found.push({ ...finding, seq: exchange.seq });
       }
     }
     return [...this.#found];
