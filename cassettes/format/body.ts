@@ -5,6 +5,7 @@
  */
 import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync, deflateSync, inflateSync } from 'node:zlib';
 import type { Body, ContentEncoding } from '../../core/exchange.js';
+import { jsonTextTooDeep } from '../../core/json-depth.js';
 
 export type WireHeaders = Record<string, string | string[] | undefined>;
 
@@ -56,10 +57,15 @@ function firstNonSpace(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
-/** The parsed JSON and, when re-serialising would not give the same text, the text. */
+/**
+ * The parsed JSON and, when re-serialising would not give the same text, the text. JSON
+ * nested beyond MAX_JSON_DEPTH stays bytes: JSON.stringify below, and every walker after
+ * it (keys, redaction, scanning, msgpack, validation), recurses once per level.
+ */
 function parseJson(bytes: Uint8Array): { value: unknown; raw?: string } | null {
   const first = firstNonSpace(bytes);
   if (first === undefined || !jsonStart.has(first)) return null;
+  if (jsonTextTooDeep(bytes)) return null;
   let text: string;
   let value: unknown;
   try {

@@ -7,6 +7,7 @@
  * for any change to these shapes, so an unknown field is a mistake (or a typo in an
  * imported file), never something an older tapegate may silently drop on rewrite.
  */
+import { jsonValueTooDeep, tooDeepText } from '../../core/json-depth.js';
 import { CASSETTE_FORMAT } from './format.js';
 
 export interface CheckFailure {
@@ -99,6 +100,9 @@ function body(value: unknown, at: string, bytesForm: BytesForm): void {
   if (kind === 'json') {
     const json = object(value, at, bodyKeys.json);
     if (!('value' in json) || json.value === undefined) throw new Bad(`${at}/value`, 'is required for a json body');
+    // Everything that reads a cassette walks its bodies recursively: a deeper value would
+    // overflow the stack there (a recorded body that deep is kept as bytes, never parsed).
+    if (jsonValueTooDeep(json.value)) throw new Bad(`${at}/value`, `is ${tooDeepText()}; store a body that deep as bytes`);
     if (json.raw !== undefined) string(json.raw, `${at}/raw`);
   } else if (kind === 'bytes') {
     const bytes = object(value, at, bytesForm === 'binary' ? bodyKeys.bytes : bodyKeys.base64);

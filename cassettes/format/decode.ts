@@ -99,7 +99,10 @@ export function decodeCassette(buffer: Buffer): Decoded {
     try {
       value = decode(record.payload);
     } catch (error) {
-      problem = { offset, kind: 'corrupt', detail: `undecodable payload: ${errorText(error)}` };
+      // msgpackr recurses once per level: a payload nested some thousands deep overflows
+      // the stack here (msgpackr resets its state), and is a bad record like any other.
+      const why = error instanceof RangeError ? `nested too deeply to decode (${error.message})` : errorText(error);
+      problem = { offset, kind: 'corrupt', detail: `undecodable payload: ${why}` };
       break;
     }
     const bad = checkExchange(value, 'binary');
