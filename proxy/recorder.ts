@@ -6,6 +6,7 @@
  * answer, only the cassette does not get the exchange.
  */
 import type { CassetteWriter } from '../cassettes/format/journal.js';
+import { TapegateError } from '../core/errors.js';
 import type { Exchange } from '../core/exchange.js';
 import { redactExchange, type RedactOptions } from '../cassettes/redact/redact.js';
 import { assertNoSecrets } from '../cassettes/redact/secret-scan.js';
@@ -103,7 +104,10 @@ export class Recorder {
       assertNoSecrets(redacted, where);
       return redacted;
     } catch (error) {
-      throw new Refusal(error instanceof Error ? error.message : String(error));
+      // Only the scanner's and redaction's own refusals; anything else is a bug (a RangeError
+      // once passed for a refusal and the exchange went silently unrecorded): the journal fails.
+      if (!(error instanceof TapegateError)) throw error;
+      throw new Refusal(error.message);
     }
   }
 }
