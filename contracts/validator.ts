@@ -11,6 +11,7 @@ import { escape, findingsFromAjv } from './ajv-findings.js';
 import { errorTypeOf } from './error-type.js';
 import type { Finding, Side } from '../core/findings.js';
 import { jsonTextTooDeep, jsonValueTooDeep, MAX_JSON_DEPTH, tooDeepText } from '../core/json-depth.js';
+import { setOwn } from '../core/own.js';
 import { bundledContracts, type ContractSet } from './load.js';
 import { Router } from './router.js';
 import type { JsonSchema, OperationContract, SchemaPair } from './types.js';
@@ -176,9 +177,10 @@ export class Validator {
       this.listQueryNames.set(contract, lists);
     }
     const result: Record<string, string | string[]> = {};
-    for (const name in query) {
+    for (const name of Object.keys(query)) {
       const values = query[name]!;
-      result[name] = lists.has(name) ? values : (values[values.length - 1] ?? '');
+      // setOwn: a parameter named `__proto__` is checked like any other, not made the prototype.
+      setOwn(result, name, lists.has(name) ? values : (values[values.length - 1] ?? ''));
     }
     return result;
   }

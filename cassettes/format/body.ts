@@ -6,11 +6,12 @@
 import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync, deflateSync, inflateSync } from 'node:zlib';
 import type { Body, ContentEncoding } from '../../core/exchange.js';
 import { jsonTextTooDeep } from '../../core/json-depth.js';
+import { ownValue } from '../../core/own.js';
 
 export type WireHeaders = Record<string, string | string[] | undefined>;
 
 function headerValue(headers: WireHeaders, lowerName: string): string | undefined {
-  let value = headers[lowerName];
+  let value = ownValue(headers, lowerName);
   if (value === undefined) {
     const key = Object.keys(headers).find((name) => name.toLowerCase() === lowerName);
     value = key === undefined ? undefined : headers[key];
