@@ -48,17 +48,23 @@ export function jsonTextTooDeep(text: Uint8Array | string, limit = MAX_JSON_DEPT
 
 /**
  * True when a parsed value nests more than `limit` arrays and objects. It stops at the
- * limit, so its own recursion is bounded whatever it is given.
+ * limit, so its own recursion is bounded whatever it is given. It runs on every body a
+ * cassette read decodes, so scalars are skipped without a call.
  */
 export function jsonValueTooDeep(value: unknown, limit = MAX_JSON_DEPTH): boolean {
   if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return false;
   if (limit === 0) return true;
   if (Array.isArray(value)) {
-    for (const element of value) if (jsonValueTooDeep(element, limit - 1)) return true;
+    for (let i = 0; i < value.length; i++) {
+      const element: unknown = value[i];
+      if (typeof element === 'object' && element !== null && jsonValueTooDeep(element, limit - 1)) return true;
+    }
     return false;
   }
-  for (const key in value) {
-    if (Object.hasOwn(value, key) && jsonValueTooDeep((value as Record<string, unknown>)[key], limit - 1)) return true;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const member = record[key];
+    if (typeof member === 'object' && member !== null && jsonValueTooDeep(member, limit - 1)) return true;
   }
   return false;
 }
