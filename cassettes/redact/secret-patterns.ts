@@ -20,7 +20,7 @@
  * allow-list would let a real key through by looking like an example.
  */
 
-import { eachRun, nameBefore } from './base64-runs.js';
+import { ArnTracker, eachRun, nameBefore } from './base64-runs.js';
 
 export type SecretKind = 'access-key-id' | 'secret-access-key' | 'session-token';
 
@@ -39,9 +39,6 @@ const TOKEN_NAME = /token/i;
 const PAGINATION_NAME = /next.?token|page.?token|pagination|continuation/i;
 /** An access key id, then a short separator (`:`, `, `, ` / `, a newline…), right before a value. */
 const KEY_ID_BEFORE_VALUE = /(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}[\s:,;|="'/\\]{1,16}$/;
-/** Where the token holding a match starts: after whitespace, quotes or brackets. */
-const TOKEN_BREAK = /[\s"'`,;()[\]{}<>]/;
-const ARN_START = /arn(?::|%3A)/i;
 
 /** A field, header or parameter name that says its value is a credential. */
 export function isSecretName(name: string): boolean {
@@ -54,15 +51,6 @@ function isTokenName(name: string): boolean {
 
 function hasBothCases(text: string): boolean {
   return /[A-Z]/.test(text) && /[a-z]/.test(text);
-}
-
-/** True when the match at `index` is part of an ARN (`arn:aws:iam::…:role/…`): never a secret. */
-function insideArn(text: string, index: number): boolean {
-  // ARNs run to 2048 characters at most; the cap keeps long unbroken text linear.
-  const limit = Math.max(0, index - 2048);
-  let start = index;
-  while (start > limit && !TOKEN_BREAK.test(text.charAt(start - 1))) start--;
-  return ARN_START.test(text.slice(start, index));
 }
 
 /** A key id right before `index` (within 40 characters), then only separators. */
@@ -84,16 +72,17 @@ function scanText(text: string, name: string | undefined, kinds: Set<SecretKind>
     });
   }
   if (text.length < SECRET_KEY_LENGTH || kinds.has('secret-access-key')) return;
+  // Part of an ARN is never a secret; asked last, of candidates only, in text order.
+  const arn = new ArnTracker(text);
   eachRun(text, SECRET_KEY_LENGTH, (start, end) => {
     // Exactly 40, and no `=` after it (that would be the padding of longer base64).
     if (end - start !== SECRET_KEY_LENGTH || text.charCodeAt(end) === 0x3d) return false;
-    if (!hasBothCases(text.slice(start, end)) || insideArn(text, start)) return false;
+    if (!hasBothCases(text.slice(start, end))) return false;
     const context = secretName ? undefined : nameBefore(text, start);
-    if (secretName || (context !== undefined && isSecretName(context)) || keyIdBefore(text, start)) {
-      kinds.add('secret-access-key');
-      return true;
-    }
-    return false;
+    if (!secretName && !(context !== undefined && isSecretName(context)) && !keyIdBefore(text, start)) return false;
+    if (arn.inside(start)) return false;
+    kinds.add('secret-access-key');
+    return true;
   });
 }
 

@@ -69,10 +69,12 @@ describe('the scanner is linear in its input', () => {
     ['a run after a session-token prefix', (n: number) => `FwoGZXIvYXdz${base64Run(n)}`],
     ['a run under a token name', (n: number) => `sessionToken=${base64Run(n)}`],
     ['40-character runs back to back', (n: number) => Array.from({ length: Math.ceil(n / 41) }, () => base64Run(40)).join(' ')],
+    ['40-character runs in one long ARN-like token', (n: number) => Array.from({ length: Math.ceil(n / 45) }, () => `arn:${base64Run(40)}`).join('-')],
   ])('%s: 8 MB take no more than a few times 1 MB', (_, make) => {
     const time = (text: string): number => {
       const started = performance.now();
       secretKindsIn(text, 'note');
+      secretKindsIn(text, 'secretValue');
       maskSecretShapes(text, '<x>');
       return performance.now() - started;
     };
