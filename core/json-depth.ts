@@ -21,22 +21,45 @@ const BACKSLASH = 0x5c;
 /**
  * True when JSON text (UTF-8 bytes or a string) opens more than `limit` arrays and objects
  * inside each other. One pass, no allocation; brackets inside strings do not count. It does
- * not check that the text is JSON: text that is not will fail to parse anyway.
+ * not check that the text is JSON: text that is not will fail to parse anyway. It runs
+ * before every body is parsed, so it is one tight loop per input type.
  */
 export function jsonTextTooDeep(text: Uint8Array | string, limit = MAX_JSON_DEPTH): boolean {
   // Each level needs at least one opening byte: short text cannot be too deep.
   if (text.length <= limit) return false;
-  const bytes = typeof text === 'string' ? null : text;
-  const at = bytes === null ? (i: number) => (text as string).charCodeAt(i) : (i: number) => bytes[i] as number;
+  return typeof text === 'string' ? stringTooDeep(text, limit) : bytesTooDeep(text, limit);
+}
+
+function bytesTooDeep(bytes: Uint8Array, limit: number): boolean {
   let depth = 0;
-  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const code = bytes[i]!;
+    if (code === QUOTE) {
+      // Skip the string: to its closing quote, past escaped characters.
+      for (i++; i < bytes.length; i++) {
+        const inner = bytes[i]!;
+        if (inner === BACKSLASH) i++;
+        else if (inner === QUOTE) break;
+      }
+    } else if (code === OPEN_ARRAY || code === OPEN_OBJECT) {
+      if (++depth > limit) return true;
+    } else if (code === CLOSE_ARRAY || code === CLOSE_OBJECT) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+function stringTooDeep(text: string, limit: number): boolean {
+  let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = at(i);
-    if (inString) {
-      if (code === BACKSLASH) i++;
-      else if (code === QUOTE) inString = false;
-    } else if (code === QUOTE) {
-      inString = true;
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      for (i++; i < text.length; i++) {
+        const inner = text.charCodeAt(i);
+        if (inner === BACKSLASH) i++;
+        else if (inner === QUOTE) break;
+      }
     } else if (code === OPEN_ARRAY || code === OPEN_OBJECT) {
       if (++depth > limit) return true;
     } else if (code === CLOSE_ARRAY || code === CLOSE_OBJECT) {
