@@ -156,8 +156,18 @@ export class Forwarder {
     };
     proxyRes.on('data', (chunk: Buffer) => chunks.push(chunk));
     proxyRes.on('end', () => {
-      if (proxyRes.complete) this.#settle(req, { ok: true, response: response() });
-      else cut('the connection closed early');
+      if (!proxyRes.complete) {
+        cut('the connection closed early');
+        return;
+      }
+      // Node reads any three digits as a status; a cassette holds only final HTTP ones.
+      const status = proxyRes.statusCode ?? 0;
+      if (status < 200 || status > 599) {
+        const detail = `it answered with status ${status}, which is not a final HTTP status (200 to 599)`;
+        this.#settle(req, { ok: false, kind: 'failed', detail });
+        return;
+      }
+      this.#settle(req, { ok: true, response: response() });
     });
     proxyRes.on('error', (error) => cut(error.message));
     proxyRes.on('close', () => cut('the connection closed early'));

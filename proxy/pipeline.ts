@@ -67,6 +67,10 @@ export function createPipeline(context: PipelineContext): Handler {
       res.destroy();
       return;
     }
+    if (result.reason === 'unreadable') {
+      reject(res, 400, 'TapegateBadRequest', `Failed to read "${what}": ${result.detail}`);
+      return;
+    }
     if (result.reason === 'bad-target') {
       reject(res, 400, 'TapegateBadRequest', `Failed to read "${what}": the request target is neither a path nor an absolute URL`);
       return;

@@ -46,7 +46,8 @@ describe('cassettes refused at startup', () => {
     const cassette = await writeTempCassette(seedExchanges());
     cleanups.push(cassette.remove);
     const bytes = await readFile(cassette.file);
-    await writeFile(cassette.file, bytes.subarray(0, bytes.length - 10));
+    // Past the end record (46 bytes) into the last exchange.
+    await writeFile(cassette.file, bytes.subarray(0, bytes.length - 60));
     const error = await refusal(startProxy({ mode: 'replay', cassette: cassette.file, log: false }));
     expect(error.message).toMatch(/^Failed to read cassette ".*replay\.cassette": truncated record at byte \d+/);
     expect(error.message).toContain('10 exchanges before it are intact');
@@ -65,10 +66,10 @@ describe('cassettes refused at startup', () => {
     const { dir, remove } = await tempDir();
     cleanups.push(remove);
     const file = join(dir, 'future.cassette');
-    const header = { ...createHeader({ toolVersion: '9.0.0', services: [] }), formatVersion: 2 };
+    const header = { ...createHeader({ toolVersion: '9.0.0', services: [] }), formatVersion: 3 };
     await writeFile(file, encodePreamble(header));
     const error = await refusal(startProxy({ mode: 'replay', cassette: file, log: false }));
-    expect(error.message).toContain('format version 2 is newer than this tapegate understands (1); upgrade tapegate');
+    expect(error.message).toContain('format version 3 is newer than this tapegate understands (2); upgrade tapegate');
   });
 
   it('refuses a cassette name that escapes --cassette-dir, naming both', async () => {

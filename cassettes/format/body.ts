@@ -5,11 +5,13 @@
  */
 import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync, deflateSync, inflateSync } from 'node:zlib';
 import type { Body, ContentEncoding } from '../../core/exchange.js';
+import { jsonTextTooDeep } from '../../core/json-depth.js';
+import { ownValue } from '../../core/own.js';
 
 export type WireHeaders = Record<string, string | string[] | undefined>;
 
 function headerValue(headers: WireHeaders, lowerName: string): string | undefined {
-  let value = headers[lowerName];
+  let value = ownValue(headers, lowerName);
   if (value === undefined) {
     const key = Object.keys(headers).find((name) => name.toLowerCase() === lowerName);
     value = key === undefined ? undefined : headers[key];
@@ -56,10 +58,15 @@ function firstNonSpace(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
-/** The parsed JSON and, when re-serialising would not give the same text, the text. */
+/**
+ * The parsed JSON and, when re-serialising would not give the same text, the text. JSON
+ * nested beyond MAX_JSON_DEPTH stays bytes: JSON.stringify below, and every walker after
+ * it (keys, redaction, scanning, msgpack, validation), recurses once per level.
+ */
 function parseJson(bytes: Uint8Array): { value: unknown; raw?: string } | null {
   const first = firstNonSpace(bytes);
   if (first === undefined || !jsonStart.has(first)) return null;
+  if (jsonTextTooDeep(bytes)) return null;
   let text: string;
   let value: unknown;
   try {

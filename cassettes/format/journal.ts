@@ -12,7 +12,7 @@
 import { link, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { TapegateError } from '../../core/errors.js';
-import { createExchangeEncoder, type ExchangeEncoder } from './codec.js';
+import { createExchangeEncoder, encodeEndRecord, type ExchangeEncoder } from './codec.js';
 import type { Exchange } from '../../core/exchange.js';
 import { journalPathFor, type CassetteHeader } from './format.js';
 import { cassetteChunks, checkedExchange } from './store-encode.js';
@@ -87,7 +87,7 @@ export async function openJournal(
         yield exchange;
       }
     };
-    const size = await writeChunks(handle, cassetteChunks(header, counted(), encode, verb, journal), 0);
+    const size = await writeChunks(handle, cassetteChunks(header, counted(), encode, verb, journal, 'open'), 0);
     await handle.sync();
     await claimJournalName(temp, journal, file);
     await fsyncDir(dirname(journal));
@@ -165,7 +165,8 @@ class JournalWriter implements CassetteWriter {
     this.#flushing = null;
   }
 
-  async #write(records: Buffer[]): Promise<void> {
+  /** Writes and fsyncs `records` at the end; `exchanges` is how many of them are exchanges. */
+  async #write(records: Buffer[], exchanges = records.length): Promise<void> {
     if (this.#failure) throw this.#failure;
     const bytes = records.length === 1 ? records[0]! : Buffer.concat(records);
     try {
@@ -178,7 +179,7 @@ class JournalWriter implements CassetteWriter {
       throw this.#failure;
     }
     this.size += bytes.length;
-    this.durable += records.length;
+    this.durable += exchanges;
   }
 
   async finish(): Promise<void> {
@@ -186,6 +187,8 @@ class JournalWriter implements CassetteWriter {
     if (this.#state !== 'open') throw this.#closed(verb);
     this.#state = 'closing';
     await this.#flushing;
+    // The end record, before the rename: a cassette without it reads as cut short.
+    if (!this.#failure) await this.#write([encodeEndRecord(this.durable)], 0).catch(() => undefined);
     const written = await this.handle.stat().catch(() => null);
     await this.handle.close().catch(() => undefined);
     if (this.#failure) {

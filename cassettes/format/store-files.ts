@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
 /** `<dir>/.<name>.<pid>-<random>.tmp`: beside the target so that rename stays on one file system. */
@@ -14,6 +15,35 @@ export function tempPathFor(file: string): string {
 
 export function isCode(error: unknown, ...codes: string[]): boolean {
   return typeof error === 'object' && error !== null && codes.includes((error as { code?: unknown }).code as string);
+}
+
+function fileKind(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * The whole content of a regular file (links followed). Anything else is refused before a
+ * byte is read: `/dev/zero` or a pipe never ends, and reading one whole would grow memory
+ * until the process dies. The error has code `ENOTREGULAR` and says what the file is.
+ */
+export async function readRegularFile(file: string): Promise<Buffer> {
+  // O_NONBLOCK: opening a named pipe must not wait for a writer before we can refuse it.
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) {
+      const kind = fileKind(stats);
+      throw Object.assign(new Error(`it is ${kind}, not a regular file`), { code: kind === 'a directory' ? 'EISDIR' : 'ENOTREGULAR' });
+    }
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Writes every byte of `data` at `position` (FileHandle.write may write less than asked). */

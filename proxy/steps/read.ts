@@ -17,7 +17,9 @@ export type IncomingResult =
   /** The client went away (or the stream failed) before the body was complete. */
   | { ok: false; reason: 'aborted'; detail: string }
   /** The request target is neither a path nor an absolute URL. */
-  | { ok: false; reason: 'bad-target' };
+  | { ok: false; reason: 'bad-target' }
+  /** Turning what came into a request failed (a bug, or input no bound foresaw): that request alone is refused. */
+  | { ok: false; reason: 'unreadable'; detail: string };
 
 /** Decodes one query component; a malformed escape (`%zz`) is kept as sent. */
 function decodeComponent(text: string): string {
@@ -80,6 +82,15 @@ function toRequest(req: IncomingMessage, bytes: Uint8Array | null): RecordedRequ
 
 const EMPTY = new Uint8Array(0);
 
+/** Runs inside stream callbacks, where a throw would take the process down: a failure is a result. */
+function readOf(req: IncomingMessage, bytes: Uint8Array, body: Uint8Array | null): IncomingResult {
+  try {
+    return { ok: true, request: toRequest(req, body), bytes };
+  } catch (error) {
+    return { ok: false, reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /**
  * Reads `req` and calls `done` exactly once. A request without a body (no content-length,
  * or 0, and no transfer-encoding) is answered synchronously, without waiting for `end`.
@@ -89,7 +100,7 @@ export function readIncoming(req: IncomingMessage, maxBodyBytes: number, done: (
   const chunked = req.headers['transfer-encoding'] !== undefined;
   const declared = declaredText === undefined ? undefined : Number(declaredText);
   if (!chunked && (declared === undefined || declared === 0)) {
-    done({ ok: true, request: toRequest(req, null), bytes: EMPTY });
+    done(readOf(req, EMPTY, null));
     return;
   }
   if (declared !== undefined && declared > maxBodyBytes) {
@@ -120,7 +131,7 @@ export function readIncoming(req: IncomingMessage, maxBodyBytes: number, done: (
   req.on('data', onData);
   req.on('end', () => {
     const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
-    finish({ ok: true, request: toRequest(req, bytes), bytes });
+    finish(readOf(req, bytes, bytes));
   });
   // A client that goes away mid-body surfaces here (Node reports it as an `aborted` error).
   req.on('error', (error) => finish({ ok: false, reason: 'aborted', detail: error.message }));

@@ -5,6 +5,7 @@
  * gets its answer). Recording runs this inside its arrival-order slot, so account ids are
  * numbered in the order requests were recorded.
  */
+import { TapegateError } from '../../core/errors.js';
 import type { Exchange } from '../../core/exchange.js';
 import { redactExchange, type RedactOptions } from '../../cassettes/redact/redact.js';
 import { assertNoSecrets } from '../../cassettes/redact/secret-scan.js';
@@ -21,6 +22,9 @@ export function redact(exchange: Exchange, options: RedactOptions, scan = true):
     assertNoSecrets(redacted, where);
     return redacted;
   } catch (error) {
-    throw new SecretRefusal(error instanceof Error ? error.message : String(error));
+    // Only the scanner's and redaction's own refusals; anything else is a bug (a RangeError
+    // once passed for a refusal and the exchange went silently unrecorded): the journal fails.
+    if (!(error instanceof TapegateError)) throw error;
+    throw new SecretRefusal(error.message);
   }
 }
