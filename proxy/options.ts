@@ -26,6 +26,10 @@ interface CommonOptions extends MatchKeyOptions {
   cassetteDir?: string;
   /** Interface to listen on. Default 127.0.0.1: the proxy is for this machine only. */
   host?: string;
+  /** Required to listen on anything but a loopback address (the proxy then warns once). */
+  allowRemote?: boolean;
+  /** More Host names requests may carry besides the loopback names and `host` (e.g. `host.docker.internal`). */
+  allowedHosts?: string[];
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number | string;
   /** Request bodies above this many bytes are answered 413 (default 10 MiB); `512KiB` style strings too. */
@@ -112,6 +116,7 @@ export interface ProxySettings {
   /** `record`: overwrite an existing cassette. */
   force: boolean;
   host: string;
+  allowedHosts: string[];
   port: number;
   maxBodyBytes: number;
   contracts: ContractSet;
@@ -139,6 +144,7 @@ const FLAGS: Record<string, string> = {
   profile: '--profile',
   failOn: '--fail-on',
   redactHeaders: '--redact-headers',
+  allowedHosts: '--allow-host',
 };
 
 function defaultLog(line: string): void {
@@ -157,6 +163,16 @@ function cassetteOf(options: ProxyOptions, mode: ProxyMode): string | null {
   return options.cassetteDir === undefined ? resolve(cassette) : resolveCassettePath(options.cassetteDir, cassette);
 }
 
+/** Loopback unless `allowRemote` says otherwise: a remote client would have the user's credentials signed for it. */
+function checkedHost(options: ProxyOptions, name: (key: string) => string): string {
+  const host = parseHost(options.host ?? DEFAULT_HOST, name('host'));
+  const loopback = host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  if (!loopback && options.allowRemote !== true) {
+    throw badInput(name('host'), `${host} is not a loopback address: anyone who can reach it could use the proxy (and, recording, your credentials); pass ${name('host') === '--host' ? '--allow-remote' : 'allowRemote: true'} to listen there anyway`);
+  }
+  return host;
+}
+
 /** The one check of `options`; throws a TapegateError (exit 2) naming the bad option. */
 export function parseProxyOptions(options: ProxyOptions, naming: OptionNaming = 'option'): ProxySettings {
   const name = (key: string): string => (naming === 'flag' ? (FLAGS[key] ?? key) : key);
@@ -166,7 +182,8 @@ export function parseProxyOptions(options: ProxyOptions, naming: OptionNaming = 
     mode,
     cassette: cassetteOf(options, mode),
     force: mode === 'record' && (options as RecordOptions).force === true,
-    host: parseHost(options.host ?? DEFAULT_HOST, name('host')),
+    host: checkedHost(options, name),
+    allowedHosts: (options.allowedHosts ?? []).map((host) => parseHost(host, name('allowedHosts'))),
     port: parsePort(options.port ?? 0, name('port')),
     maxBodyBytes: options.maxBodyBytes === undefined ? DEFAULT_MAX_BODY_BYTES : parseByteSize(options.maxBodyBytes, name('maxBodyBytes')),
     contracts: options.contracts ?? bundledContracts(),

@@ -14,7 +14,9 @@ import { createProxyServer, listen, urlOf } from './http-server.js';
 import { InFlight } from './in-flight.js';
 import { MODE_STEPS, type ProxyMode } from './modes.js';
 import { parseProxyOptions, type OptionNaming, type ProxyOptions } from './options.js';
-import { createPipeline } from './pipeline.js';
+import { createPipeline, type Handler } from './pipeline.js';
+import { admission, foreignRequest, type Admission } from './steps/admit.js';
+import { answerError } from './steps/answer.js';
 import { newCounters, type ProxyStats } from './stats.js';
 import { MatchStep } from './steps/match.js';
 import { Journal } from './steps/record.js';
@@ -35,6 +37,11 @@ export interface TapegateProxy {
    * then turns the journal into the cassette. Returns the final stats. Idempotent.
    */
   close(): Promise<ProxyStats>;
+}
+
+/** The path of a request target, without its query (which may carry secrets) or any authority. */
+function requestPath(url: string | undefined): string {
+  return (url ?? '?').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split('?')[0] || '/';
 }
 
 /** `naming`: blame a bad option by its Node API key (default) or by its CLI flag. */
@@ -78,13 +85,27 @@ export async function startProxy(options: ProxyOptions, naming: OptionNaming = '
     log,
   });
   const inFlight = new InFlight();
-  const server = createProxyServer({ handler: inFlight.track(handler, log), log, onRejected: () => counters.rejected++ });
+  let admit: Admission | null = null;
+  const guarded: Handler = (req, res) => {
+    const refused = foreignRequest(req, admit as Admission);
+    if (refused === null) return handler(req, res);
+    req.resume();
+    counters.rejected++;
+    const message = `Failed to accept "${req.method ?? '?'} ${requestPath(req.url)}": ${refused}`;
+    log(`tapegate: ${message}`);
+    answerError(res, 403, 'TapegateForbidden', message);
+  };
+  const server = createProxyServer({ handler: inFlight.track(guarded, log), log, onRejected: () => counters.rejected++ });
   let port: number;
   try {
     port = await listen(server, settings.host, settings.port);
   } catch (error) {
     await journal?.abort();
     throw error;
+  }
+  admit = admission(settings.host, port, settings.allowedHosts);
+  if (!['localhost', '::1'].includes(settings.host) && !/^127\./.test(settings.host)) {
+    log(`tapegate: warning: listening on ${settings.host}, beyond this machine: anyone who can reach port ${port} can use this proxy`);
   }
 
   const stats = (): ProxyStats => {

@@ -9,7 +9,7 @@ import { startProxy, type ProxyMode, type ProxyStats } from '../../index.js';
 import { formatSummary } from '../../proxy/summary.js';
 import { childEnv } from '../exec/child-env.js';
 import { runChild } from '../exec/run-child.js';
-import { CONFIG_OPTION, givenFromFlags, proxyOptions, readProxyConfig, REDACT_HEADERS_OPTION } from './proxy-config.js';
+import { ALLOW_HOST_OPTION, ALLOW_REMOTE_OPTION, CONFIG_OPTION, givenFromFlags, proxyOptions, readProxyConfig, REDACT_HEADERS_OPTION } from './proxy-config.js';
 
 interface Args {
   cassette: string;
@@ -19,6 +19,8 @@ interface Args {
   region?: string;
   repeat?: string;
   host: string;
+  'allow-remote'?: boolean;
+  'allow-host'?: string[];
   port: string;
   'upstream-timeout'?: string;
   'fail-on'?: string;
@@ -45,6 +47,8 @@ export const execCommand: CommandModule<object, Args> = {
       .option('upstream-timeout', { type: 'string', describe: 'Recording modes: seconds before a 504 (default 30)' })
       .option('repeat', { choices: ['last', 'error'], describe: 'Replay: after the last identical exchange [default: the config\'s repeat, else last]' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface the proxy listens on' })
+      .option('allow-remote', ALLOW_REMOTE_OPTION)
+      .option('allow-host', ALLOW_HOST_OPTION)
       .option('port', { type: 'string', default: '0', describe: 'Port the proxy listens on (0: any free port)' })
       .option('fail-on', {
         choices: ['error', 'warn', 'never'],

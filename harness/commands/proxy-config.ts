@@ -30,6 +30,17 @@ export const CONFIG_OPTION = {
   describe: `Config file [default: ${CONFIG_FILE_NAME} in the current folder, if there is one]`,
 } as const;
 
+/** `--allow-remote` and `--allow-host`, for every proxy command. */
+export const ALLOW_REMOTE_OPTION = {
+  type: 'boolean',
+  describe: 'Allow a --host that is not a loopback address (anyone who can reach it can use the proxy)',
+} as const;
+export const ALLOW_HOST_OPTION = {
+  type: 'string',
+  array: true,
+  describe: 'More Host names requests may carry (e.g. host.docker.internal); others, and any request with an Origin header, get 403',
+} as const;
+
 export const REDACT_HEADERS_OPTION = {
   type: 'string',
   array: true,
@@ -60,6 +71,8 @@ export interface ProxyFlagArgs {
   cassette?: string;
   'cassette-dir'?: string;
   host?: string;
+  'allow-remote'?: boolean;
+  'allow-host'?: string[];
   port?: string;
   repeat?: string;
   'max-body'?: string;
@@ -79,6 +92,8 @@ export type GivenOptions = Partial<{
   cassette: string;
   cassetteDir: string;
   host: string;
+  allowRemote: boolean;
+  allowedHosts: string[];
   port: string | number;
   repeat: RepeatPolicy;
   maxBodyBytes: string | number;
@@ -106,6 +121,8 @@ export function givenFromFlags(args: ProxyFlagArgs): GivenOptions {
     cassette: args.cassette,
     cassetteDir: args['cassette-dir'],
     host: args.host,
+    allowRemote: args['allow-remote'],
+    allowedHosts: args['allow-host']?.flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== ''),
     port: args.port,
     repeat: args.repeat as RepeatPolicy | undefined,
     maxBodyBytes: args['max-body'],

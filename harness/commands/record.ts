@@ -16,7 +16,7 @@ import type { ProxyMode } from '../../proxy/modes.js';
 import { DEFAULT_HOST } from '../../proxy/options.js';
 import { startProxy } from '../../proxy/start.js';
 import { formatSummary } from '../../proxy/summary.js';
-import { CONFIG_OPTION, givenFromFlags, proxyOptions, readProxyConfig, REDACT_HEADERS_OPTION } from './proxy-config.js';
+import { ALLOW_HOST_OPTION, ALLOW_REMOTE_OPTION, CONFIG_OPTION, givenFromFlags, proxyOptions, readProxyConfig, REDACT_HEADERS_OPTION } from './proxy-config.js';
 
 type RecordMode = Exclude<ProxyMode, 'replay'>;
 import { firstSignal, write } from './serve-loop.js';
@@ -26,6 +26,8 @@ export interface RecordArgs {
   'cassette-dir'?: string;
   force?: boolean;
   host: string;
+  'allow-remote'?: boolean;
+  'allow-host'?: string[];
   port: string;
   upstream?: string;
   profile?: string;
@@ -55,6 +57,8 @@ export function recordingOptions(y: Argv, mode: RecordMode): Argv<RecordArgs> {
   if (mode === 'record') args = args.option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing cassette' });
   return args
     .option('host', { type: 'string', default: DEFAULT_HOST, describe: 'Interface to listen on' })
+    .option('allow-remote', ALLOW_REMOTE_OPTION)
+    .option('allow-host', ALLOW_HOST_OPTION)
     .option('port', { type: 'string', default: '0', describe: 'Port to listen on (0: any free port)' })
     .option('upstream', {
       type: 'string',

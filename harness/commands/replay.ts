@@ -13,13 +13,15 @@ import type { CommandModule } from 'yargs';
 import { DEFAULT_HOST } from '../../proxy/options.js';
 import { startProxy } from '../../proxy/start.js';
 import { formatSummary } from '../../proxy/summary.js';
-import { CONFIG_OPTION, givenFromFlags, proxyOptions, readProxyConfig } from './proxy-config.js';
+import { ALLOW_HOST_OPTION, ALLOW_REMOTE_OPTION, CONFIG_OPTION, givenFromFlags, proxyOptions, readProxyConfig } from './proxy-config.js';
 import { firstSignal, write } from './serve-loop.js';
 
 interface Args {
   cassette: string;
   'cassette-dir'?: string;
   host: string;
+  'allow-remote'?: boolean;
+  'allow-host'?: string[];
   port: string;
   repeat?: string;
   'max-body'?: string;
@@ -34,6 +36,8 @@ export const replayCommand: CommandModule<object, Args> = {
       .option('cassette', { type: 'string', demandOption: true, describe: 'The cassette file (a name inside --cassette-dir when that is given)' })
       .option('cassette-dir', { type: 'string', describe: 'Folder the cassette must be in; names that escape it are refused' })
       .option('host', { type: 'string', default: DEFAULT_HOST, describe: 'Interface to listen on' })
+      .option('allow-remote', ALLOW_REMOTE_OPTION)
+      .option('allow-host', ALLOW_HOST_OPTION)
       .option('port', { type: 'string', default: '0', describe: 'Port to listen on (0: any free port)' })
       .option('repeat', {
         choices: ['last', 'error'] as const,

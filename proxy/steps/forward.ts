@@ -52,7 +52,7 @@ export async function forward(context: ForwardContext, req: IncomingMessage, res
   const { request, operation, body } = ready;
   const what = `${request.method} ${request.path}`;
   const decision = planUpstream(
-    { scope: parseCredentialScope(request.headers.authorization, request.query), routedService: signingNameOf(context.contracts, operation) },
+    { scope: parseCredentialScope(request.headers.authorization), routedService: signingNameOf(context.contracts, operation) },
     context.upstream,
   );
   if (!decision.ok) return { kind: 'refused', status: 400, type: 'TapegateBadRequest', message: `Failed to forward "${what}": ${decision.message}` };
