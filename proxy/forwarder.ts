@@ -32,12 +32,15 @@ export interface UpstreamResponse {
   body: Buffer;
 }
 
-export type ForwardFailureKind = 'refused' | 'reset' | 'timeout' | 'cut-short' | 'client-gone' | 'failed';
+export type ForwardFailureKind = 'refused' | 'reset' | 'timeout' | 'cut-short' | 'too-large' | 'client-gone' | 'failed';
 
 export type ForwardResult =
   | { ok: true; response: UpstreamResponse }
   /** `partial`: what had arrived when a response was cut short. */
   | { ok: false; kind: ForwardFailureKind; detail: string; partial?: UpstreamResponse };
+
+/** 64 MiB: far above any API Gateway answer, far below what a runaway one would cost. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 const CLIENT_GONE = 'the client closed the connection before the upstream answered';
 
@@ -72,7 +75,11 @@ export class Forwarder {
   readonly #httpAgent = new HttpAgent({ keepAlive: true });
   readonly #httpsAgent = new HttpsAgent({ keepAlive: true });
 
-  constructor(private readonly timeoutMs: number) {
+  constructor(
+    private readonly timeoutMs: number,
+    /** Upstream answers above this many bytes are refused (502). */
+    private readonly maxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
+  ) {
     this.#proxy.on('proxyReq', (proxyReq, req) => {
       const pending = this.#pending.get(req);
       // Settled already (timed out before a socket was assigned): do not send it.
@@ -154,7 +161,17 @@ export class Forwarder {
         partial,
       });
     };
-    proxyRes.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    proxyRes.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > this.maxResponseBytes) {
+        // Held whole in memory, then written to the cassette: an answer without bound is refused.
+        chunks.length = 0;
+        this.#settle(req, { ok: false, kind: 'too-large', detail: `the response passed the limit of ${this.maxResponseBytes} bytes (--max-response)` });
+        return;
+      }
+      chunks.push(chunk);
+    });
     proxyRes.on('end', () => {
       if (!proxyRes.complete) {
         cut('the connection closed early');

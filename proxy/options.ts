@@ -14,6 +14,7 @@ import { resolveCassettePath } from './cassette-path.js';
 import type { AwsCredentials, CredentialsProvider } from './credentials.js';
 import { parseByteSize, parseHeaderNames, parseHost, parsePort, parseProfile, parseRepeat, parseTimeoutMs } from './option-values.js';
 import { DEFAULT_HOST, DEFAULT_MAX_BODY_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS, type RepeatPolicy } from './option-values.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './forwarder.js';
 import { PROXY_MODES, type ProxyMode } from './modes.js';
 import { parseRegion, parseUpstream } from './upstream.js';
 
@@ -64,6 +65,8 @@ interface ForwardingOptions extends CommonOptions {
   upstreamTimeoutMs?: number;
   /** Also record exchanges whose forwarding failed, with the 502/504 the client got. */
   recordFailures?: boolean;
+  /** Upstream answers above this many bytes get a 502 and are not recorded (default 64 MiB); `512KiB` style strings too. */
+  maxResponseBytes?: number | string;
 }
 
 /** Answer from the cassette only; no credentials, no network (the default mode). */
@@ -106,6 +109,7 @@ export interface ForwardSettings {
   credentials: AwsCredentials | CredentialsProvider | undefined;
   timeoutMs: number;
   recordFailures: boolean;
+  maxResponseBytes: number;
 }
 
 /** `ProxyOptions` checked and with every default filled in. */
@@ -144,6 +148,7 @@ const FLAGS: Record<string, string> = {
   profile: '--profile',
   failOn: '--fail-on',
   redactHeaders: '--redact-headers',
+  maxResponseBytes: '--max-response',
   allowedHosts: '--allow-host',
 };
 
@@ -206,6 +211,7 @@ export function parseProxyOptions(options: ProxyOptions, naming: OptionNaming = 
       credentials: forwarding.credentials,
       timeoutMs: forwarding.upstreamTimeoutMs === undefined ? DEFAULT_UPSTREAM_TIMEOUT_MS : parseTimeoutMs(forwarding.upstreamTimeoutMs),
       recordFailures: forwarding.recordFailures === true,
+      maxResponseBytes: forwarding.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : parseByteSize(forwarding.maxResponseBytes, name('maxResponseBytes')),
     },
   };
 }

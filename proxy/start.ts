@@ -60,7 +60,7 @@ export async function startProxy(options: ProxyOptions, naming: OptionNaming = '
     log(`tapegate: matchHeaders ignores ${match.matcher.droppedHeaders.join(', ')}: they change on every request (signing, SDK bookkeeping)`);
   }
   const forward = settings.forward;
-  const forwarder = forward === null ? null : new Forwarder(forward.timeoutMs);
+  const forwarder = forward === null ? null : new Forwarder(forward.timeoutMs, forward.maxResponseBytes);
   const journal = opened.writer === null ? null : new Journal(opened.writer);
   const counters = newCounters();
   const findings = new Findings(validator, log, mode === 'replay' ? (match?.matcher ?? null) : null);

@@ -29,14 +29,22 @@ function encodingOf(headers: WireHeaders): ContentEncoding | null {
   return null;
 }
 
+/**
+ * The most a compressed body may inflate to before tapegate stops decoding it (a compression
+ * bomb: 1 MB of gzip can claim a gigabyte). Beyond it the body is kept exactly as received,
+ * still compressed: recorded, matched and replayed byte for byte, never expanded.
+ */
+export const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
+
 function decompress(bytes: Uint8Array, encoding: ContentEncoding): Buffer | null {
+  const bounded = { maxOutputLength: MAX_INFLATED_BYTES };
   try {
-    if (encoding === 'gzip') return gunzipSync(bytes);
+    if (encoding === 'gzip') return gunzipSync(bytes, bounded);
     // Only zlib-wrapped deflate (RFC 1950, what HTTP means); raw deflate stays as received.
-    if (encoding === 'deflate') return inflateSync(bytes);
-    return brotliDecompressSync(bytes);
+    if (encoding === 'deflate') return inflateSync(bytes, bounded);
+    return brotliDecompressSync(bytes, bounded);
   } catch {
-    // Not what the header claims: keep the bytes untouched so replay is still exact.
+    // Not what the header claims, or more than the bound: keep the bytes untouched so replay is still exact.
     return null;
   }
 }

@@ -76,6 +76,7 @@ export interface ProxyFlagArgs {
   port?: string;
   repeat?: string;
   'max-body'?: string;
+  'max-response'?: string;
   upstream?: string;
   profile?: string;
   region?: string;
@@ -97,6 +98,7 @@ export type GivenOptions = Partial<{
   port: string | number;
   repeat: RepeatPolicy;
   maxBodyBytes: string | number;
+  maxResponseBytes: string | number;
   upstream: string | URL;
   profile: string;
   region: string;
@@ -126,6 +128,7 @@ export function givenFromFlags(args: ProxyFlagArgs): GivenOptions {
     port: args.port,
     repeat: args.repeat as RepeatPolicy | undefined,
     maxBodyBytes: args['max-body'],
+    maxResponseBytes: args['max-response'],
     upstream: args.upstream,
     profile: args.profile,
     region: args.region,

@@ -38,6 +38,7 @@ export interface RecordArgs {
   'redact-headers'?: string[];
   'fail-on'?: string;
   'max-body'?: string;
+  'max-response'?: string;
   config?: string;
 }
 
@@ -73,6 +74,7 @@ export function recordingOptions(y: Argv, mode: RecordMode): Argv<RecordArgs> {
     })
     .option('redact-headers', REDACT_HEADERS_OPTION)
     .option('max-body', { type: 'string', describe: 'Largest request body accepted (413 above it): bytes, KiB, MiB, kB, MB [default: the config\'s maxBodyBytes, else 10MiB]' })
+    .option('max-response', { type: 'string', describe: 'Largest upstream answer recorded (502 above it): bytes, KiB, MiB, kB, MB [default: 64MiB]' })
     .option('config', CONFIG_OPTION) as unknown as Argv<RecordArgs>;
 }
 
