@@ -109,6 +109,8 @@ class JournalWriter implements CassetteWriter {
   #flushing: Promise<void> | null = null;
   /** Exchanges accepted (encoded), durable or not: the index of the next one. */
   #accepted: number;
+  /** Device and inode of the file this writer holds, to notice it deleted or replaced. */
+  #identity: { dev: number; ino: number } | null = null;
 
   constructor(
     readonly file: string,
@@ -170,6 +172,7 @@ class JournalWriter implements CassetteWriter {
     if (this.#failure) throw this.#failure;
     const bytes = records.length === 1 ? records[0]! : Buffer.concat(records);
     try {
+      await this.#checkStillOurs();
       await writeFully(this.handle, bytes, this.size);
       await this.handle.sync();
     } catch (error) {
@@ -180,6 +183,18 @@ class JournalWriter implements CassetteWriter {
     }
     this.size += bytes.length;
     this.durable += exchanges;
+  }
+
+  /**
+   * The journal at its path is still the file this writer holds. Deleted or replaced (a
+   * cleanup script, a second tapegate), the appends would go to a file nobody will find, so
+   * the append fails instead, and the proxy stops forwarding. One stat per group commit.
+   */
+  async #checkStillOurs(): Promise<void> {
+    this.#identity ??= await this.handle.stat();
+    const now = await stat(this.journalFile).catch(() => null);
+    if (now === null) throw new Error('the journal was deleted while recording');
+    if (now.dev !== this.#identity.dev || now.ino !== this.#identity.ino) throw new Error('the journal was replaced by another file while recording');
   }
 
   async finish(): Promise<void> {
