@@ -191,10 +191,16 @@ class JournalWriter implements CassetteWriter {
    * the append fails instead, and the proxy stops forwarding. One stat per group commit.
    */
   async #checkStillOurs(): Promise<void> {
-    this.#identity ??= await this.handle.stat();
-    const now = await stat(this.journalFile).catch(() => null);
-    if (now === null) throw new Error('the journal was deleted while recording');
-    if (now.dev !== this.#identity.dev || now.ino !== this.#identity.ino) throw new Error('the journal was replaced by another file while recording');
+    const ours = (this.#identity ??= await this.handle.stat());
+    const isOurs = async (path: string): Promise<boolean | null> => {
+      const now = await stat(path).catch(() => null);
+      return now === null ? null : now.dev === ours.dev && now.ino === ours.ino;
+    };
+    const atJournal = await isOurs(this.journalFile);
+    if (atJournal === true) return;
+    // A reader that recovered this live journal renamed it to the cassette: still ours, finish() knows.
+    if ((await isOurs(this.file)) === true) return;
+    throw new Error(atJournal === null ? 'the journal was deleted while recording' : 'the journal was replaced by another file while recording');
   }
 
   async finish(): Promise<void> {
