@@ -112,7 +112,8 @@ export async function resignHeaders(request: RequestToSign, context: SigningCont
       path: request.path,
       query: request.query,
       headers,
-      body: request.body,
+      // No body: the signer uses the empty payload's known hash instead of hashing nothing.
+      body: request.body.length === 0 ? undefined : request.body,
     },
     context.signingDate === undefined ? {} : { signingDate: context.signingDate },
   );
