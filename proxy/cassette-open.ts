@@ -20,6 +20,8 @@ export interface OpenedCassette {
   existing: Exchange[];
   /** Whether its account ids were written as placeholders, as its header says. */
   accountIdsRedacted: boolean;
+  /** When the cassette that was there had been recorded; null for a new one. */
+  createdAt: string | null;
   /** The journal to append to; null in replay and passthrough. */
   writer: CassetteWriter | null;
 }
@@ -35,10 +37,10 @@ function newHeader(contracts: ContractSet, accountIds: boolean): CassetteHeader 
 
 export async function openCassette(settings: ProxySettings): Promise<OpenedCassette> {
   const { mode, cassette: file, contracts } = settings;
-  if (file === null) return { existing: [], accountIdsRedacted: false, writer: null };
+  if (file === null) return { existing: [], accountIdsRedacted: false, createdAt: null, writer: null };
   if (mode === 'replay') {
     const { header, exchanges } = await readCassette(file, { recoverJournal: false });
-    return { existing: exchanges, accountIdsRedacted: header.redaction?.accountIds === true, writer: null };
+    return { existing: exchanges, accountIdsRedacted: header.redaction?.accountIds === true, createdAt: header.createdAt, writer: null };
   }
   await mkdir(dirname(file), { recursive: true });
   if (mode === 'record' || (!(await exists(file)) && !(await exists(file + '.journal')))) {
@@ -46,7 +48,7 @@ export async function openCassette(settings: ProxySettings): Promise<OpenedCasse
       throw new TapegateError(`Failed to record "${file}": the cassette exists; pass --force to overwrite it, or use \`tapegate auto\` to add to it`, 2);
     }
     const accountIds = settings.redact.accountIds === true;
-    return { existing: [], accountIdsRedacted: accountIds, writer: await openJournal(file, newHeader(contracts, accountIds)) };
+    return { existing: [], accountIdsRedacted: accountIds, createdAt: null, writer: await openJournal(file, newHeader(contracts, accountIds)) };
   }
   // auto on an existing cassette (or the journal a crashed recording left: auto carries on from it).
   const { header, exchanges } = await readCassette(file);
@@ -54,5 +56,5 @@ export async function openCassette(settings: ProxySettings): Promise<OpenedCasse
   const added = newHeader(contracts, false).services.filter((s) => !known.has(s.service));
   const accountIds = settings.redact.accountIds ?? header.redaction?.accountIds === true;
   const merged: CassetteHeader = { ...header, services: [...header.services, ...added], ...(accountIds ? { redaction: { accountIds: true } } : {}) };
-  return { existing: exchanges, accountIdsRedacted: accountIds, writer: await openJournal(file, merged, exchanges) };
+  return { existing: exchanges, accountIdsRedacted: accountIds, createdAt: header.createdAt, writer: await openJournal(file, merged, exchanges) };
 }

@@ -5,6 +5,7 @@
  * and nothing inside parses again. `naming` only says how a bad value is blamed: by its
  * option name (`"port"`) for the Node API, by its flag (`"--port"`) for the CLI.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { MatchKeyOptions } from '../cassettes/match/key.js';
 import { bundledContracts, type ContractSet } from '../contracts/load.js';
@@ -15,7 +16,7 @@ import type { AwsCredentials, CredentialsProvider } from './credentials.js';
 import { parseByteSize, parseHeaderNames, parseHost, parsePort, parseProfile, parseRepeat, parseTimeoutMs } from './option-values.js';
 import { DEFAULT_HOST, DEFAULT_MAX_BODY_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS, type RepeatPolicy } from './option-values.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './forwarder.js';
-import { PROXY_MODES, type ProxyMode } from './modes.js';
+import type { ProxyMode } from './modes.js';
 import { parseRegion, parseUpstream } from './upstream.js';
 
 export type { RepeatPolicy } from './option-values.js';
@@ -49,7 +50,18 @@ interface CommonOptions extends MatchKeyOptions {
   failOn?: FailOn;
   /** One line per miss, finding, refusal and failure. Default stderr; `false` silences it. */
   log?: ((line: string) => void) | false;
+  /**
+   * Under `CI=true` the modes that record refuse to start (CI replays what was recorded on a
+   * developer's machine); this says to record anyway.
+   */
+  recordInCI?: boolean;
+  /** A cassette recorded longer ago than this is expired: `30d`, `12h`, `90m`, or milliseconds. */
+  expiresIn?: string | number;
+  /** What an expired cassette does: `warn` (the default: a line and the summary say so), `error` (refuse to start), `record` (record it again: once, auto). */
+  onExpired?: ExpiredStrategy;
 }
+
+export type ExpiredStrategy = 'warn' | 'error' | 'record';
 
 /** What the modes that talk to an upstream take. */
 interface ForwardingOptions extends CommonOptions {
@@ -71,7 +83,8 @@ interface ForwardingOptions extends CommonOptions {
 
 /** Answer from the cassette only; no credentials, no network (the default mode). */
 export interface ReplayOptions extends CommonOptions {
-  mode?: 'replay';
+  /** `none` is VCR.py's name for it. */
+  mode?: 'replay' | 'none';
   /** The cassette file (or, with `cassetteDir`, a name inside that folder). */
   cassette: string;
   /** What a request gets once its recorded exchanges were all served (default `last`). */
@@ -80,14 +93,23 @@ export interface ReplayOptions extends CommonOptions {
 
 /** Forward everything, re-signed, and write a new cassette (an existing one only with `force`). */
 export interface RecordOptions extends ForwardingOptions {
-  mode: 'record';
+  /** `all` (VCR.py) records everything, overwriting the cassette (force). */
+  mode: 'record' | 'all';
   cassette: string;
   force?: boolean;
 }
 
+/** Record when the cassette does not exist yet, otherwise replay it (VCR.py `once`, Polly.js `recordIfMissing`). */
+export interface OnceOptions extends ForwardingOptions {
+  mode: 'once';
+  cassette: string;
+  repeat?: RepeatPolicy;
+}
+
 /** Answer what the cassette holds, forward and append the rest. */
 export interface AutoOptions extends ForwardingOptions {
-  mode: 'auto';
+  /** `new_episodes` is VCR.py's name for it. */
+  mode: 'auto' | 'new_episodes';
   cassette: string;
 }
 
@@ -96,7 +118,11 @@ export interface PassthroughOptions extends ForwardingOptions {
   mode: 'passthrough';
 }
 
-export type ProxyOptions = ReplayOptions | RecordOptions | AutoOptions | PassthroughOptions;
+export type ProxyOptions = ReplayOptions | RecordOptions | OnceOptions | AutoOptions | PassthroughOptions;
+
+/** Every mode name the options take, the ecosystem's names included. */
+export const MODE_NAMES = ['replay', 'record', 'auto', 'passthrough', 'once', 'none', 'all', 'new_episodes'] as const;
+export type ModeName = (typeof MODE_NAMES)[number];
 
 /** How a bad option is named in its error: the Node API's key or the CLI's flag. */
 export type OptionNaming = 'option' | 'flag';
@@ -114,7 +140,12 @@ export interface ForwardSettings {
 
 /** `ProxyOptions` checked and with every default filled in. */
 export interface ProxySettings {
+  /** The mode to run, `once` already decided by whether the cassette exists. */
   mode: ProxyMode;
+  /** The mode asked for, aliases resolved (`once` kept: an expired cassette may be recorded again). */
+  requested: ProxyMode | 'once';
+  recordInCI: boolean;
+  expiry: { ms: number; text: string; strategy: ExpiredStrategy } | null;
   /** The cassette file (absolute); null in passthrough. */
   cassette: string | null;
   /** `record`: overwrite an existing cassette. */
@@ -148,6 +179,8 @@ const FLAGS: Record<string, string> = {
   profile: '--profile',
   failOn: '--fail-on',
   redactHeaders: '--redact-headers',
+  expiresIn: '--expires-in',
+  onExpired: '--on-expired',
   maxResponseBytes: '--max-response',
   allowedHosts: '--allow-host',
 };
@@ -156,12 +189,31 @@ function defaultLog(line: string): void {
   process.stderr.write(line + '\n');
 }
 
-function parseMode(value: unknown, what: string): ProxyMode {
-  if ((PROXY_MODES as readonly unknown[]).includes(value)) return value as ProxyMode;
-  throw badInput(what, `expected ${PROXY_MODES.map((mode) => `"${mode}"`).join(', ')}`, value);
+const ALIASES: Record<ModeName, ProxyMode | 'once'> = {
+  replay: 'replay', none: 'replay', record: 'record', all: 'record', auto: 'auto', new_episodes: 'auto', passthrough: 'passthrough', once: 'once',
+};
+
+function parseMode(value: unknown, what: string): ProxyMode | 'once' {
+  if (typeof value === 'string' && Object.hasOwn(ALIASES, value)) return ALIASES[value as ModeName];
+  throw badInput(what, `expected ${MODE_NAMES.map((mode) => `"${mode}"`).join(', ')}`, value);
 }
 
-function cassetteOf(options: ProxyOptions, mode: ProxyMode): string | null {
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** `30d`, `12h`, `90m`, `45s`, `2w`, or a number of milliseconds. */
+function parseDuration(value: unknown, what: string): { ms: number; text: string } {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return { ms: value, text: `${value}ms` };
+  const parts = typeof value === 'string' ? /^(\d+)\s*(ms|s|m|h|d|w)$/.exec(value.trim()) : null;
+  if (parts !== null && Number(parts[1]) > 0) return { ms: Number(parts[1]) * (DURATION_UNITS[parts[2] as string] as number), text: value as string };
+  throw badInput(what, 'expected a duration such as 30d, 12h, 90m or a number of milliseconds', value);
+}
+
+function parseStrategy(value: unknown, what: string): ExpiredStrategy {
+  if (value === 'warn' || value === 'error' || value === 'record') return value;
+  throw badInput(what, 'expected "warn", "error" or "record"', value);
+}
+
+function cassetteOf(options: ProxyOptions, mode: ProxyMode | 'once'): string | null {
   if (mode === 'passthrough') return null;
   const cassette = (options as { cassette?: unknown }).cassette;
   if (typeof cassette !== 'string' || cassette === '') throw badInput('cassette', `${mode} mode needs a cassette file`, cassette);
@@ -181,12 +233,22 @@ function checkedHost(options: ProxyOptions, name: (key: string) => string): stri
 /** The one check of `options`; throws a TapegateError (exit 2) naming the bad option. */
 export function parseProxyOptions(options: ProxyOptions, naming: OptionNaming = 'option'): ProxySettings {
   const name = (key: string): string => (naming === 'flag' ? (FLAGS[key] ?? key) : key);
-  const mode = parseMode(options.mode ?? 'replay', name('mode'));
-  const forwarding = mode === 'replay' ? null : (options as ForwardingOptions);
+  const requested = parseMode(options.mode ?? 'replay', name('mode'));
+  const cassette = cassetteOf(options, requested);
+  // once: a cassette (or the journal a crash left) decides; a missing one is recorded.
+  const mode: ProxyMode = requested !== 'once' ? requested : cassette !== null && (existsSync(cassette) || existsSync(cassette + '.journal')) ? 'replay' : 'record';
+  const forwarding = requested === 'replay' ? null : (options as ForwardingOptions);
+  const strategy = parseStrategy(options.onExpired ?? 'warn', name('onExpired'));
+  if (strategy === 'record' && requested !== 'once' && requested !== 'auto') {
+    throw badInput(name('onExpired'), `"record" needs a mode that may record again (once or auto), not ${requested}`, strategy);
+  }
   return {
     mode,
-    cassette: cassetteOf(options, mode),
-    force: mode === 'record' && (options as RecordOptions).force === true,
+    requested,
+    recordInCI: options.recordInCI === true,
+    expiry: options.expiresIn === undefined ? null : { ...parseDuration(options.expiresIn, name('expiresIn')), strategy },
+    cassette,
+    force: mode === 'record' && (options.mode === 'all' || (options as RecordOptions).force === true),
     host: checkedHost(options, name),
     allowedHosts: (options.allowedHosts ?? []).map((host) => parseHost(host, name('allowedHosts'))),
     port: parsePort(options.port ?? 0, name('port')),

@@ -7,6 +7,8 @@ import type { RedactOptions } from '../cassettes/redact/redact.js';
 import { AccountIdMap } from '../cassettes/redact/account-ids.js';
 import { Validator } from '../contracts/validator.js';
 import { openCassette } from './cassette-open.js';
+import { TapegateError } from '../core/errors.js';
+import { expiryOf, refuseRecordingInCI } from './mode-choice.js';
 import { credentialSource } from './credentials.js';
 import { endpointPrefixes } from './endpoints.js';
 import { Forwarder } from './forwarder.js';
@@ -46,10 +48,30 @@ function requestPath(url: string | undefined): string {
 
 /** `naming`: blame a bad option by its Node API key (default) or by its CLI flag. */
 export async function startProxy(options: ProxyOptions, naming: OptionNaming = 'option'): Promise<TapegateProxy> {
-  const settings = parseProxyOptions(options, naming);
-  const { mode, log } = settings;
+  let settings = parseProxyOptions(options, naming);
+  const { log } = settings;
+  refuseRecordingInCI(settings, settings.mode);
+  let opened = await openCassette(settings);
+  const expired = opened.createdAt === null ? null : expiryOf(settings, opened.createdAt);
+  if (expired !== null) {
+    const what = `Failed to use cassette "${settings.cassette}": recorded ${expired.recordedAt}, it is older than ${expired.expiresIn} (expiresIn)`;
+    if (settings.expiry?.strategy === 'error') {
+      await opened.writer?.abort();
+      throw new TapegateError(`${what}; record it again`, 2);
+    }
+    if (settings.expiry?.strategy === 'record') {
+      await opened.writer?.abort();
+      // Recorded again as it was recorded: account ids stay placeholders if they were.
+      settings = { ...settings, mode: 'record', force: true, redact: { ...settings.redact, accountIds: settings.redact.accountIds ?? opened.accountIdsRedacted } };
+      refuseRecordingInCI(settings, 'record', ' (the cassette expired)');
+      log(`tapegate: the cassette was recorded ${expired.recordedAt}, older than ${expired.expiresIn} (expiresIn): recording it again`);
+      opened = await openCassette(settings);
+    } else {
+      log(`tapegate: warning: the cassette was recorded ${expired.recordedAt}, older than ${expired.expiresIn} (expiresIn): record it again`);
+    }
+  }
+  const { mode } = settings;
   const steps = MODE_STEPS[mode];
-  const opened = await openCassette(settings);
   const redact: RedactOptions = {
     ...(opened.accountIdsRedacted ? { redactAccountIds: true, accountIds: new AccountIdMap() } : {}),
     ...(settings.redact.extraHeaders.length > 0 ? { extraHeaders: settings.redact.extraHeaders } : {}),
@@ -119,6 +141,7 @@ export async function startProxy(options: ProxyOptions, naming: OptionNaming = '
       findings: list,
       findingCounts: countBySeverity(list),
       failOnReached: findings.reached(settings.failOn),
+      expired,
     };
   };
   let closing: Promise<ProxyStats> | undefined;

@@ -2,6 +2,7 @@
  * One set of counters for every mode, and the stats a proxy reports (`stats()`, `close()`,
  * the summary). A mode leaves the counters of steps it does not run at 0.
  */
+import type { Expired } from './mode-choice.js';
 import type { ProxyMode } from './modes.js';
 import type { ServedFinding, SeverityCounts } from './steps/validate.js';
 
@@ -44,4 +45,6 @@ export interface ProxyStats extends ProxyCounters {
   findingCounts: SeverityCounts;
   /** True when findings at or above `failOn` occurred: the CLI exits 1. */
   failOnReached: boolean;
+  /** The cassette was older than `expiresIn` when the proxy started (and was used anyway, or recorded again); null otherwise. */
+  expired: Expired | null;
 }

@@ -14,6 +14,7 @@ const base: ProxyStats = {
   refused: 0,
   rejected: 0,
   failOnReached: false,
+  expired: null,
   unused: [{ seq: 2, operation: null }],
   findings: [],
   findingCounts: { error: 1, warn: 0, info: 2 },

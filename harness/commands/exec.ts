@@ -1,19 +1,23 @@
 /**
- * `tapegate exec --cassette FILE [--mode replay|record|auto|passthrough] [proxy options] [--config FILE] -- COMMAND...`:
+ * `tapegate exec --cassette FILE [--mode replay|record|auto|passthrough|once|none|all|new_episodes] [proxy options] [--config FILE] -- COMMAND...`:
  * any test command, in any language, with the proxy around it. tapegate.config.json (here or
  * --config) gives the proxy what it gives `replay` and `record` (proxy-config.ts); flags win.
  */
 import type { CommandModule } from 'yargs';
 import { atLeast } from '../../core/findings.js';
-import { startProxy, type ProxyMode, type ProxyStats } from '../../index.js';
+import { startProxy, type ProxyStats } from '../../index.js';
+import { MODE_NAMES, type ModeName } from '../../proxy/options.js';
 import { formatSummary } from '../../proxy/summary.js';
 import { childEnv } from '../exec/child-env.js';
 import { runChild } from '../exec/run-child.js';
-import { ALLOW_HOST_OPTION, ALLOW_REMOTE_OPTION, CONFIG_OPTION, givenFromFlags, proxyOptions, readProxyConfig, REDACT_HEADERS_OPTION } from './proxy-config.js';
+import { ALLOW_HOST_OPTION, ALLOW_REMOTE_OPTION, CONFIG_OPTION, EXPIRES_IN_OPTION, ON_EXPIRED_OPTION, RECORD_IN_CI_OPTION, givenFromFlags, proxyOptions, readProxyConfig, REDACT_HEADERS_OPTION } from './proxy-config.js';
 
 interface Args {
   cassette: string;
-  mode: ProxyMode;
+  mode: ModeName;
+  'record-in-ci'?: boolean;
+  'expires-in'?: string;
+  'on-expired'?: string;
   upstream?: string;
   profile?: string;
   region?: string;
@@ -40,7 +44,14 @@ export const execCommand: CommandModule<object, Args> = {
     y
       .parserConfiguration({ 'populate--': true })
       .option('cassette', { type: 'string', demandOption: true, describe: 'The cassette to replay or record' })
-      .option('mode', { choices: ['replay', 'record', 'auto', 'passthrough'] as const, default: 'replay' as const, describe: 'Proxy mode' })
+      .option('mode', {
+        choices: MODE_NAMES,
+        default: 'replay' as const,
+        describe: 'Proxy mode; once records a missing cassette and replays an existing one; none, all and new_episodes are VCR.py\'s names for replay, record and auto',
+      })
+      .option('record-in-ci', RECORD_IN_CI_OPTION)
+      .option('expires-in', EXPIRES_IN_OPTION)
+      .option('on-expired', ON_EXPIRED_OPTION)
       .option('upstream', { type: 'string', describe: 'Recording modes: forward here instead of AWS [default: the config\'s upstream]' })
       .option('profile', { type: 'string', describe: 'Recording modes: AWS profile to re-sign with' })
       .option('region', { type: 'string', describe: 'Recording modes: region to sign for and forward to' })
@@ -63,14 +74,15 @@ export const execCommand: CommandModule<object, Args> = {
       .option('max-body', { type: 'string', describe: 'Largest request body accepted (413 above it) [default: the config\'s maxBodyBytes, else 10MiB]' })
       .option('config', CONFIG_OPTION)
       .example('$0 exec --cassette test/cassettes/smoke.cassette -- pytest tests/', 'Run pytest against the replay proxy, offline')
-      .example('$0 exec --mode record --cassette test/cassettes/smoke.cassette -- node scripts/smoke.js', 'Record a script\'s AWS traffic'),
+      .example('$0 exec --mode record --cassette test/cassettes/smoke.cassette -- node scripts/smoke.js', 'Record a script\'s AWS traffic')
+      .example('$0 exec --mode once --cassette test/cassettes/smoke.cassette -- npm test', 'Record the cassette if it is missing, replay it otherwise (refused under CI=true)'),
   handler: async (args) => {
     const command = (args['--'] ?? []).map(String);
     if (command.length === 0) {
       process.stderr.write('tapegate: exec needs a command after --, e.g. tapegate exec --cassette x.cassette -- npm test\n');
       process.exit(2);
     }
-    const given = givenFromFlags({ ...args, force: args.mode === 'record' ? true : undefined });
+    const given = givenFromFlags({ ...args, force: args.mode === 'record' || args.mode === 'all' ? true : undefined });
     const proxyConfig = readProxyConfig(args.config, process.cwd(), args.contracts);
     const { contracts } = proxyConfig;
     // exec judges the findings itself, after the command's own status, in every mode; the
@@ -79,7 +91,7 @@ export const execCommand: CommandModule<object, Args> = {
     const proxy = await startProxy({ ...proxyOptions(args.mode, given, proxyConfig), failOn: 'never', log: false }, 'flag');
     let status: number;
     try {
-      status = await runChild(command, childEnv(process.env, proxy.url, args.mode, contracts));
+      status = await runChild(command, childEnv(process.env, proxy.url, proxy.mode, contracts));
     } catch (error) {
       await proxy.close();
       throw error;

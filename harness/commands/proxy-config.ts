@@ -16,8 +16,7 @@
  */
 import { relative } from 'node:path';
 import { bundledContracts, loadContracts, type ContractSet } from '../../contracts/load.js';
-import type { ProxyMode } from '../../proxy/modes.js';
-import type { ProxyOptions, RepeatPolicy } from '../../proxy/options.js';
+import type { ExpiredStrategy, ModeName, ProxyOptions, RecordOptions, RepeatPolicy } from '../../proxy/options.js';
 import { parseUpstreamTimeout } from '../../proxy/option-values.js';
 import type { FailOn } from '../../core/findings.js';
 import { parseUpstream } from '../../proxy/upstream.js';
@@ -39,6 +38,20 @@ export const ALLOW_HOST_OPTION = {
   type: 'string',
   array: true,
   describe: 'More Host names requests may carry (e.g. host.docker.internal); others, and any request with an Origin header, get 403',
+} as const;
+
+/** VCR-style safety and freshness, for every proxy command that may record or replay. */
+export const RECORD_IN_CI_OPTION = {
+  type: 'boolean',
+  describe: 'Record even though CI is set (by default CI only replays: a recording mode refuses to start)',
+} as const;
+export const EXPIRES_IN_OPTION = {
+  type: 'string',
+  describe: 'A cassette recorded longer ago than this (30d, 12h, 90m) is expired; see --on-expired',
+} as const;
+export const ON_EXPIRED_OPTION = {
+  choices: ['warn', 'error', 'record'] as const,
+  describe: 'What an expired cassette does: warn (default), error (refuse to start), record (record it again; once and auto)',
 } as const;
 
 export const REDACT_HEADERS_OPTION = {
@@ -86,6 +99,9 @@ export interface ProxyFlagArgs {
   'redact-account-ids'?: boolean;
   'redact-headers'?: string[];
   'fail-on'?: string;
+  'record-in-ci'?: boolean;
+  'expires-in'?: string;
+  'on-expired'?: string;
 }
 
 /** What a command or `useCassette` gives, before the config's defaults fill the rest. */
@@ -108,7 +124,10 @@ export type GivenOptions = Partial<{
   redactAccountIds: boolean;
   redactHeaders: string[];
   failOn: FailOn;
-  credentials: Extract<ProxyOptions, { mode: 'record' }>['credentials'];
+  recordInCI: boolean;
+  expiresIn: string | number;
+  onExpired: ExpiredStrategy;
+  credentials: RecordOptions['credentials'];
   log: false | ((line: string) => void);
 }>;
 
@@ -138,6 +157,9 @@ export function givenFromFlags(args: ProxyFlagArgs): GivenOptions {
     redactAccountIds: args['redact-account-ids'],
     redactHeaders: args['redact-headers'],
     failOn: args['fail-on'] as FailOn | undefined,
+    recordInCI: args['record-in-ci'],
+    expiresIn: args['expires-in'],
+    onExpired: args['on-expired'] as ExpiredStrategy | undefined,
   });
 }
 
@@ -157,7 +179,7 @@ function configUpstream(config: TapegateConfig): URL | undefined {
 }
 
 /** `given` over the config's defaults: the options `startProxy` takes for `mode`. */
-export function proxyOptions(mode: ProxyMode, given: GivenOptions, { config, contracts, failOn }: ProxyConfig): ProxyOptions {
+export function proxyOptions(mode: ModeName, given: GivenOptions, { config, contracts, failOn }: ProxyConfig): ProxyOptions {
   const common = {
     ...given,
     matchHeaders: config.matchHeaders,
@@ -167,12 +189,13 @@ export function proxyOptions(mode: ProxyMode, given: GivenOptions, { config, con
     redactHeaders: [...new Set([...config.redaction.extraHeaders, ...(given.redactHeaders ?? [])])],
     failOn: given.failOn ?? failOn,
   };
-  if (mode === 'replay') {
+  if (mode === 'replay' || mode === 'none') {
     // Replay follows the cassette's header on account ids unless told; it judges no findings unless asked.
     const redactAccountIds = given.redactAccountIds ?? (config.redaction.accountIds ? true : undefined);
     return { ...common, mode, cassette: given.cassette ?? '', repeat: given.repeat ?? config.repeat, failOn: given.failOn ?? 'never', ...(redactAccountIds === undefined ? {} : { redactAccountIds }) };
   }
   const forwarding = { ...common, upstream: given.upstream ?? configUpstream(config), redactAccountIds: given.redactAccountIds ?? config.redaction.accountIds };
   if (mode === 'passthrough') return { ...forwarding, mode };
+  if (mode === 'once') return { ...forwarding, mode, cassette: given.cassette ?? '', repeat: given.repeat ?? config.repeat };
   return { ...forwarding, mode, cassette: given.cassette ?? '' };
 }

@@ -16,7 +16,7 @@ import type { ProxyMode } from '../../proxy/modes.js';
 import { DEFAULT_HOST } from '../../proxy/options.js';
 import { startProxy } from '../../proxy/start.js';
 import { formatSummary } from '../../proxy/summary.js';
-import { ALLOW_HOST_OPTION, ALLOW_REMOTE_OPTION, CONFIG_OPTION, givenFromFlags, proxyOptions, readProxyConfig, REDACT_HEADERS_OPTION } from './proxy-config.js';
+import { ALLOW_HOST_OPTION, ALLOW_REMOTE_OPTION, CONFIG_OPTION, EXPIRES_IN_OPTION, ON_EXPIRED_OPTION, RECORD_IN_CI_OPTION, givenFromFlags, proxyOptions, readProxyConfig, REDACT_HEADERS_OPTION } from './proxy-config.js';
 
 type RecordMode = Exclude<ProxyMode, 'replay'>;
 import { firstSignal, write } from './serve-loop.js';
@@ -39,6 +39,9 @@ export interface RecordArgs {
   'fail-on'?: string;
   'max-body'?: string;
   'max-response'?: string;
+  'record-in-ci'?: boolean;
+  'expires-in'?: string;
+  'on-expired'?: string;
   config?: string;
 }
 
@@ -56,6 +59,7 @@ export function recordingOptions(y: Argv, mode: RecordMode): Argv<RecordArgs> {
       });
   }
   if (mode === 'record') args = args.option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing cassette' });
+  if (mode === 'auto') args = args.option('expires-in', EXPIRES_IN_OPTION).option('on-expired', ON_EXPIRED_OPTION);
   return args
     .option('host', { type: 'string', default: DEFAULT_HOST, describe: 'Interface to listen on' })
     .option('allow-remote', ALLOW_REMOTE_OPTION)
@@ -75,6 +79,7 @@ export function recordingOptions(y: Argv, mode: RecordMode): Argv<RecordArgs> {
     .option('redact-headers', REDACT_HEADERS_OPTION)
     .option('max-body', { type: 'string', describe: 'Largest request body accepted (413 above it): bytes, KiB, MiB, kB, MB [default: the config\'s maxBodyBytes, else 10MiB]' })
     .option('max-response', { type: 'string', describe: 'Largest upstream answer recorded (502 above it): bytes, KiB, MiB, kB, MB [default: 64MiB]' })
+    .option('record-in-ci', RECORD_IN_CI_OPTION)
     .option('config', CONFIG_OPTION) as unknown as Argv<RecordArgs>;
 }
 

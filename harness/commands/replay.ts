@@ -13,7 +13,7 @@ import type { CommandModule } from 'yargs';
 import { DEFAULT_HOST } from '../../proxy/options.js';
 import { startProxy } from '../../proxy/start.js';
 import { formatSummary } from '../../proxy/summary.js';
-import { ALLOW_HOST_OPTION, ALLOW_REMOTE_OPTION, CONFIG_OPTION, givenFromFlags, proxyOptions, readProxyConfig } from './proxy-config.js';
+import { ALLOW_HOST_OPTION, ALLOW_REMOTE_OPTION, CONFIG_OPTION, EXPIRES_IN_OPTION, ON_EXPIRED_OPTION, givenFromFlags, proxyOptions, readProxyConfig } from './proxy-config.js';
 import { firstSignal, write } from './serve-loop.js';
 
 interface Args {
@@ -25,6 +25,8 @@ interface Args {
   port: string;
   repeat?: string;
   'max-body'?: string;
+  'expires-in'?: string;
+  'on-expired'?: string;
   config?: string;
 }
 
@@ -44,6 +46,8 @@ export const replayCommand: CommandModule<object, Args> = {
         describe: 'After a request used all its recorded exchanges: serve the last again, or answer a miss [default: the config\'s repeat, else last]',
       })
       .option('max-body', { type: 'string', describe: 'Largest request body accepted (413 above it): bytes, KiB, MiB, kB, MB [default: the config\'s maxBodyBytes, else 10MiB]' })
+      .option('expires-in', EXPIRES_IN_OPTION)
+      .option('on-expired', { ...ON_EXPIRED_OPTION, choices: ['warn', 'error'] as const, describe: 'What an expired cassette does: warn (default) or error (refuse to start)' })
       .option('config', CONFIG_OPTION)
       .example('$0 replay --cassette test/cassettes/apis.cassette', 'Serve a cassette on a free port; read the URL from the first line')
       .example('$0 replay --cassette apis.cassette --config ci/tapegate.config.json --repeat error', 'Match as that config says, but answer a miss to a repeat beyond the recording')

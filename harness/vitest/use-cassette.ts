@@ -23,7 +23,8 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { startProxy, type ProxyMode, type ProxyStats, type TapegateProxy } from '../../index.js';
+import { startProxy, type ProxyStats, type TapegateProxy } from '../../index.js';
+import { MODE_NAMES, type ExpiredStrategy, type ModeName } from '../../proxy/options.js';
 import type { AwsCredentials, CredentialsProvider } from '../../proxy/credentials.js';
 import { resolveCassettePath } from '../../proxy/cassette-path.js';
 import { proxyOptions, readProxyConfig } from '../commands/proxy-config.js';
@@ -31,7 +32,13 @@ import { TapegateError } from '../../core/errors.js';
 
 export interface UseCassetteOptions {
   /** Mode; default `TAPEGATE_MODE`, else `replay`. */
-  mode?: ProxyMode;
+  /** replay, record, auto, passthrough, or once (record when missing, replay otherwise); VCR.py's none, all, new_episodes too. */
+  mode?: ModeName;
+  /** See `ProxyOptions`: a cassette older than this (30d, 12h) is expired; `onExpired` says what then. */
+  expiresIn?: string | number;
+  onExpired?: ExpiredStrategy;
+  /** Record even though CI is set (refused by default). */
+  recordInCI?: boolean;
   /** Folder of cassettes; default `__cassettes__` beside the test file. Names may not escape it. */
   dir?: string;
   /** Region the SDK should use; default `TAPEGATE_REGION`, `AWS_REGION`, else `us-east-1`. */
@@ -67,7 +74,8 @@ export interface CassetteHandle {
   readonly endpoint: string;
   readonly region: string;
   readonly credentials: typeof SDK_CREDENTIALS;
-  readonly mode: ProxyMode;
+  /** The mode asked for (`once` stays `once`; `stats().mode` says what it ran as). */
+  readonly mode: ModeName;
   /** The cassette file. */
   readonly cassette: string;
   /** `{ endpoint, region, credentials, maxAttempts: 1 }` for any SDK v3 client. */
@@ -95,7 +103,10 @@ export function useCassette(name?: string, options: UseCassetteOptions = {}): Ca
     proxy = await startProxy(
       proxyOptions(mode, {
         cassette,
-        ...(mode === 'replay' ? { log: false as const } : {}),
+        ...(mode === 'replay' || mode === 'none' ? { log: false as const } : {}),
+        ...(options.expiresIn !== undefined ? { expiresIn: options.expiresIn } : {}),
+        ...(options.onExpired !== undefined ? { onExpired: options.onExpired } : {}),
+        ...(options.recordInCI !== undefined ? { recordInCI: options.recordInCI } : {}),
         ...(options.repeat !== undefined ? { repeat: options.repeat } : {}),
         ...(mode === 'record' ? { force: options.force ?? true } : {}),
         ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
@@ -133,8 +144,8 @@ export function useCassette(name?: string, options: UseCassetteOptions = {}): Ca
   };
 }
 
-function modeFromEnv(): ProxyMode {
+function modeFromEnv(): ModeName {
   const value = process.env.TAPEGATE_MODE ?? 'replay';
-  if (value === 'replay' || value === 'record' || value === 'auto' || value === 'passthrough') return value;
-  throw new TapegateError(`Failed to read TAPEGATE_MODE: expected replay, record, auto or passthrough, got "${value}"`, 2);
+  if ((MODE_NAMES as readonly string[]).includes(value)) return value as ModeName;
+  throw new TapegateError(`Failed to read TAPEGATE_MODE: expected ${MODE_NAMES.join(', ')}, got "${value}"`, 2);
 }
