@@ -5,6 +5,7 @@
  */
 import type { RedactOptions } from '../cassettes/redact/redact.js';
 import { AccountIdMap } from '../cassettes/redact/account-ids.js';
+import { sensitiveLookup } from '../contracts/sensitive.js';
 import { Validator } from '../contracts/validator.js';
 import { openCassette } from './cassette-open.js';
 import { credentialSource } from './credentials.js';
@@ -53,6 +54,8 @@ export async function startProxy(options: ProxyOptions, naming: OptionNaming = '
   const redact: RedactOptions = {
     ...(opened.accountIdsRedacted ? { redactAccountIds: true, accountIds: new AccountIdMap() } : {}),
     ...(settings.redact.extraHeaders.length > 0 ? { extraHeaders: settings.redact.extraHeaders } : {}),
+    // Where each operation carries secrets (its contract): replaced before storing, and before matching.
+    sensitive: sensitiveLookup(settings.contracts),
   };
   const validator = new Validator(settings.contracts);
   const match = steps.match === null ? null : new MatchStep(opened.existing, settings.match, redact);
