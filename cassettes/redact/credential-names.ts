@@ -16,9 +16,18 @@ const NOT_A_CREDENTIAL = /next.?token|page.?token|pagination|continuation|client
 /** Short query names that mean a credential only as a whole name (`?key=…`, Azure `?sig=…`). */
 const EXACT_QUERY_NAMES: ReadonlySet<string> = new Set(['key', 'sig', 'code', 'auth', 'awsaccesskeyid', 'x-amz-credential']);
 
+/** Header names repeat on every request: each is judged once (bounded, so odd clients cannot grow it forever). */
+const headerVerdicts = new Map<string, boolean>();
+const MAX_REMEMBERED = 4096;
+
 /** True when a header named `name` (any case) carries a credential. */
 export function isCredentialHeader(name: string): boolean {
-  return CREDENTIAL_NAME.test(name) && !NOT_A_CREDENTIAL.test(name);
+  let verdict = headerVerdicts.get(name);
+  if (verdict === undefined) {
+    verdict = CREDENTIAL_NAME.test(name) && !NOT_A_CREDENTIAL.test(name);
+    if (headerVerdicts.size < MAX_REMEMBERED) headerVerdicts.set(name, verdict);
+  }
+  return verdict;
 }
 
 /** True when a query parameter named `name` (any case) carries a credential. */

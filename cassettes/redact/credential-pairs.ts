@@ -14,63 +14,73 @@
 import type { Body } from '../../core/exchange.js';
 import { REDACTED } from '../../core/sensitive.js';
 
-/** `name=value` (URLs, forms, cookies): the value runs to the next separator. */
-const ASSIGNED = new RegExp(
-  '(?<![A-Za-z0-9_-])(' +
-    [
-      'x-amz-signature', 'x-amz-security-token', 'signature', 'access_token', 'id_token', 'refresh_token',
-      'client_secret', 'api_key', 'apikey', 'password', 'passwd', 'awsaccesskeyid', 'sig',
-    ].join('|') +
-    ')(=)([^\\s&#"\'<>\\\\;,]+)',
+const ASSIGNED_NAMES = [
+  'x-amz-signature', 'x-amz-security-token', 'signature', 'access_token', 'id_token', 'refresh_token',
+  'client_secret', 'api_key', 'apikey', 'password', 'passwd', 'awsaccesskeyid', 'sig',
+];
+const HEADER_NAMES = ['x-amz-security-token', 'authorization', 'proxy-authorization', 'x-api-key', 'x-authorization', 'cookie', 'set-cookie'];
+
+/**
+ * One pass over the text, three forms (the first that matches at a place wins):
+ * - `name: value` header lines (a canonical request, a dumped header set): to the line end;
+ * - the access key id in `X-Amz-Credential=AKIA…/…` or `Credential=AKIA…/…`;
+ * - `name=value` (URLs, forms, cookies): to the next separator.
+ */
+const PAIRS = new RegExp(
+  `(?<![A-Za-z0-9_-])(?:(${HEADER_NAMES.join('|')})(:[ \\t]*)([^\\r\\n"\\\\]+)` +
+    `|((?:x-amz-)?credential)(=)([A-Za-z0-9]+)` +
+    `|(${ASSIGNED_NAMES.join('|')})(=)([^\\s&#"'<>\\\\;,]+))`,
   'gi',
 );
 
-/** The access key id in `X-Amz-Credential=AKIA…/…` or `Credential=AKIA…/…` (an Authorization header). */
-const CREDENTIAL_SCOPE = /(?<![A-Za-z0-9_-])((?:x-amz-)?credential)(=)([A-Za-z0-9]+)/gi;
-
-/** `name: value` header lines (a canonical request, a dumped header set): the value runs to the line end. */
-const HEADER_LINE = /(?<![A-Za-z0-9_-])(x-amz-security-token|authorization|proxy-authorization|x-api-key|x-authorization|cookie|set-cookie)(:[ \t]*)([^\r\n"\\]+)/gi;
-
-const PATTERNS: readonly RegExp[] = [HEADER_LINE, ASSIGNED, CREDENTIAL_SCOPE];
-
-/** A cheap first look: every pattern needs one of these characters right after a name. */
-const MAY_HOLD = /[=:]/;
+/** A cheap first look: no pattern can match text that names none of these. */
+const MAY_HOLD = /signature|token|credential|secret|api[-_]?key|passw|authoriz|cookie|sig=|awsaccesskeyid/i;
 
 /** `text` with every credential named by protocol replaced; the same string when there is none. */
 export function redactCredentialPairs(text: string): string {
   if (text.length < 6 || !MAY_HOLD.test(text)) return text;
-  let out = text;
-  for (const pattern of PATTERNS) {
-    out = out.replace(pattern, (match: string, name: string, separator: string, value: string) =>
-      value === REDACTED || value.startsWith(REDACTED) ? match : `${name}${separator}${REDACTED}`,
-    );
-  }
-  return out;
+  return text.replace(PAIRS, (match: string, ...groups: (string | undefined)[]) => {
+    for (let i = 0; i < 9; i += 3) {
+      const [name, separator, value] = [groups[i], groups[i + 1], groups[i + 2]];
+      if (name !== undefined && separator !== undefined && value !== undefined) {
+        return value.startsWith(REDACTED) ? match : `${name}${separator}${REDACTED}`;
+      }
+    }
+    return match;
+  });
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function redactJsonStrings(value: unknown): unknown {
   if (typeof value === 'string') return redactCredentialPairs(value);
+  if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    let changed = false;
-    const out = value.map((element: unknown) => {
-      const redacted = redactJsonStrings(element);
-      if (redacted !== element) changed = true;
-      return redacted;
-    });
-    return changed ? out : value;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const redacted = redactJsonStrings(value[i]);
+      if (redacted !== value[i]) (out ??= [...value])[i] = redacted;
+    }
+    return out ?? value;
   }
-  if (value !== null && typeof value === 'object') {
-    let changed = false;
-    const entries = Object.entries(value as Record<string, unknown>).map(([key, member]): [string, unknown] => {
-      const redacted = redactJsonStrings(member);
-      if (redacted !== member) changed = true;
-      return [key, redacted];
-    });
-    return changed ? Object.fromEntries(entries) : value;
+  // Copied only on the first change: most bodies hold no credential and cost one walk.
+  const record = value as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const key in record) {
+    const member = record[key];
+    const redacted = redactJsonStrings(member);
+    if (redacted === member) continue;
+    // defineProperty keeps even a `__proto__` member a member.
+    out ??= copyOf(record);
+    Object.defineProperty(out, key, { value: redacted, enumerable: true, writable: true, configurable: true });
   }
-  return value;
+  return out ?? value;
+}
+
+function copyOf(record: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key in record) Object.defineProperty(copy, key, { value: record[key], enumerable: true, writable: true, configurable: true });
+  return copy;
 }
 
 /**

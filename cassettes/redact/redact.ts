@@ -107,21 +107,30 @@ function makePlan(options: RedactOptions, what: string): Plan {
   return { dropHeaders, accountIds, sensitive: options.sensitive ?? null };
 }
 
-// fromEntries defines own properties, so no name (not even `__proto__`) is lost.
+/** Sets an own member, even one named `__proto__` (plain assignment would set the prototype). */
+function put<V>(record: Record<string, V>, name: string, value: V): void {
+  if (name === '__proto__') Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+  else record[name] = value;
+}
+
 function keptHeaders(headers: Record<string, string>, drop: ReadonlySet<string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers)
-      .filter(([name]) => !drop.has(name.toLowerCase()))
-      .map(([name, value]) => [name, isCredentialHeader(name) ? REDACTED : redactCredentialPairs(value)]),
-  );
+  const kept: Record<string, string> = {};
+  for (const name in headers) {
+    // Stored names are lower-case already; others (a hand-made exchange) are tolerated.
+    if (drop.has(name) || drop.has(name.toLowerCase())) continue;
+    put(kept, name, isCredentialHeader(name) ? REDACTED : redactCredentialPairs(headers[name] as string));
+  }
+  return kept;
 }
 
 function keptQuery(query: Record<string, string[]>): Record<string, string[]> {
-  return Object.fromEntries(
-    Object.entries(query)
-      .filter(([name]) => !authQuerySet.has(name.toLowerCase()))
-      .map(([name, values]) => [name, isCredentialQueryName(name) ? values.map(() => REDACTED) : values.map(redactCredentialPairs)]),
-  );
+  const kept: Record<string, string[]> = {};
+  for (const name in query) {
+    if (authQuerySet.has(name.toLowerCase())) continue;
+    const values = query[name] as string[];
+    put(kept, name, isCredentialQueryName(name) ? values.map(() => REDACTED) : values.map(redactCredentialPairs));
+  }
+  return kept;
 }
 
 /** Where redaction is running, for messages: the operation, else the method and path. */

@@ -92,31 +92,44 @@ function redactAll(value: unknown, type: string): unknown {
   return value;
 }
 
+/** Sets an own member, even one named `__proto__`. */
+function put(record: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** `value` with the members under `node` redacted; the same object when nothing changed. */
 function redactAt(value: unknown, node: Node): unknown {
   if (node.type !== undefined) return redactAll(value, node.type);
+  if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    let changed = false;
-    const out = value.map((element: unknown, index) => {
-      const next = node.children.get(String(index)) ?? node.wildcard;
-      const redacted = next === undefined ? element : redactAt(element, next);
-      if (redacted !== element) changed = true;
-      return redacted;
-    });
-    return changed ? out : value;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const next = node.children.get(String(i)) ?? node.wildcard;
+      const redacted = next === undefined ? value[i] : redactAt(value[i], next);
+      if (redacted !== value[i]) (out ??= [...value])[i] = redacted;
+    }
+    return out ?? value;
   }
-  if (value !== null && typeof value === 'object') {
-    let changed = false;
-    const entries = Object.entries(value as Record<string, unknown>).map(([key, member]): [string, unknown] => {
-      const next = node.children.get(key) ?? node.wildcard;
-      const redacted = next === undefined ? member : redactAt(member, next);
-      if (redacted !== member) changed = true;
-      return [key, redacted];
-    });
-    // fromEntries defines own properties, so even a `__proto__` member stays a member.
-    return changed ? Object.fromEntries(entries) : value;
+  // Only the members the pointers name are visited; the copy is made on the first change.
+  const record = value as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  const visit = (key: string, next: Node): void => {
+    if (!Object.hasOwn(record, key)) return;
+    const member = record[key];
+    const redacted = redactAt(member, next);
+    if (redacted === member) return;
+    if (out === undefined) {
+      out = {};
+      for (const name in record) put(out, name, record[name]);
+    }
+    put(out, key, redacted);
+  };
+  if (node.wildcard !== undefined) {
+    for (const key in record) visit(key, node.children.get(key) ?? node.wildcard);
+  } else {
+    for (const [key, next] of node.children) visit(key, next);
   }
-  return value;
+  return out ?? value;
 }
 
 function redactBody(body: Body, side: CompiledSide, strict: boolean, what: string): Body {
