@@ -25,29 +25,48 @@ const HEADER_NAMES = ['x-amz-security-token', 'authorization', 'proxy-authorizat
  * - `name: value` header lines (a canonical request, a dumped header set): to the line end;
  * - the access key id in `X-Amz-Credential=AKIA…/…` or `Credential=AKIA…/…`;
  * - `name=value` (URLs, forms, cookies): to the next separator.
+ * Runs are bounded: V8 keeps a backtrack entry per character of a greedy run, and an
+ * unbounded one overflows on a multi-megabyte value. A value that fills its bound is
+ * followed to its end by hand (see `valueEnd`).
  */
+const BOUND = 8192;
 const PAIRS = new RegExp(
-  `(?<![A-Za-z0-9_-])(?:(${HEADER_NAMES.join('|')})(:[ \\t]*)([^\\r\\n"\\\\]+)` +
-    `|((?:x-amz-)?credential)(=)([A-Za-z0-9]+)` +
-    `|(${ASSIGNED_NAMES.join('|')})(=)([^\\s&#"'<>\\\\;,]+))`,
+  `(?<![A-Za-z0-9_-])(?:(${HEADER_NAMES.join('|')})(:[ \\t]{0,16})([^\\r\\n"\\\\]{1,${BOUND}})` +
+    `|((?:x-amz-)?credential)(=)([A-Za-z0-9]{1,${BOUND}})` +
+    `|(${ASSIGNED_NAMES.join('|')})(=)([^\\s&#"'<>\\\\;,]{1,${BOUND}}))`,
   'gi',
 );
+
+/** What each form's value may hold, character by character (the regex classes above). */
+const VALUE_CHAR: readonly RegExp[] = [/[^\r\n"\\]/, /[A-Za-z0-9]/, /[^\s&#"'<>\\;,]/];
 
 /** A cheap first look: no pattern can match text that names none of these. */
 const MAY_HOLD = /signature|token|credential|secret|api[-_]?key|passw|authoriz|cookie|sig=|awsaccesskeyid/i;
 
+/** Where a value that filled the regex's bound really ends. */
+function valueEnd(text: string, end: number, form: number): number {
+  const allowed = VALUE_CHAR[form] as RegExp;
+  let at = end;
+  while (at < text.length && allowed.test(text.charAt(at))) at++;
+  return at;
+}
+
 /** `text` with every credential named by protocol replaced; the same string when there is none. */
 export function redactCredentialPairs(text: string): string {
   if (text.length < 6 || !MAY_HOLD.test(text)) return text;
-  return text.replace(PAIRS, (match: string, ...groups: (string | undefined)[]) => {
-    for (let i = 0; i < 9; i += 3) {
-      const [name, separator, value] = [groups[i], groups[i + 1], groups[i + 2]];
-      if (name !== undefined && separator !== undefined && value !== undefined) {
-        return value.startsWith(REDACTED) ? match : `${name}${separator}${REDACTED}`;
-      }
-    }
-    return match;
-  });
+  PAIRS.lastIndex = 0;
+  let out = '';
+  let copied = 0;
+  for (let match = PAIRS.exec(text); match !== null; match = PAIRS.exec(text)) {
+    const form = match[1] !== undefined ? 0 : match[4] !== undefined ? 1 : 2;
+    const [name, separator, value] = [match[form * 3 + 1], match[form * 3 + 2], match[form * 3 + 3]] as [string, string, string];
+    let end = match.index + match[0].length;
+    if (value.length === BOUND) PAIRS.lastIndex = end = valueEnd(text, end, form);
+    if (value.startsWith(REDACTED)) continue;
+    out += text.slice(copied, match.index) + name + separator + REDACTED;
+    copied = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
