@@ -54,6 +54,14 @@ describe('credentials named inside text', () => {
     expect(redacted).toContain('host;x-amz-date;x-amz-security-token');
   });
 
+  it('an S3-style XML error keeps its code and string to sign, not the key id or the signature', () => {
+    const [id, signature] = [randomAccessKeyId(rng), hex(64)];
+    const xml = `<Error><Code>SignatureDoesNotMatch</Code><AWSAccessKeyId>${id}</AWSAccessKeyId><StringToSign>AWS4-HMAC-SHA256</StringToSign><SignatureProvided>${signature}</SignatureProvided></Error>`;
+    const redacted = redactCredentialPairs(xml);
+    expect(redacted).toBe(`<Error><Code>SignatureDoesNotMatch</Code><AWSAccessKeyId>${REDACTED}</AWSAccessKeyId><StringToSign>AWS4-HMAC-SHA256</StringToSign><SignatureProvided>${REDACTED}</SignatureProvided></Error>`);
+    expect(redactCredentialPairs(redacted)).toBe(redacted);
+  });
+
   it('OAuth and SigV2 parameters, passwords in forms; idempotent; untouched text is the same string', () => {
     const secret = randomString(rng, 'abcdefghijklmnopqrstuvwxyz0123456789', 32);
     expect(redactCredentialPairs(`https://app.example/cb#access_token=${secret}&token_type=bearer`)).toBe(`https://app.example/cb#access_token=${REDACTED}&token_type=bearer`);

@@ -19,12 +19,15 @@ const ASSIGNED_NAMES = [
   'client_secret', 'api_key', 'apikey', 'password', 'passwd', 'awsaccesskeyid', 'sig',
 ];
 const HEADER_NAMES = ['x-amz-security-token', 'authorization', 'proxy-authorization', 'x-api-key', 'x-authorization', 'cookie', 'set-cookie'];
+/** XML elements of AWS error bodies (S3's SignatureDoesNotMatch) and credential documents. */
+const ELEMENT_NAMES = ['awsaccesskeyid', 'accesskeyid', 'signatureprovided', 'secretaccesskey', 'sessiontoken', 'securitytoken', 'x-amz-security-token', 'password'];
 
 /**
  * One pass over the text, three forms (the first that matches at a place wins):
  * - `name: value` header lines (a canonical request, a dumped header set): to the line end;
  * - the access key id in `X-Amz-Credential=AKIA…/…` or `Credential=AKIA…/…`;
- * - `name=value` (URLs, forms, cookies): to the next separator.
+ * - `name=value` (URLs, forms, cookies): to the next separator;
+ * - `<Name>value</Name>` (XML error bodies: `<AWSAccessKeyId>`, `<SignatureProvided>`): to the next `<`.
  * Runs are bounded: V8 keeps a backtrack entry per character of a greedy run, and an
  * unbounded one overflows on a multi-megabyte value. A value that fills its bound is
  * followed to its end by hand (see `valueEnd`).
@@ -33,15 +36,16 @@ const BOUND = 8192;
 const PAIRS = new RegExp(
   `(?<![A-Za-z0-9_-])(?:(${HEADER_NAMES.join('|')})(:[ \\t]{0,16})([^\\r\\n"\\\\]{1,${BOUND}})` +
     `|((?:x-amz-)?credential)(=)([A-Za-z0-9]{1,${BOUND}})` +
-    `|(${ASSIGNED_NAMES.join('|')})(=)([^\\s&#"'<>\\\\;,]{1,${BOUND}}))`,
+    `|(${ASSIGNED_NAMES.join('|')})(=)([^\\s&#"'<>\\\\;,]{1,${BOUND}})` +
+    `|<(${ELEMENT_NAMES.join('|')})(>)([^<]{1,${BOUND}}))`,
   'gi',
 );
 
 /** What each form's value may hold, character by character (the regex classes above). */
-const VALUE_CHAR: readonly RegExp[] = [/[^\r\n"\\]/, /[A-Za-z0-9]/, /[^\s&#"'<>\\;,]/];
+const VALUE_CHAR: readonly RegExp[] = [/[^\r\n"\\]/, /[A-Za-z0-9]/, /[^\s&#"'<>\\;,]/, /[^<]/];
 
 /** A cheap first look: no pattern can match text that names none of these. */
-const MAY_HOLD = /signature|token|credential|secret|api[-_]?key|passw|authoriz|cookie|sig=|awsaccesskeyid/i;
+const MAY_HOLD = /signature|token|credential|secret|api[-_]?key|passw|authoriz|cookie|sig=|accesskeyid/i;
 
 /** Where a value that filled the regex's bound really ends. */
 function valueEnd(text: string, end: number, form: number): number {
@@ -58,12 +62,13 @@ export function redactCredentialPairs(text: string): string {
   let out = '';
   let copied = 0;
   for (let match = PAIRS.exec(text); match !== null; match = PAIRS.exec(text)) {
-    const form = match[1] !== undefined ? 0 : match[4] !== undefined ? 1 : 2;
+    const form = match[1] !== undefined ? 0 : match[4] !== undefined ? 1 : match[7] !== undefined ? 2 : 3;
     const [name, separator, value] = [match[form * 3 + 1], match[form * 3 + 2], match[form * 3 + 3]] as [string, string, string];
     let end = match.index + match[0].length;
     if (value.length === BOUND) PAIRS.lastIndex = end = valueEnd(text, end, form);
     if (value.startsWith(REDACTED)) continue;
-    out += text.slice(copied, match.index) + name + separator + REDACTED;
+    const open = form === 3 ? '<' : '';
+    out += text.slice(copied, match.index) + open + name + separator + REDACTED;
     copied = end;
   }
   return copied === 0 ? text : out + text.slice(copied);
