@@ -165,13 +165,18 @@ function redactResponse(response: RecordedResponse, plan: Plan, where: Where, st
  * no change are shared, not copied). With `redactAccountIds`, ids are numbered request
  * first, then response, and `options.accountIds` remembers them for later exchanges.
  * Redacting an already redacted exchange changes nothing (placeholders pass through).
+ * `purpose` `store` (the default) throws when the contract says a body holds a secret that
+ * cannot be rewritten, so the exchange is refused; `inspect` (passthrough, which writes
+ * nothing) leaves such a body as it is.
  */
-export function redactExchange(exchange: Exchange, options: RedactOptions = {}): Exchange {
+export function redactExchange(exchange: Exchange, options: RedactOptions = {}, purpose: 'store' | 'inspect' = 'store'): Exchange {
   const label = exchange.operation ?? `exchange ${exchange.seq}`;
   const plan = planFor(options, label);
   const where = { operation: exchange.operation, label };
-  const request = redactRequest(exchange.request, plan, where, true);
-  const response = redactResponse(exchange.response, plan, where, true);
+  // Only what is stored must be refused; an exchange inspected and dropped (passthrough) is not.
+  const strict = purpose === 'store';
+  const request = redactRequest(exchange.request, plan, where, strict);
+  const response = redactResponse(exchange.response, plan, where, strict);
   return { ...exchange, request, response, timing: { ...exchange.timing } };
 }
 

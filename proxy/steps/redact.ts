@@ -16,7 +16,8 @@ export class SecretRefusal extends Error {}
 
 /** `scan` false: passthrough, which writes nothing, only redacts what its findings show. */
 export function redact(exchange: Exchange, options: RedactOptions, scan = true): Exchange {
-  if (!scan) return redactExchange(exchange, options);
+  // Passthrough writes nothing: a sensitive body it cannot rewrite is left, not refused.
+  if (!scan) return redactExchange(exchange, options, 'inspect');
   const where = exchange.operation ?? requestLabel(exchange.request.method, exchange.request.path);
   try {
     const redacted = redactExchange(exchange, options);
