@@ -60,7 +60,8 @@ function describeRequest(operation: string | null, request: RecordedRequest): st
 
 function formatValue(value: unknown): string {
   if (value === undefined) return '(absent)';
-  return truncate(maskSecretShapes(JSON.stringify(value) ?? String(value), MASK));
+  // Values come through boundValue: JSON-able, so stringify always gives text.
+  return truncate(maskSecretShapes(JSON.stringify(value) ?? '(unprintable)', MASK));
 }
 
 /** `/body/a, /query/b; and 3 more`: where the differences are, without what they are. */

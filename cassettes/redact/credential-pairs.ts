@@ -80,10 +80,11 @@ function redactJsonStrings(value: unknown): unknown {
   if (typeof value === 'string') return redactCredentialPairs(value);
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
+    const list = value as unknown[];
     let out: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const redacted = redactJsonStrings(value[i]);
-      if (redacted !== value[i]) (out ??= [...value])[i] = redacted;
+    for (let i = 0; i < list.length; i++) {
+      const redacted = redactJsonStrings(list[i]);
+      if (redacted !== list[i]) (out ??= [...list])[i] = redacted;
     }
     return out ?? value;
   }

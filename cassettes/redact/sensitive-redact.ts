@@ -102,11 +102,12 @@ function redactAt(value: unknown, node: Node): unknown {
   if (node.type !== undefined) return redactAll(value, node.type);
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
+    const list = value as unknown[];
     let out: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
+    for (let i = 0; i < list.length; i++) {
       const next = node.children.get(String(i)) ?? node.wildcard;
-      const redacted = next === undefined ? value[i] : redactAt(value[i], next);
-      if (redacted !== value[i]) (out ??= [...value])[i] = redacted;
+      const redacted = next === undefined ? list[i] : redactAt(list[i], next);
+      if (redacted !== list[i]) (out ??= [...list])[i] = redacted;
     }
     return out ?? value;
   }

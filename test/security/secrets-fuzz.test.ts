@@ -37,7 +37,7 @@ const seed = Number(process.env['TAPEGATE_FUZZ_SEED'] ?? Math.floor(Math.random(
 const RECORD_CASES = PLACEMENT_NAMES.length * (SHAPED_KIND_COUNT + 12);
 const AUTO_NEW_CASES = PLACEMENT_NAMES.length * 8;
 
-const cleanups: (() => Promise<unknown> | unknown)[] = [];
+const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -75,7 +75,8 @@ function fuzzClient(url: string, current: { id: string }): APIGatewayClient {
 
 interface Sent {
   fuzz: FuzzCase;
-  status: number | 'sdk-ok' | string;
+  /** The raw answer's status, or `sdk-ok` / the SDK's error. */
+  status: number | string;
 }
 
 async function sendAll(proxy: TapegateProxy, upstream: FuzzUpstream, cases: FuzzCase[]): Promise<Sent[]> {
