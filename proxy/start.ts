@@ -5,6 +5,7 @@
  */
 import type { RedactOptions } from '../cassettes/redact/redact.js';
 import { AccountIdMap } from '../cassettes/redact/account-ids.js';
+import { requestLabel } from '../cassettes/redact/request-label.js';
 import { sensitiveLookup } from '../contracts/sensitive.js';
 import { Validator } from '../contracts/validator.js';
 import { openCassette } from './cassette-open.js';
@@ -41,10 +42,6 @@ export interface TapegateProxy {
 }
 
 /** The path of a request target, without its query (which may carry secrets) or any authority. */
-function requestPath(url: string | undefined): string {
-  return (url ?? '?').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split('?')[0] || '/';
-}
-
 /** `naming`: blame a bad option by its Node API key (default) or by its CLI flag. */
 export async function startProxy(options: ProxyOptions, naming: OptionNaming = 'option'): Promise<TapegateProxy> {
   const settings = parseProxyOptions(options, naming);
@@ -94,7 +91,7 @@ export async function startProxy(options: ProxyOptions, naming: OptionNaming = '
     if (refused === null) return handler(req, res);
     req.resume();
     counters.rejected++;
-    const message = `Failed to accept "${req.method ?? '?'} ${requestPath(req.url)}": ${refused}`;
+    const message = `Failed to accept "${requestLabel(req.method, req.url)}": ${refused}`;
     log(`tapegate: ${message}`);
     answerError(res, 403, 'TapegateForbidden', message);
   };

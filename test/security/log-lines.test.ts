@@ -2,7 +2,7 @@
  * The lines the proxies print about a request name its method and path only. Issue 10 found
  * the full URL (query string included) in the 413, aborted-request and no-scope refusal
  * lines, `user:password@` in the absolute-form line, and received values in replay's miss
- * lines. Each of those situations here, with a secret in every place a line could take it
+ * lines. The 403 for a request not meant for the proxy is here too. Each of those situations here, with a secret in every place a line could take it
  * from; the credentials provider is a tripwire, so nothing ever leaves 127.0.0.1.
  */
 import { connect } from 'node:net';
@@ -74,11 +74,13 @@ describe('the recording proxy\'s lines', () => {
     const [jwt, keyId] = [randomJwt(rng), randomAccessKeyId(rng)];
     const scope = 'Authorization: AWS4-HMAC-SHA256 Credential=AKIDTEST/20260101/us-east-1/apigateway/aws4_request, SignedHeaders=host, Signature=00\r\n';
 
-    expect(await raw(proxy.port, `POST /restapis?access_token=${planted[0]} HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 413 /);
-    await raw(proxy.port, `POST /restapis?password=${planted[1]} HTTP/1.1\r\nHost: x\r\n${scope}Content-Length: 50\r\n\r\n{"name":`, true);
-    expect(await raw(proxy.port, `GET /restapis/a1?token=${planted[2]}&jwt=${jwt} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400 /);
-    expect(await raw(proxy.port, `GET http://admin:${planted[3]}@evil.example/restapis?key=${planted[4]} HTTP/1.1\r\nHost: x\r\n${scope}Connection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 500 /);
-    expect(await raw(proxy.port, `GET /restapis/${keyId}?sig=${planted[5]} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await raw(proxy.port, `POST /restapis?access_token=${planted[0]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 413 /);
+    await raw(proxy.port, `POST /restapis?password=${planted[1]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\n${scope}Content-Length: 50\r\n\r\n{"name":`, true);
+    expect(await raw(proxy.port, `GET /restapis/a1?token=${planted[2]}&jwt=${jwt} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await raw(proxy.port, `GET http://admin:${planted[3]}@evil.example/restapis?key=${planted[4]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\n${scope}Connection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 500 /);
+    expect(await raw(proxy.port, `GET /restapis/${keyId}?sig=${planted[5]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400 /);
+    // Refused before anything is read: a browser's request (Origin), a foreign Host.
+    expect(await raw(proxy.port, `POST http://admin:${planted[3]}@127.0.0.1/restapis?access_token=${planted[0]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nOrigin: https://evil.example\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 403 /);
 
     expect(await lineMatching(lines, /^tapegate: aborted /)).toBe('tapegate: aborted POST /restapis: aborted');
     const text = lines.join('\n');
@@ -87,6 +89,7 @@ describe('the recording proxy\'s lines', () => {
     expect(text).toContain('tapegate: ignored the host "evil.example" in the request target');
     expect(text).toContain('tapegate: Failed to sign "GET /restapis": ');
     expect(text).toContain('tapegate: Failed to forward "GET /restapis/<hidden>": ');
+    expect(text).toContain('tapegate: Failed to accept "POST /restapis": it carries an Origin header');
     for (const value of [...planted, jwt, keyId, 'admin']) expect(text).not.toContain(value);
   });
 });
@@ -109,10 +112,10 @@ describe('the replay proxy\'s lines', () => {
     cleanups.push(() => proxy.close());
     const planted = Array.from({ length: 5 }, secret);
 
-    expect(await raw(proxy.port, `POST /restapis?access_token=${planted[0]} HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 413 /);
-    await raw(proxy.port, `POST /restapis?password=${planted[1]} HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n{"name":`, true);
+    expect(await raw(proxy.port, `POST /restapis?access_token=${planted[0]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 413 /);
+    await raw(proxy.port, `POST /restapis?password=${planted[1]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nContent-Length: 50\r\n\r\n{"name":`, true);
     const body = JSON.stringify({ name: planted[2], description: planted[3] });
-    const miss = await raw(proxy.port, `POST /restapis?mode=${planted[4]} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+    const miss = await raw(proxy.port, `POST /restapis?mode=${planted[4]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
     expect(miss).toMatch(/^HTTP\/1\.1 400 /);
     // The client that sent the values gets them back in its error; the log does not.
     expect(miss).toContain(planted[2]);
