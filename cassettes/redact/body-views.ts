@@ -9,13 +9,14 @@
  *   zlib undone again as long as the magic bytes say so (`gzip, gzip` sent as `gzip`);
  * - each of those read as UTF-16 LE and BE when it holds NUL bytes (with or without a BOM).
  *
- * Decompression is capped (`MAX_DECODED_BYTES`) so a compression bomb costs a bounded
- * amount of memory; what cannot be decoded is simply not a view.
+ * Decompression is capped (`MAX_DECODED_BYTES`, the store's cap) so a compression bomb
+ * costs a bounded amount of memory; what cannot be decoded is simply not a view.
  */
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { MAX_INFLATED_BYTES } from '../format/body.js';
 
-/** A body that decompresses to more than this is scanned up to here. */
-export const MAX_DECODED_BYTES = 64 * 1024 * 1024;
+/** The store's own cap on inflating a body: a body that inflates beyond it is not a view. */
+export const MAX_DECODED_BYTES = MAX_INFLATED_BYTES;
 /** Encodings nested deeper than this are not unwrapped (no real sender stacks more). */
 const MAX_LAYERS = 4;
 
