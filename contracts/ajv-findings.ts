@@ -6,6 +6,7 @@
 import type { ErrorObject } from 'ajv';
 import { KNOWN_KEYWORD, type UnknownMemberParams } from './ajv-instance.js';
 import type { Finding, FindingCode, Severity, Side } from '../core/findings.js';
+import { isRedacted } from '../core/sensitive.js';
 
 const CODES: Record<string, FindingCode> = {
   required: 'missing-required',
@@ -25,6 +26,12 @@ const CODES: Record<string, FindingCode> = {
   pattern: 'pattern-mismatch',
   format: 'invalid-format',
 };
+
+/**
+ * Keywords a redaction placeholder may fail (a sensitive member with a pattern or a minimum
+ * length): the recorded value is `<redacted>` on purpose, so there is nothing to judge.
+ */
+const VALUE_KEYWORDS = new Set(['pattern', 'minLength', 'maxLength', 'enum', 'const', 'format']);
 
 /** Keywords whose failure only summarises failures already reported beneath them. */
 const SUMMARY_KEYWORDS = new Set(['if', 'allOf', 'anyOf', 'oneOf', 'propertyNames', '$ref']);
@@ -48,6 +55,7 @@ export function findingsFromAjv(errors: ErrorObject[] | null | undefined, contex
 }
 
 function toFinding(error: ErrorObject, context: FindingContext): Finding | null {
+  if (VALUE_KEYWORDS.has(error.keyword) && error.propertyName === undefined && isRedacted(error.data)) return null;
   const base = context.prefix + error.instancePath;
   const make = (code: FindingCode, severity: Severity, path: string, message: string): Finding => ({
     operation: context.operation,

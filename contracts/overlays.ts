@@ -19,9 +19,23 @@ export interface OverlayRule {
   schema: JsonSchema;
 }
 
+/**
+ * A member that holds a secret although the model does not mark it `sensitive`, named in
+ * the model's own vocabulary (botocore shape and member names). The generator reads these
+ * (contracts/generator/sensitive-members.ts): every operation that reaches the member gets
+ * its pointer in the contract's `sensitive` lists, and redaction replaces the value.
+ */
+export interface SensitiveOverlay {
+  id: string;
+  source: string;
+  shape: string;
+  member: string;
+}
+
 export interface OverlayFile {
   service: string;
   rules: OverlayRule[];
+  sensitive?: SensitiveOverlay[];
 }
 
 export interface OverlayReport {
@@ -57,6 +71,14 @@ function parseOverlayFile(file: string): OverlayFile {
       throw new TapegateError(`Failed to load overlay "${file}": /rules/${index}/schema must be an object`, 2);
     }
   });
+  if (overlay.sensitive !== undefined) {
+    if (!Array.isArray(overlay.sensitive)) throw new TapegateError(`Failed to load overlay "${file}": /sensitive must be an array`, 2);
+    overlay.sensitive.forEach((entry, index) => {
+      for (const key of ['id', 'source', 'shape', 'member'] as const) {
+        if (typeof entry[key] !== 'string') throw new TapegateError(`Failed to load overlay "${file}": /sensitive/${index}/${key} must be a string`, 2);
+      }
+    });
+  }
   return overlay as OverlayFile;
 }
 

@@ -11,6 +11,8 @@
  * `{"$ref": "#/definitions/<ShapeName>"}` in both flavours.
  */
 
+import type { SensitiveMember } from '../core/sensitive.js';
+
 export type JsonSchema = { [keyword: string]: unknown };
 
 /** The two schemas DESIGN.md asks for, one per purpose. */
@@ -63,6 +65,8 @@ export interface RequestContract {
   bodyKind: BodyKind;
   /** Present when `bodyKind` is `json`. */
   body?: SchemaPair;
+  /** Where secrets travel (model `sensitive` marks and overlays); absent when nowhere. */
+  sensitive?: SensitiveMember[];
 }
 
 export interface ResponseContract {
@@ -71,6 +75,7 @@ export interface ResponseContract {
   headers: SchemaPair;
   bodyKind: BodyKind;
   body?: SchemaPair;
+  sensitive?: SensitiveMember[];
 }
 
 export interface ErrorContract {
@@ -81,6 +86,7 @@ export interface ErrorContract {
   headers: SchemaPair;
   /** `{message}` (or `Message`) plus whatever members the error shape declares. */
   body: SchemaPair;
+  sensitive?: SensitiveMember[];
 }
 
 export interface OperationContract {
@@ -114,6 +120,8 @@ export interface ServiceContract {
   schemaId: string;
   /** What the generator could not express (an uncompilable pattern, say), in plain words. */
   notes: string[];
+  /** Ids of the overlay entries (contracts/overlays) that marked members sensitive here. */
+  sensitiveOverlay?: string[];
   operations: Record<string, OperationContract>;
   definitions: {
     validation: Record<string, JsonSchema>;

@@ -10,6 +10,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RedactOptions } from '../cassettes/redact/redact.js';
+import { hostLabel, requestLabel } from '../cassettes/redact/request-label.js';
 import { oneLine } from '../core/text.js';
 import type { ModeSteps } from './modes.js';
 import type { ProxyCounters } from './stats.js';
@@ -60,10 +61,11 @@ export function createPipeline(context: PipelineContext): Handler {
   };
 
   const unreadable = (req: IncomingMessage, res: ServerResponse, result: Exclude<IncomingResult, { ok: true }>): void => {
-    const what = `${req.method ?? '?'} ${req.url ?? '?'}`;
+    // Method and path only: a query string or a body may carry a secret (request-label.ts).
+    const what = requestLabel(req.method, req.url);
     if (result.reason === 'aborted') {
       counters.rejected++;
-      log(`tapegate: aborted ${oneLine(what)}: ${result.detail}`);
+      log(`tapegate: aborted ${what}: ${oneLine(result.detail)}`);
       res.destroy();
       return;
     }
@@ -96,7 +98,7 @@ export function createPipeline(context: PipelineContext): Handler {
     } catch (error) {
       // The journal failed: the client must not see an answer the cassette does not hold.
       const reason = error instanceof Error ? error.message : String(error);
-      const message = `Failed to record "${exchange.request.method} ${exchange.request.path}": the upstream answered ${exchange.response.status}, but ${reason}`;
+      const message = `Failed to record "${requestLabel(exchange.request.method, exchange.request.path)}": the upstream answered ${exchange.response.status}, but ${reason}`;
       log(`tapegate: ${oneLine(message)}`);
       answerError(res, 500, 'TapegateInternalError', message);
       return;
@@ -116,7 +118,7 @@ export function createPipeline(context: PipelineContext): Handler {
     const journal = context.journal;
     if (journal?.failure != null) {
       // Fail closed: nothing is executed upstream that the cassette could not hold.
-      const message = `Failed to forward "${ready.request.method} ${ready.request.path}": the cassette's journal cannot be written (${journal.failure}); nothing more is forwarded`;
+      const message = `Failed to forward "${requestLabel(ready.request.method, ready.request.path)}": the cassette's journal cannot be written (${journal.failure}); nothing more is forwarded`;
       counters.rejected++;
       log(`tapegate: ${oneLine(message)}`);
       answerError(res, 503, 'TapegateInternalError', message);
@@ -132,7 +134,7 @@ export function createPipeline(context: PipelineContext): Handler {
         case 'client-gone':
           counters.forwarded++;
           counters.rejected++;
-          log(`tapegate: aborted ${oneLine(`${ready.request.method} ${ready.request.path}`)}: ${forwarded.detail}`);
+          log(`tapegate: aborted ${requestLabel(ready.request.method, ready.request.path)}: ${oneLine(forwarded.detail)}`);
           return;
         case 'failed':
           counters.forwarded++;
@@ -165,7 +167,8 @@ export function createPipeline(context: PipelineContext): Handler {
       }
       if (steps.match?.miss === 'answer') {
         counters.missed++;
-        log(`tapegate: miss: ${oneLine(match.explanation.message)}`);
+        // The summary names differing fields by pointer, never a value (explain.ts).
+        log(`tapegate: miss: ${oneLine(match.explanation.summary)}`);
         answer(res, missResponse(match.explanation));
         return;
       }
@@ -176,7 +179,7 @@ export function createPipeline(context: PipelineContext): Handler {
   };
 
   const ignored = (host: string): void => {
-    log(`tapegate: ignored the host "${host}" in the request target: tapegate forwards only to the upstream it decides itself`);
+    log(`tapegate: ignored the host "${hostLabel(host)}" in the request target: tapegate forwards only to the upstream it decides itself`);
   };
 
   if (!steps.forward) {

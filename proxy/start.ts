@@ -5,6 +5,8 @@
  */
 import type { RedactOptions } from '../cassettes/redact/redact.js';
 import { AccountIdMap } from '../cassettes/redact/account-ids.js';
+import { requestLabel } from '../cassettes/redact/request-label.js';
+import { sensitiveLookup } from '../contracts/sensitive.js';
 import { Validator } from '../contracts/validator.js';
 import { openCassette } from './cassette-open.js';
 import { TapegateError } from '../core/errors.js';
@@ -42,10 +44,6 @@ export interface TapegateProxy {
 }
 
 /** The path of a request target, without its query (which may carry secrets) or any authority. */
-function requestPath(url: string | undefined): string {
-  return (url ?? '?').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split('?')[0] || '/';
-}
-
 /** `naming`: blame a bad option by its Node API key (default) or by its CLI flag. */
 export async function startProxy(options: ProxyOptions, naming: OptionNaming = 'option'): Promise<TapegateProxy> {
   let settings = parseProxyOptions(options, naming);
@@ -75,6 +73,8 @@ export async function startProxy(options: ProxyOptions, naming: OptionNaming = '
   const redact: RedactOptions = {
     ...(opened.accountIdsRedacted ? { redactAccountIds: true, accountIds: new AccountIdMap() } : {}),
     ...(settings.redact.extraHeaders.length > 0 ? { extraHeaders: settings.redact.extraHeaders } : {}),
+    // Where each operation carries secrets (its contract): replaced before storing, and before matching.
+    sensitive: sensitiveLookup(settings.contracts),
   };
   const validator = new Validator(settings.contracts);
   const match = steps.match === null ? null : new MatchStep(opened.existing, settings.match, redact);
@@ -113,7 +113,7 @@ export async function startProxy(options: ProxyOptions, naming: OptionNaming = '
     if (refused === null) return handler(req, res);
     req.resume();
     counters.rejected++;
-    const message = `Failed to accept "${req.method ?? '?'} ${requestPath(req.url)}": ${refused}`;
+    const message = `Failed to accept "${requestLabel(req.method, req.url)}": ${refused}`;
     log(`tapegate: ${message}`);
     answerError(res, 403, 'TapegateForbidden', message);
   };

@@ -90,7 +90,9 @@ describe('tapegate replay (built CLI)', () => {
     expect(summary).toContain('  #1 apigateway.UpdateIntegrationResponse');
     expect(summary).toContain('  #10 apigatewayv2.UpdateIntegration');
     expect(summary).toMatch(/findings: \d+ errors?, \d+ warn, \d+ info/);
-    expect(replay.stderr()).toMatch(/^tapegate: miss: No recorded exchange matches apigatewayv2\.UpdateIntegration PATCH .*\/body\/timeoutInMillis: recorded 29000, received 1234/m);
+    // The log names where the request differs, never a value (the SDK's error carries those).
+    expect(replay.stderr()).toMatch(/^tapegate: miss: No recorded exchange matches apigatewayv2\.UpdateIntegration PATCH .*Differences at \/body\/timeoutInMillis\.$/m);
+    expect(replay.stderr()).not.toMatch(/\b1234\b/);
   });
 
   it('exits 2 with the store message for a truncated cassette', async () => {

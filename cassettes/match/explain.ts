@@ -1,8 +1,17 @@
 /**
  * Explanations of misses, mockttp-style: what was asked, the closest recorded exchange,
- * the first differences, and one ready paragraph for a terminal or an error response.
+ * the first differences, and one ready paragraph for the error response.
+ *
+ * Two forms of the paragraph: `message`, for the client that sent the request (it shows
+ * the values: the client knows its own request, and recorded values were redacted before
+ * they were stored; secret-shaped text is masked all the same), and `summary`, for the
+ * proxy's log, which names the differing fields by JSON Pointer and shows no value at
+ * all: logs are read by more people than the test's author, and a received value may be a
+ * secret no pattern knows (a password in a body).
  */
 import type { Exchange, RecordedRequest } from '../../core/exchange.js';
+import { MASK, requestLabel } from '../redact/request-label.js';
+import { maskSecretShapes } from '../redact/secret-patterns.js';
 import { DifferenceCollector, truncate, type Difference } from './explain-diff.js';
 import { compareRequests, type RequestView } from './fields.js';
 import type { KeyOptions } from './key.js';
@@ -30,7 +39,10 @@ export interface MissExplanation {
   differences: Difference[];
   /** For `exhausted`: how many exchanges were recorded under this key. */
   recordedCount?: number;
+  /** The paragraph for the client, with values (secret-shaped text masked). */
   message: string;
+  /** The paragraph for logs: the same without any value, differences named by pointer only. */
+  summary: string;
 }
 
 export const MAX_REPORTED_DIFFERENCES = 5;
@@ -43,18 +55,26 @@ export interface CandidateTier {
 }
 
 function describeRequest(operation: string | null, request: RecordedRequest): string {
-  return `${operation ?? '(unknown operation)'} ${request.method.toUpperCase()} ${request.path}`;
+  return `${operation ?? '(unknown operation)'} ${requestLabel(request.method, request.path)}`;
 }
 
 function formatValue(value: unknown): string {
   if (value === undefined) return '(absent)';
-  return truncate(JSON.stringify(value) ?? String(value));
+  // Values come through boundValue: JSON-able, so stringify always gives text.
+  return truncate(maskSecretShapes(JSON.stringify(value) ?? '(unprintable)', MASK));
+}
+
+/** `/body/a, /query/b; and 3 more`: where the differences are, without what they are. */
+function formatPointers(differences: readonly Difference[], total: number): string {
+  const shown = differences.slice(0, MAX_REPORTED_DIFFERENCES).map((d) => maskSecretShapes(d.pointer, MASK));
+  const more = total - shown.length;
+  return shown.join(', ') + (more > 0 ? `; and ${total >= MAX_COUNTED_DIFFERENCES ? 'at least ' : ''}${more} more` : '');
 }
 
 function formatDifferences(differences: readonly Difference[], total: number): string {
   const shown = differences
     .slice(0, MAX_REPORTED_DIFFERENCES)
-    .map((d) => `${d.pointer}: recorded ${formatValue(d.recorded)}, received ${formatValue(d.received)}`);
+    .map((d) => `${maskSecretShapes(d.pointer, MASK)}: recorded ${formatValue(d.recorded)}, received ${formatValue(d.received)}`);
   const more = total - shown.length;
   const tail = more > 0 ? `; and ${total >= MAX_COUNTED_DIFFERENCES ? 'at least ' : ''}${more} more` : '';
   return shown.join('; ') + tail;
@@ -85,18 +105,20 @@ export function explainNoMatch(
     }
   }
   if (tier === undefined || chosen === undefined) {
-    return { ...base, closest: null, differences: [], message: `${head} The cassette holds no exchanges.` };
+    const message = `${head} The cassette holds no exchanges.`;
+    return { ...base, closest: null, differences: [], message, summary: message };
   }
   const count = chosenDifferences.length;
-  const listed =
-    count === 0
-      ? 'No difference is visible in the compared parts.'
-      : `Differences: ${formatDifferences(chosenDifferences, count)}.`;
+  const none = 'No difference is visible in the compared parts.';
+  const listed = count === 0 ? none : `Differences: ${formatDifferences(chosenDifferences, count)}.`;
+  const located = count === 0 ? none : `Differences at ${formatPointers(chosenDifferences, count)}.`;
+  const closest = `Closest: #${chosen.seq} (${tier.relation}).`;
   return {
     ...base,
     closest: { exchange: chosen, relation: tier.relation, differenceCount: count },
     differences: chosenDifferences.slice(0, MAX_REPORTED_DIFFERENCES),
-    message: `${head} Closest: #${chosen.seq} (${tier.relation}). ${listed}`,
+    message: `${head} ${closest} ${listed}`,
+    summary: `${head} ${closest} ${located}`,
   };
 }
 
@@ -106,6 +128,9 @@ export function explainExhausted(received: RequestView, recorded: readonly Excha
   const n = recorded.length;
   const noun = n === 1 ? 'exchange' : 'exchanges';
   const lastPart = last === undefined ? '' : ` The last one was #${last.seq}.`;
+  const message =
+    `No recorded exchange is left for ${describeRequest(received.operation, received.request)}: ` +
+    `the ${n} recorded ${noun} for this request were all used (repeat: 'error').${lastPart}`;
   return {
     reason: 'exhausted',
     operation: received.operation,
@@ -113,12 +138,11 @@ export function explainExhausted(received: RequestView, recorded: readonly Excha
     closest: last === undefined ? null : { exchange: last, relation: 'same operation', differenceCount: 0 },
     differences: [],
     recordedCount: n,
-    message:
-      `No recorded exchange is left for ${describeRequest(received.operation, received.request)}: ` +
-      `the ${n} recorded ${noun} for this request were all used (repeat: 'error').${lastPart}`,
+    message,
+    summary: message,
   };
 }
 
 function requestLine(request: RecordedRequest): { method: string; path: string } {
-  return { method: request.method.toUpperCase(), path: request.path };
+  return { method: request.method.toUpperCase(), path: maskSecretShapes(request.path, MASK) };
 }

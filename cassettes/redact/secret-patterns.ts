@@ -22,7 +22,7 @@
 
 import { ArnTracker, eachRun, nameBefore } from './base64-runs.js';
 
-export type SecretKind = 'access-key-id' | 'secret-access-key' | 'session-token';
+export type SecretKind = 'access-key-id' | 'secret-access-key' | 'session-token' | TokenKind;
 
 // Every pattern here is bounded (no `+`, `*` or `{n,}` over text): runs of unbounded length
 // are found by base64-runs.ts, which never backtracks, so scanning is linear in the text.
@@ -104,8 +104,12 @@ export function secretKindsIn(text: string, name?: string): Set<SecretKind> {
   const kinds = new Set<SecretKind>();
   if (text.length < 20) return kinds;
   scanText(text, name, kinds);
+  addTokenKinds(text, kinds);
   const decoded = percentDecoded(text);
-  if (decoded !== undefined) scanText(decoded, name, kinds);
+  if (decoded !== undefined) {
+    scanText(decoded, name, kinds);
+    addTokenKinds(decoded, kinds);
+  }
   return kinds;
 }
 
@@ -150,6 +154,99 @@ function maskShapes(text: string, replacement: string): string {
  */
 export function maskSecretShapes(text: string, replacement: string): string {
   const decoded = percentDecoded(text);
-  const source = decoded !== undefined && maskShapes(decoded, '') !== decoded ? decoded : text;
-  return maskShapes(source, replacement);
+  const source = decoded !== undefined && maskAll(decoded, '') !== decoded ? decoded : text;
+  return maskAll(source, replacement);
+}
+
+function maskAll(text: string, replacement: string): string {
+  let out = maskShapes(text, replacement);
+  for (const regex of tokenMasks()) out = out.replace(regex, replacement);
+  return out;
+}
+
+/*
+ * Credentials of other services and other shapes of secret, each distinctive on its own:
+ * a hit anywhere, name or no name. Each pattern starts at a literal or a boundary (a
+ * lookbehind), and every run is bounded: V8 keeps one backtrack entry per character of a
+ * greedy run, so an unbounded run over a 5 MB base64 body overflows its stack. A token
+ * longer than a bound is still found (its first part matches); masking then hides that
+ * first part.
+ */
+
+export type TokenKind =
+  | 'private-key'
+  | 'jwt'
+  | 'github-token'
+  | 'gitlab-token'
+  | 'slack-token'
+  | 'slack-webhook'
+  | 'discord-webhook'
+  | 'stripe-key'
+  | 'google-api-key'
+  | 'npm-token'
+  | 'sendgrid-key'
+  | 'openai-key'
+  | 'url-credentials'
+  | 'signature'
+  | 'credential-parameter';
+
+export interface TokenPattern {
+  kind: TokenKind;
+  /** How a refusal names it: "what looks like <text>". */
+  text: string;
+  regex: RegExp;
+  /** What masking removes, when more than the match (a private key's whole block). */
+  mask?: RegExp;
+}
+
+export const TOKEN_PATTERNS: readonly TokenPattern[] = Object.freeze([
+  // PKCS#1/#8, EC, DSA, OpenSSH, encrypted PKCS#8 and PGP private keys; PuTTY key files.
+  {
+    kind: 'private-key',
+    text: 'a private key',
+    regex: /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|PuTTY-User-Key-File-[0-9]{1,4}:/,
+    // The block up to its END line (base64 and headers hold no dash), or the PuTTY header line.
+    mask: /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----[^-]{0,65536}(?:-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----)?|PuTTY-User-Key-File-[0-9]{1,4}:[^\r\n]{0,256}/,
+  },
+  // header.payload.signature, base64url; the header is JSON (`{"` is `eyJ`). The signature may be empty (alg none).
+  { kind: 'jwt', text: 'a JSON Web Token', regex: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,16384}\.[A-Za-z0-9_-]{2,16384}\.[A-Za-z0-9_-]{0,16384}/ },
+  { kind: 'github-token', text: 'a GitHub token', regex: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{30,255})/ },
+  { kind: 'gitlab-token', text: 'a GitLab token', regex: /(?<![A-Za-z0-9_-])gl(?:pat|dt|rt|ptt)-[A-Za-z0-9_-]{20,256}/ },
+  { kind: 'slack-token', text: 'a Slack token', regex: /(?<![A-Za-z0-9_-])(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,512}/ },
+  { kind: 'slack-webhook', text: 'a Slack webhook URL', regex: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{10,512}/i },
+  { kind: 'discord-webhook', text: 'a Discord webhook URL', regex: /discord(?:app)?\.com\/api\/webhooks\/[0-9]{5,32}\/[A-Za-z0-9_-]{20,512}/i },
+  { kind: 'stripe-key', text: 'a Stripe key', regex: /(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,512}/ },
+  { kind: 'google-api-key', text: 'a Google API key', regex: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}/ },
+  { kind: 'npm-token', text: 'an npm token', regex: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}/ },
+  { kind: 'sendgrid-key', text: 'a SendGrid key', regex: /(?<![A-Za-z0-9_-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/ },
+  { kind: 'openai-key', text: 'an OpenAI or Anthropic key', regex: /(?<![A-Za-z0-9_-])sk-(?:proj-|ant-[a-z0-9]{2,8}-)?[A-Za-z0-9_-]{32,512}/ },
+  // scheme://user:password@host, found from its `://` (a literal V8 searches for fast).
+  { kind: 'url-credentials', text: 'a password in a URL', regex: /:\/\/[^\s/?#@:"'<>\\]{1,256}:[^\s/?#@"'<>\\]{1,256}@/ },
+  // A SigV4 signature (64 hex) or a SigV2 one (base64 of 20 or 32 bytes, maybe percent-encoded) after its name.
+  { kind: 'signature', text: 'a request signature', regex: /(?<![A-Za-z0-9_-])(?:x-amz-signature|signature)=(?:[a-f0-9]{64}|[A-Za-z0-9+/%]{27,1024}={0,2})/i },
+  // OAuth tokens and passwords as URL or form parameters.
+  { kind: 'credential-parameter', text: 'a credential parameter', regex: /(?<![A-Za-z0-9_-])(?:access_token|id_token|refresh_token|client_secret|api_key|apikey|password|passwd)=[^\s&#"'<>\\;,]{6,4096}/i },
+]);
+
+const TOKEN_TEXT: ReadonlyMap<SecretKind, string> = new Map(TOKEN_PATTERNS.map((pattern) => [pattern.kind, pattern.text]));
+
+/** How a refusal names a token kind (`a JSON Web Token`); undefined for the AWS kinds. */
+export function tokenKindText(kind: SecretKind): string | undefined {
+  return TOKEN_TEXT.get(kind);
+}
+
+let masks: RegExp[] | undefined;
+
+/** The token patterns as global regexes for `replace`, built on first use. */
+function tokenMasks(): RegExp[] {
+  masks ??= TOKEN_PATTERNS.map((pattern) => {
+    const regex = pattern.mask ?? pattern.regex;
+    return new RegExp(regex.source, `${regex.flags}g`);
+  });
+  return masks;
+}
+
+/** Adds the kind of every token pattern found in `text`. */
+function addTokenKinds(text: string, kinds: Set<SecretKind>): void {
+  for (const pattern of TOKEN_PATTERNS) if (pattern.regex.test(text)) kinds.add(pattern.kind);
 }

@@ -12,7 +12,8 @@
 import { TapegateError } from '../../core/errors.js';
 import type { Body, Exchange } from '../../core/exchange.js';
 import { appendPointer } from '../../core/json-pointer.js';
-import { maskSecretShapes, secretKindsIn, type SecretKind } from './secret-patterns.js';
+import { textViews } from './body-views.js';
+import { maskSecretShapes, secretKindsIn, tokenKindText, type SecretKind } from './secret-patterns.js';
 
 export type { SecretKind } from './secret-patterns.js';
 
@@ -71,10 +72,11 @@ function scanJson(value: unknown, name: string | undefined, pointer: string, hit
   }
 }
 
-function scanBody(body: Body, pointer: string, hits: Hits): void {
+/** `contentEncoding`: the message's header, which still applies when tapegate stored the bytes undecoded. */
+function scanBody(body: Body, contentEncoding: string | undefined, pointer: string, hits: Hits): void {
   if (body.kind === 'bytes') {
-    const bytes = body.bytes;
-    hits.check(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), undefined, pointer, 'value');
+    // Decoded views too (stacked or raw encodings, UTF-16): see body-views.ts.
+    for (const text of textViews(body.bytes, body.encoding === undefined ? contentEncoding : undefined)) hits.check(text, undefined, pointer, 'value');
   } else if (body.kind === 'json') {
     const before = hits.list.length;
     scanJson(body.value, undefined, pointer, hits);
@@ -90,20 +92,21 @@ export function scanForSecrets(exchange: Exchange): SecretHit[] {
   hits.check(request.path, undefined, '/request/path', 'value');
   scanNamed(request.query, '/request/query', hits);
   scanNamed(request.headers, '/request/headers', hits);
-  scanBody(request.body, '/request/body', hits);
+  scanBody(request.body, request.headers['content-encoding'], '/request/body', hits);
   scanNamed(response.headers, '/response/headers', hits);
-  scanBody(response.body, '/response/body', hits);
+  scanBody(response.body, response.headers['content-encoding'], '/response/body', hits);
   return hits.list;
 }
 
-const KIND_TEXT: Record<SecretKind, string> = {
+const KIND_TEXT: Partial<Record<SecretKind, string>> = {
   'access-key-id': 'an AWS access key id',
   'secret-access-key': 'an AWS secret access key',
   'session-token': 'an AWS session token',
 };
 
 function describeHit(hit: SecretHit): string {
-  return `${KIND_TEXT[hit.kind]} ${hit.part === 'name' ? 'as a name ' : ''}at ${hit.pointer}`;
+  const text = KIND_TEXT[hit.kind] ?? tokenKindText(hit.kind) ?? hit.kind;
+  return `${text} ${hit.part === 'name' ? 'as a name ' : ''}at ${hit.pointer}`;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface ShapeRef {
   locationName?: string;
   timestampFormat?: string;
   jsonvalue?: boolean;
+  /** The member holds a secret (botocore marks most on the target shape instead). */
+  sensitive?: boolean;
 }
 
 export interface BotocoreShape {

@@ -5,15 +5,22 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { TapegateError } from '../../core/errors.js';
+import { defaultOverlaysDir } from '../load.js';
+import { loadOverlays, type SensitiveOverlay } from '../overlays.js';
 import type { ServiceContract } from '../types.js';
 import { findModelFiles, readModelFile } from './read-model.js';
-import { isRestJson, serviceContract } from './service-contract.js';
+import { isRestJson, serviceContractWithOverlay } from './service-contract.js';
 
 export interface GenerateOptions {
   botocore: string;
   out: string;
   /** Only these services (botocore names). Default: every rest-json service found. */
   services?: string[];
+  /**
+   * Folder of overlay files whose `sensitive` entries mark secrets the models leave
+   * unmarked; `false` for none. Default: the bundled contracts/overlays.
+   */
+  overlays?: string | false;
 }
 
 export interface GenerateResult {
@@ -31,6 +38,9 @@ export function generateContracts(options: GenerateOptions): GenerateResult {
   const single = files.length === 1;
   const contracts: ServiceContract[] = [];
   const result: GenerateResult = { written: [], skipped: [] };
+  const overlays = options.overlays === false ? [] : loadOverlays(options.overlays ?? defaultOverlaysDir());
+  const sensitiveFor = (service: string): SensitiveOverlay[] =>
+    overlays.filter((overlay) => overlay.service === service).flatMap((overlay) => overlay.sensitive ?? []);
   for (const path of files) {
     const model = readModelFile(path, single ? options.botocore : relative(options.botocore, path) || path);
     if (options.services && !options.services.includes(model.service)) continue;
@@ -39,7 +49,7 @@ export function generateContracts(options: GenerateOptions): GenerateResult {
       result.skipped.push({ service: model.service, protocol: model.model.metadata.protocol ?? 'unknown' });
       continue;
     }
-    contracts.push(serviceContract(model));
+    contracts.push(serviceContractWithOverlay(model, sensitiveFor(model.service)));
   }
   if (options.services) {
     const missing = options.services.filter((s) => !contracts.some((c) => c.service === s));

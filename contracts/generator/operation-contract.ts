@@ -2,25 +2,33 @@
  * One botocore operation → its wire-level contract: which member travels where under which
  * name, the success status, every declared error, and a schema pair per part.
  */
+import type { SensitiveMember } from '../../core/sensitive.js';
 import type { ErrorContract, JsonSchema, OperationContract, RequestContract, ResponseContract, SchemaPair, WireMember } from '../types.js';
 import { parseRequestUri } from '../uri-template.js';
 import type { BotocoreOperation, BotocoreShape, ShapeRef } from './botocore-model.js';
+import { sensitiveMembersOf, type SensitiveContext } from './sensitive-members.js';
 import { memberSchema, wireName, type Flavour, type SchemaContext } from './shape-schema.js';
 import { wireValueSchema } from './wire-value.js';
 
 const FLAVOURS: Flavour[] = ['validation', 'diff'];
 
-export function operationContract(service: string, operation: BotocoreOperation, context: SchemaContext): OperationContract {
+export function operationContract(service: string, operation: BotocoreOperation, context: SchemaContext, sensitive: SensitiveContext): OperationContract {
   const successStatus = operation.http.responseCode ?? 200;
   return {
     id: `${service}.${operation.name}`,
     service,
     name: operation.name,
     http: { method: operation.http.method.toUpperCase(), uri: operation.http.requestUri, successStatus },
-    request: requestContract(operation, context),
-    response: responseContract(operation, successStatus, context),
-    errors: (operation.errors ?? []).map((ref) => errorContract(ref.shape, context)),
+    request: { ...requestContract(operation, context), ...sensitivePart(operation.input?.shape, sensitive) },
+    response: { ...responseContract(operation, successStatus, context), ...sensitivePart(operation.output?.shape, sensitive) },
+    errors: (operation.errors ?? []).map((ref) => ({ ...errorContract(ref.shape, context), ...sensitivePart(ref.shape, sensitive) })),
   };
+}
+
+/** `{sensitive: [...]}` when the shape carries secrets; nothing otherwise, so most contracts stay as they were. */
+function sensitivePart(shape: string | undefined, context: SensitiveContext): { sensitive?: SensitiveMember[] } {
+  const members = sensitiveMembersOf(shape, context);
+  return members.length > 0 ? { sensitive: members } : {};
 }
 
 function shapeOf(name: string | undefined, context: SchemaContext): BotocoreShape | undefined {

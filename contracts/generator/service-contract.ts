@@ -6,8 +6,10 @@
 import { TapegateError } from '../../core/errors.js';
 import type { JsonSchema, OperationContract, ServiceContract } from '../types.js';
 import type { BotocoreShape } from './botocore-model.js';
+import type { SensitiveOverlay } from '../overlays.js';
 import { operationContract } from './operation-contract.js';
 import type { ModelFile } from './read-model.js';
+import { markKey, type SensitiveContext } from './sensitive-members.js';
 import { shapeDefinition, type Flavour, type SchemaContext } from './shape-schema.js';
 
 export const CONTRACT_FORMAT_VERSION = 1;
@@ -20,7 +22,17 @@ export function isRestJson(metadata: ModelFile['model']['metadata']): boolean {
   return metadata.protocol === 'rest-json' || (metadata.protocols ?? []).includes('rest-json');
 }
 
+/** The contract of the model alone (drift compares models as AWS wrote them). */
 export function serviceContract(file: ModelFile): ServiceContract {
+  return serviceContractWithOverlay(file, []);
+}
+
+/**
+ * `sensitive`: the overlay entries for this service that mark members the model leaves
+ * unmarked (contracts/overlays/<service>.json); one the model has no such member for is
+ * noted, not fatal (an older model may lack it).
+ */
+export function serviceContractWithOverlay(file: ModelFile, sensitive: readonly SensitiveOverlay[]): ServiceContract {
   const { model } = file;
   if (!isRestJson(model.metadata)) {
     const protocol = model.metadata.protocols?.join(', ') ?? model.metadata.protocol ?? 'none';
@@ -35,12 +47,18 @@ export function serviceContract(file: ModelFile): ServiceContract {
   const base = { shapes: model.shapes, defaultTimestampFormat: 'unixTimestamp', notes };
   const partContext: SchemaContext = { ...base, refBase: { validation: `${schemaId}#/definitions/`, diff: '#/definitions/' } };
   const definitionContext: SchemaContext = { ...base, refBase: { validation: '#/definitions/', diff: '#/definitions/' } };
+  const applied = sensitive.filter((entry) => {
+    if (model.shapes[entry.shape]?.members?.[entry.member] !== undefined) return true;
+    notes.push(`sensitive overlay "${entry.id}": this model has no member ${entry.shape}.${entry.member}`);
+    return false;
+  });
+  const sensitiveContext: SensitiveContext = { shapes: model.shapes, marks: new Set(applied.map((e) => markKey(e.shape, e.member))), notes };
 
   const operations: Record<string, OperationContract> = {};
   for (const name of Object.keys(model.operations).sort()) {
     const operation = model.operations[name]!;
     checkShapesExist(operation.input?.shape, operation.output?.shape, ...(operation.errors ?? []).map((e) => e.shape));
-    operations[name] = operationContract(file.service, operation, partContext);
+    operations[name] = operationContract(file.service, operation, partContext, sensitiveContext);
   }
 
   const reachable = reachableShapes(Object.values(operations), model.shapes);
@@ -69,6 +87,7 @@ export function serviceContract(file: ModelFile): ServiceContract {
     schemaId,
     // Both flavours walk the same shapes, so each note arrives twice.
     notes: [...new Set(notes)],
+    ...(applied.length > 0 ? { sensitiveOverlay: applied.map((entry) => entry.id) } : {}),
     operations,
     definitions,
   };

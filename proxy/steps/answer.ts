@@ -5,6 +5,7 @@
  * (see aws-error.ts), so an SDK raises them as ordinary service exceptions.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { requestLabel } from '../../cassettes/redact/request-label.js';
 import { oneLine } from '../../core/text.js';
 import { awsError, type ProxyErrorType } from '../aws-error.js';
 import { sendWire, type WireResponse } from '../wire-response.js';
@@ -22,7 +23,7 @@ export function answerError(res: ServerResponse, status: number, type: ProxyErro
 /** A bug in tapegate answers this one request with a 500; the proxy keeps serving. */
 export function answerInternalError(req: IncomingMessage, res: ServerResponse, error: unknown, log: (line: string) => void): void {
   const reason = error instanceof Error ? error.message : String(error);
-  const message = `Failed to handle "${req.method ?? '?'} ${(req.url ?? '?').split('?')[0]}": ${reason}`;
+  const message = `Failed to handle "${requestLabel(req.method, req.url)}": ${reason}`;
   log(`tapegate: ${oneLine(message)}`);
   if (!res.headersSent && !res.destroyed) sendWire(res, awsError(500, 'TapegateInternalError', message));
   else res.destroy();

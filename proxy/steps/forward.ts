@@ -6,6 +6,7 @@
  * or an upstream failure with the 502/504 the client gets.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { requestLabel } from '../../cassettes/redact/request-label.js';
 import type { RecordedRequest, Exchange } from '../../core/exchange.js';
 import type { ContractSet } from '../../contracts/load.js';
 import type { CredentialsProvider } from '../credentials.js';
@@ -50,7 +51,7 @@ export interface ReadyRequest {
 
 export async function forward(context: ForwardContext, req: IncomingMessage, res: ServerResponse, ready: ReadyRequest): Promise<Forwarded> {
   const { request, operation, body } = ready;
-  const what = `${request.method} ${request.path}`;
+  const what = requestLabel(request.method, request.path);
   const decision = planUpstream(
     { scope: parseCredentialScope(request.headers.authorization), routedService: signingNameOf(context.contracts, operation) },
     context.upstream,

@@ -8,6 +8,7 @@
 import { TapegateError } from '../../core/errors.js';
 import type { Exchange } from '../../core/exchange.js';
 import { redactExchange, type RedactOptions } from '../../cassettes/redact/redact.js';
+import { requestLabel } from '../../cassettes/redact/request-label.js';
 import { assertNoSecrets } from '../../cassettes/redact/secret-scan.js';
 
 /** The scanner refused the exchange: its message names where, never the value. */
@@ -15,8 +16,9 @@ export class SecretRefusal extends Error {}
 
 /** `scan` false: passthrough, which writes nothing, only redacts what its findings show. */
 export function redact(exchange: Exchange, options: RedactOptions, scan = true): Exchange {
-  if (!scan) return redactExchange(exchange, options);
-  const where = exchange.operation ?? `${exchange.request.method} ${exchange.request.path}`;
+  // Passthrough writes nothing: a sensitive body it cannot rewrite is left, not refused.
+  if (!scan) return redactExchange(exchange, options, 'inspect');
+  const where = exchange.operation ?? requestLabel(exchange.request.method, exchange.request.path);
   try {
     const redacted = redactExchange(exchange, options);
     assertNoSecrets(redacted, where);

@@ -7,6 +7,8 @@
  * A failure of the validator itself is a `validator-failure` finding (contracts/exchange-findings.ts),
  * never a crash of the proxy.
  */
+import { MASK } from '../../cassettes/redact/request-label.js';
+import { maskSecretShapes } from '../../cassettes/redact/secret-patterns.js';
 import type { Exchange } from '../../core/exchange.js';
 import type { Matcher } from '../../cassettes/match/matcher.js';
 import { atLeast, type FailOn, type Finding, type Severity } from '../../core/findings.js';
@@ -21,7 +23,8 @@ export type SeverityCounts = Record<Severity, number>;
 
 /** `finding: error apigateway.X request /body/... message` */
 export function findingLine(finding: Finding): string {
-  return `finding: ${finding.severity} ${finding.operation ?? '(unknown operation)'} ${finding.side} ${finding.path || '/'} ${oneLine(finding.message)}`;
+  // A finding may quote a value (passthrough exchanges are not scanned): secret shapes are masked.
+  return maskSecretShapes(`finding: ${finding.severity} ${finding.operation ?? '(unknown operation)'} ${finding.side} ${finding.path || '/'} ${oneLine(finding.message)}`, MASK);
 }
 
 export function countBySeverity(findings: readonly Finding[]): SeverityCounts {

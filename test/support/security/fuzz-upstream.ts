@@ -1,0 +1,56 @@
+/**
+ * The upstream of the secrets fuzz: a loopback server (127.0.0.1, port 0) that answers each
+ * request with the answer planned for its case, named by the `x-fuzz-case` header, byte for
+ * byte (status, header names and values in order, body bytes: compressed, UTF-16, whatever
+ * the case wants). It never checks signatures: what is under test is what the proxy keeps.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface PlannedAnswer {
+  status: number;
+  headers: [string, string][];
+  body: Buffer;
+}
+
+export interface FuzzUpstream {
+  url: string;
+  plan(caseId: string, answer: PlannedAnswer): void;
+  /** Case ids of the requests that reached the upstream, in arrival order. */
+  readonly arrived: string[];
+  close(): Promise<void>;
+}
+
+const fallback: PlannedAnswer = { status: 200, headers: [['Content-Type', 'application/json']], body: Buffer.from('{}') };
+
+export async function startFuzzUpstream(): Promise<FuzzUpstream> {
+  const plans = new Map<string, PlannedAnswer>();
+  const arrived: string[] = [];
+  const server: Server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const id = String(req.headers['x-fuzz-case'] ?? '');
+      arrived.push(id);
+      const answer = plans.get(id) ?? fallback;
+      for (const [name, value] of answer.headers) res.setHeader(name, value);
+      res.setHeader('Content-Length', String(answer.body.length));
+      res.writeHead(answer.status);
+      res.end(answer.body);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    plan: (id, answer) => plans.set(id, answer),
+    arrived,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
