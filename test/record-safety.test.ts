@@ -51,7 +51,7 @@ const scoped = (region: string, service: string) =>
   `Authorization: AWS4-HMAC-SHA256 Credential=AKIDCLIENT/20260101/${region}/${service}/aws4_request, SignedHeaders=host, Signature=00\r\n`;
 
 describe('not an open proxy', () => {
-  it('an absolute-form target or a foreign Host goes to --upstream, and only there', async () => {
+  it('an absolute-form target goes to --upstream, and only there; a foreign Host is refused before anything is forwarded', async () => {
     const credentials = randomCredentials();
     const fake = await startFakeApiGateway({ credentials });
     cleanups.add(() => fake.close());
@@ -63,15 +63,20 @@ describe('not an open proxy', () => {
     subscribe('http.client.request.start', onRequest);
     cleanups.add(() => unsubscribe('http.client.request.start', onRequest));
     const { proxy, lines } = await proxyWith({ upstream: fake.url, credentials });
+    const own = `127.0.0.1:${proxy.port}`;
 
-    const absolute = await rawExchange(proxy.port, `GET http://evil.example/v2/apis HTTP/1.1\r\nHost: evil.example\r\n${scoped('us-east-1', 'apigateway')}Connection: close\r\n\r\n`);
+    // As an HTTP proxy client sends it: the target names a host, Host names the proxy or an AWS endpoint.
+    const absolute = await rawExchange(proxy.port, `GET http://evil.example/v2/apis HTTP/1.1\r\nHost: ${own}\r\n${scoped('us-east-1', 'apigateway')}Connection: close\r\n\r\n`);
+    const endpointHost = await rawExchange(proxy.port, `GET /v2/apis HTTP/1.1\r\nHost: apigateway.us-east-1.amazonaws.com:443\r\n${scoped('us-east-1', 'apigateway')}Connection: close\r\n\r\n`);
+    const bare = await rawExchange(proxy.port, `GET http://evil.example/ HTTP/1.1\r\nHost: ${own}\r\n${scoped('us-east-1', 'apigateway')}Connection: close\r\n\r\n`);
+    // A Host naming another site (DNS rebinding): refused, never forwarded.
     const foreignHost = await rawExchange(proxy.port, `GET /v2/apis HTTP/1.1\r\nHost: evil.example:443\r\n${scoped('us-east-1', 'apigateway')}Connection: close\r\n\r\n`);
-    const bare = await rawExchange(proxy.port, `GET http://evil.example/ HTTP/1.1\r\nHost: evil.example\r\n${scoped('us-east-1', 'apigateway')}Connection: close\r\n\r\n`);
     // The fake implements no GetApis (501) and no operation at / (404): either proves the
     // request reached it, re-signed (it checks the signature first).
     expect(absolute).toMatch(/^HTTP\/1\.1 501 /);
-    expect(foreignHost).toMatch(/^HTTP\/1\.1 501 /);
+    expect(endpointHost).toMatch(/^HTTP\/1\.1 501 /);
     expect(bare).toMatch(/^HTTP\/1\.1 404 /);
+    expect(foreignHost).toMatch(/^HTTP\/1\.1 403 /);
     expect(fake.signatures).toEqual({ verified: 3, rejected: 0 });
     expect(fake.exchanges.map((e) => `${e.request.method} ${e.request.path} ${e.request.headers.host}`)).toEqual([
       `GET /v2/apis 127.0.0.1:${fake.port}`,

@@ -163,7 +163,7 @@ describe('bad requests: answered, logged, and the proxy keeps serving', () => {
     const { proxy, lines, nextLine, stillServes } = await started();
     const logged = nextLine();
     const socket = connect(proxy.port, '127.0.0.1', () => {
-      socket.write(`POST ${V2_IR_COLLECTION} HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\n\r\n{"half":`, () => socket.destroy());
+      socket.write(`POST ${V2_IR_COLLECTION} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: 100\r\n\r\n{"half":`, () => socket.destroy());
     });
     await logged;
     expect(lines).toEqual([expect.stringMatching(/^tapegate: aborted POST \/v2\/apis\/.*: aborted$/)]);

@@ -21,6 +21,14 @@ export interface Admission {
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];
 
+/**
+ * AWS's own endpoint names: a client using tapegate as its HTTP proxy (absolute-form
+ * targets) names the endpoint it wants in Host. No attacker can make these resolve to
+ * 127.0.0.1 for a browser, so they are no rebinding risk; where such a request goes is still
+ * tapegate's decision alone (the scope's endpoint or --upstream).
+ */
+const AWS_ENDPOINT_NAME = /\.(amazonaws\.com|amazonaws\.com\.cn|api\.aws)$/;
+
 export function admission(host: string, port: number, allowedHosts: readonly string[]): Admission {
   const names = new Set([...LOOPBACK_NAMES, host.toLowerCase(), ...allowedHosts.map((name) => name.toLowerCase())]);
   return { names, port, anyAddress: host === '0.0.0.0' || host === '::' };
@@ -40,6 +48,7 @@ export function foreignRequest(req: IncomingMessage, admit: Admission): string |
   // HTTP/1.0 clients may send no Host; a browser always sends one.
   if (header === undefined) return null;
   const host = splitHost(header);
+  if (host !== null && AWS_ENDPOINT_NAME.test(host.name)) return null;
   const known = host !== null && (admit.names.has(host.name) || (admit.anyAddress && isIP(host.name) !== 0));
   if (!known || (host.port !== null && host.port !== admit.port)) {
     return 'its Host names another server (allow a name with --allow-host)';
