@@ -3,6 +3,7 @@
  * the wire message: members added or removed, made required or optional, types, limits,
  * and what json-schema-diff ignores (enum, const, pattern, format). Nodes with equal
  * fingerprints are skipped whole. json-schema-diff (schema-diff.ts) then checks the verdict.
+ * A recursive shape (a `$ref` cycle) is walked once, at the pointer where it is first reached.
  *
  * Objects with `properties` and no `additionalProperties` count as closed: the contracts
  * leave query and header schemas open because the wire carries more than the model names,
@@ -10,6 +11,7 @@
  */
 import { appendPointer } from '../core/json-pointer.js';
 import { compareKeywords, compareTypes, type RawChange } from './keyword-rules.js';
+import { Once } from './recursion-once.js';
 import { isObject, type SchemaSide } from './schema-side.js';
 
 type Node = Record<string, unknown>;
@@ -24,9 +26,12 @@ export function closed(node: Node): boolean {
 
 export function walkSchemas(before: unknown, after: unknown, sides: { before: SchemaSide; after: SchemaSide }, pointer: string): RawChange[] {
   const out: RawChange[] = [];
+  // A recursive shape's differences are reported where the cycle is first entered, once.
+  const once = new Once(sides);
   const walk = (a: unknown, b: unknown, at: string, depth: number): void => {
-    if (depth > 64) return; // deeper than any AWS shape; a cycle the fingerprints did not catch
+    if (depth > 64) return; // deeper than any AWS shape
     if (sides.before.fingerprint(a) === sides.after.fingerprint(b)) return;
+    if (!once.firstPair(a, b)) return;
     const x = sides.before.resolve(a);
     const y = sides.after.resolve(b);
     // Boolean schemas and keywords we do not walk are left to json-schema-diff's verdict.

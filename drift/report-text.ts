@@ -12,12 +12,18 @@ function line(change: DriftChange): string {
 }
 
 export function textReport(report: DriftReport): string {
-  const out = [report.title, ''];
-  for (const group of groupByOperation(report.changes)) {
-    out.push(group.operation, ...group.changes.map(line), '');
-  }
-  for (const note of report.notes) out.push(`note: ${note}`);
-  if (report.notes.length > 0) out.push('');
-  out.push(summaryLine(report));
-  return `${out.join('\n')}\n`;
+  return `${report.title}\n\n${textChanges(report.changes)}${textEnd(report)}`;
+}
+
+/**
+ * The three pieces of the text report, so the CLI can stream it: the title, then the
+ * changes of each service pair as it is compared, then notes and the summary.
+ */
+export function textChanges(changes: DriftChange[]): string {
+  return groupByOperation(changes).map((group) => `${[group.operation, ...group.changes.map(line)].join('\n')}\n\n`).join('');
+}
+
+export function textEnd(report: DriftReport): string {
+  const notes = report.notes.map((note) => `note: ${note}\n`).join('');
+  return `${notes}${notes ? '\n' : ''}${summaryLine(report)}\n`;
 }

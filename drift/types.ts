@@ -109,6 +109,16 @@ export interface DriftOptions {
   strictResponses?: boolean;
 }
 
+/** Who watches a comparison as it goes: the CLI streams its text report and shows progress. */
+export interface DriftListener {
+  /** The report's first line, before anything is compared. */
+  title?(title: string): void;
+  /** Service pair `index` (from 0) of `total` is about to be compared. */
+  progress?(index: number, total: number, service: string): void;
+  /** The changes of one service pair as soon as it is compared (for cassettes: all of them at the end). */
+  changes?(changes: DriftChange[]): void;
+}
+
 const rank: Record<DriftSeverity, number> = { info: 0, warn: 1, breaking: 2 };
 
 export function severityRank(severity: DriftSeverity): number {

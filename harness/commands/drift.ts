@@ -3,12 +3,10 @@
  * recordings, or whether recordings still fit contracts. The first line says which
  * comparison was made. Exit 1 when changes at or above `--fail-on` exist, 2 for bad input.
  */
-import { writeFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
-import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../drift/report.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../drift/report.js';
 import { exitCodeFor, summaryLine } from '../../drift/report-common.js';
-import { runDrift } from '../../drift/run.js';
-import { TapegateError } from '../../core/errors.js';
+import { streamDrift } from './drift-stream.js';
 
 const FAIL_ON = ['breaking', 'warn', 'never'] as const;
 
@@ -35,18 +33,8 @@ export const driftCommand: CommandModule<object, Args> = {
       .example('$0 drift --from botocore-1.29.39/apigateway --to botocore-1.43.67/apigateway', 'What changed in API Gateway v1 between two botocore releases')
       .example('$0 drift --from fixtures/smoke.cassette --to contracts/generated --format markdown', 'Would these recordings still pass the current contracts?'),
   handler: async (args) => {
-    const report = await runDrift(args.from, args.to, { strictResponses: args['strict-responses'] });
-    const text = formatReport(report, args.format);
-    if (args.output) {
-      try {
-        writeFileSync(args.output, text);
-      } catch (error) {
-        throw new TapegateError(`Failed to write drift report "${args.output}": ${(error as Error).message}`, 1);
-      }
-      process.stdout.write(`${report.title}\n${summaryLine(report)}\nReport (${args.format}) written to ${args.output}\n`);
-    } else {
-      process.stdout.write(text);
-    }
+    const report = await streamDrift({ from: args.from, to: args.to, format: args.format, output: args.output, options: { strictResponses: args['strict-responses'] } });
+    if (args.output) process.stdout.write(`${report.title}\n${summaryLine(report)}\nReport (${args.format}) written to ${args.output}\n`);
     process.exitCode = exitCodeFor(report, args['fail-on']);
   },
 };

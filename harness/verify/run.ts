@@ -7,7 +7,7 @@ import type { Exchange } from '../../core/exchange.js';
 import type { ContractSet } from '../../contracts/load.js';
 import { Validator } from '../../contracts/validator.js';
 import { readCassetteToLook } from '../commands/cassette/read.js';
-import { createProgress, type Progress } from './progress.js';
+import { createProgress, type Progress } from '../progress.js';
 import { receivedValue } from './received.js';
 import type { VerifiedExchange, VerifyReport } from './types.js';
 
