@@ -8,6 +8,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commands } from './commands/index.js';
 import { TapegateError } from '../core/errors.js';
+import { toolVersion } from '../core/package-root.js';
 
 export async function main(argv: string[]): Promise<void> {
   const cli = yargs(argv)
@@ -20,7 +21,9 @@ export async function main(argv: string[]): Promise<void> {
     .example('$0 demo', 'Replay the bundled seed scenario offline (what npm start runs)')
     .example('$0 replay --cassette test/cassettes/apis.cassette', 'Serve a cassette to SDKs on a free loopback port')
     .example('$0 exec --cassette test/cassettes/smoke.cassette -- pytest', 'Run any test command against the replay proxy')
-    .version()
+    // tapegate's own version: a bare .version() reads the package.json nearest the current
+    // folder, which in a project that depends on tapegate is that project's.
+    .version(toolVersion())
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .fail((message, error) => {
       if (error) throw error;
