@@ -63,20 +63,25 @@ export function selfContainedSchema(schema: JsonSchema, side: SchemaSide): JsonS
 
 /** Both parts reduced to the paths that differ, ref-free and closed as the walker reads them. */
 export function simplifyPair(before: unknown, after: unknown, sides: { before: SchemaSide; after: SchemaSide }): [SchemaNode, SchemaNode] {
-  // Recursive definitions are unrolled once: the first time a pair (or, one-sided, a
-  // definition) of a `$ref` cycle is reached it carries all of its differences; reached
-  // again (deeper in the cycle, or by another path) it becomes `true` on both sides, which
+  // Recursive definitions are not unrolled: the first time a pair (or, one-sided, a
+  // definition) of a `$ref` cycle is reached in an entry into the cycle it carries all of
+  // its differences; reached again in that entry it becomes `true` on both sides, which
   // cannot add a difference. Unrolling further would only repeat them, exponentially.
   const once = new Once(sides);
   const inline = (node: unknown, side: SchemaSide, depth: number): SchemaNode => {
     if (depth > MAX_DEPTH) throw new TapegateError(`Failed to compare contracts "${side.label}": schema nests deeper than ${MAX_DEPTH}`, 2);
-    if (!once.firstInline(node, side)) return true;
+    const leave = once.enterOne(node, side);
+    if (!leave) return true;
     const resolved = side.resolve(node);
-    if (typeof resolved === 'boolean') return resolved;
+    if (typeof resolved === 'boolean') {
+      leave();
+      return resolved;
+    }
     const copy = shallow(resolved);
     for (const [keyword, value] of Object.entries(resolved)) {
       if (SUBSCHEMA.has(keyword) && keyword !== 'definitions') copy[keyword] = inlineKeyword(keyword, value, side, depth);
     }
+    leave();
     return copy;
   };
 
@@ -96,13 +101,14 @@ export function simplifyPair(before: unknown, after: unknown, sides: { before: S
   const pair = (a: unknown, b: unknown, depth: number): [SchemaNode, SchemaNode] => {
     if (sides.before.fingerprint(a) === sides.after.fingerprint(b)) return [true, true];
     if (depth > MAX_DEPTH) throw new TapegateError(`Failed to compare contracts "${sides.before.label}": schema nests deeper than ${MAX_DEPTH}`, 2);
-    if (!once.firstPair(a, b)) return [true, true];
+    const leave = once.enter(a, b);
+    if (!leave) return [true, true];
     const refs = [sides.before.refName(a), sides.after.refName(b)];
     const key = refs.every((name) => name !== undefined) && !sides.before.isRecursive(refs[0]!) && !sides.after.isRecursive(refs[1]!) ? refs.join('\u0000') : undefined;
     const known = key === undefined ? undefined : shared.get(key);
-    if (known) return known;
-    const result = pairNodes(a, b, depth);
+    const result = known ?? pairNodes(a, b, depth);
     if (key !== undefined) shared.set(key, result);
+    leave();
     return result;
   };
 

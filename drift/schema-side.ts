@@ -61,6 +61,12 @@ export class SchemaSide {
     return this.groupOf(name)?.recursive ?? false;
   }
 
+  /** The cycle a definition is part of (named by its first member), or undefined. */
+  cycleOf(name: string): string | undefined {
+    const group = this.groupOf(name);
+    return group?.recursive ? group.members[0] : undefined;
+  }
+
   private groupOf(name: string): DefinitionGroup | undefined {
     this.groups ??= definitionGroups(Object.keys(this.definitions).sort(), (n) => this.refsOf(n));
     return this.groups.get(name);

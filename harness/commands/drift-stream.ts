@@ -10,7 +10,7 @@ import { textChanges, textEnd } from '../../drift/report-text.js';
 import { runDrift } from '../../drift/run.js';
 import type { DriftOptions, DriftReport } from '../../drift/types.js';
 import { TapegateError } from '../../core/errors.js';
-import { createProgress, type Progress } from '../progress.js';
+import { createProgress, type Progress, type ProgressStream } from '../progress.js';
 
 export interface DriftRun {
   from: string;
@@ -21,8 +21,14 @@ export interface DriftRun {
   options: DriftOptions;
 }
 
-export async function streamDrift(run: DriftRun): Promise<DriftReport> {
-  const sink = new ReportSink(run.output);
+/** Where the report and the progress go: the process's own streams, or a test's. */
+export interface DriftIo {
+  stdout: { write(text: string): unknown };
+  stderr: ProgressStream;
+}
+
+export async function streamDrift(run: DriftRun, io: DriftIo = { stdout: process.stdout, stderr: process.stderr }): Promise<DriftReport> {
+  const sink = new ReportSink(run.output, io.stdout);
   const streaming = run.format === 'text';
   let progress: Progress | undefined;
   const write = (text: string) => {
@@ -35,7 +41,7 @@ export async function streamDrift(run: DriftRun): Promise<DriftReport> {
         if (streaming) write(`${title}\n\n`);
       },
       progress: (index, total, service) => {
-        progress ??= createProgress(total, process.stderr, { verb: 'comparing', threshold: 1 });
+        progress ??= createProgress(total, io.stderr, { verb: 'comparing', threshold: 1 });
         progress.step(index, service);
       },
       changes: (changes) => {
@@ -54,11 +60,14 @@ export async function streamDrift(run: DriftRun): Promise<DriftReport> {
 class ReportSink {
   private fd: number | undefined;
 
-  constructor(private readonly file: string | undefined) {}
+  constructor(
+    private readonly file: string | undefined,
+    private readonly stdout: DriftIo['stdout'],
+  ) {}
 
   write(text: string): void {
     if (this.file === undefined) {
-      process.stdout.write(text);
+      this.stdout.write(text);
       return;
     }
     try {
