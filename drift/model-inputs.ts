@@ -35,10 +35,36 @@ function protocolsOf(file: string, bytes: Buffer): { protocol?: string; protocol
   const head = file.endsWith('.gz')
     ? gunzipSync(bytes.subarray(0, HEAD_BYTES), { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8')
     : bytes.subarray(0, HEAD_BYTES).toString('utf8');
-  const metadata = /"metadata"\s*:\s*\{[^{}]*\}/.exec(head)?.[0];
-  if (metadata === undefined) return readModelFile(file).model.metadata;
-  const protocol = /"protocol"\s*:\s*"([^"]*)"/.exec(metadata)?.[1];
-  const list = /"protocols"\s*:\s*\[([^\]]*)\]/.exec(metadata)?.[1];
-  const protocols = list === undefined ? undefined : [...list.matchAll(/"([^"]*)"/g)].map((match) => match[1]!);
-  return { ...(protocol === undefined ? {} : { protocol }), ...(protocols === undefined ? {} : { protocols }) };
+  const metadata = metadataText(head);
+  if (metadata !== undefined) {
+    try {
+      return JSON.parse(metadata) as { protocol?: string; protocols?: string[] };
+    } catch {
+      // Not what it seemed: read the whole model below.
+    }
+  }
+  return readModelFile(file).model.metadata;
+}
+
+/**
+ * The text of the top-level `metadata` object: the first `"metadata"` key, which botocore
+ * writes right after `"version"`, up to its closing brace (nested objects such as
+ * `protocolSettings` and braces inside strings counted right). Undefined when the head
+ * does not hold all of it.
+ */
+function metadataText(head: string): string | undefined {
+  const key = /^\s*\{\s*(?:"version"\s*:\s*"[^"]*"\s*,\s*)?"metadata"\s*:\s*/.exec(head);
+  if (!key || head[key[0].length] !== '{') return undefined;
+  let depth = 0;
+  let inString = false;
+  for (let i = key[0].length; i < head.length; i++) {
+    const char = head[i];
+    if (inString) {
+      if (char === '\\') i += 1;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{') depth += 1;
+    else if (char === '}' && --depth === 0) return head.slice(key[0].length, i + 1);
+  }
+  return undefined;
 }
