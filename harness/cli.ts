@@ -24,7 +24,9 @@ export async function main(argv: string[]): Promise<void> {
     // tapegate's own version: a bare .version() reads the package.json nearest the current
     // folder, which in a project that depends on tapegate is that project's.
     .version(toolVersion())
-    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    // No wrapping: cliui breaks text inside words (and examples in the middle of a path) to
+    // fit its columns, so copied examples broke. A terminal folds long lines by itself.
+    .wrap(null)
     .fail((message, error) => {
       if (error) throw error;
       process.stderr.write(`tapegate: ${message}\nRun with --help for usage.\n`);
