@@ -10,6 +10,19 @@ import { commands } from './commands/index.js';
 import { TapegateError } from '../core/errors.js';
 import { toolVersion } from '../core/package-root.js';
 
+/**
+ * `tapegate contracts list | head -1`: once the reader has gone, a write to stdout fails with
+ * EPIPE. That is the reader saying it has seen enough, not a failure: stop quietly with 0,
+ * as other Unix tools do, for every command. Any other stdout error is still an error.
+ */
+function quietOnClosedStdout(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`tapegate: Failed to write to stdout: ${error.message}\n`);
+    process.exit(1);
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
   const cli = yargs(argv)
     .scriptName('tapegate')
@@ -36,6 +49,7 @@ export async function main(argv: string[]): Promise<void> {
   await cli.parseAsync();
 }
 
+quietOnClosedStdout();
 main(hideBin(process.argv)).catch((error: unknown) => {
   if (error instanceof TapegateError) {
     process.stderr.write(`tapegate: ${error.message}\n`);
