@@ -1,5 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The AWS SDK warns once per process, nine lines, that its releases after January 2027 need
+ * Node 22; the suite starts SDK clients in many processes (workers, the CLI's demo), so the
+ * same notice fills the output eleven times. It says nothing about this code, and the SDK
+ * has a switch for exactly this notice, so the tests turn it off; every other warning
+ * still shows. Child processes the tests start inherit it with the environment.
+ */
+export const TEST_ENV = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
@@ -8,5 +17,6 @@ export default defineConfig({
     // End-to-end tests start real loopback servers and SDK clients; give them room on a 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    env: TEST_ENV,
   },
 });
