@@ -10,6 +10,8 @@ import { createAjv, markStructures, type AjvInstance } from './ajv-instance.js';
 import { escape, findingsFromAjv } from './ajv-findings.js';
 import { errorTypeOf } from './error-type.js';
 import type { Finding, Side } from '../core/findings.js';
+import { jsonTextTooDeep, jsonValueTooDeep, MAX_JSON_DEPTH, tooDeepText } from '../core/json-depth.js';
+import { setOwn } from '../core/own.js';
 import { bundledContracts, type ContractSet } from './load.js';
 import { Router } from './router.js';
 import type { JsonSchema, OperationContract, SchemaPair } from './types.js';
@@ -122,10 +124,26 @@ export class Validator {
     return findings;
   }
 
-  /** The parsed body; an empty body counts as `{}`; bytes that are not JSON are a finding. */
+  /**
+   * The parsed body; an empty body counts as `{}`; bytes that are not JSON are a finding.
+   * JSON nested beyond MAX_JSON_DEPTH is a finding too, never walked: ajv and the findings
+   * recurse once per level (a caller of this public API may hand over any value).
+   */
   private jsonBody(body: Body, operation: string, side: Side, findings: Finding[]): unknown {
-    if (body.kind === 'json') return body.value;
+    const tooDeep = (): void => {
+      findings.push(this.finding(operation, side, 'error', 'invalid-json', '/body',
+        `body is JSON ${tooDeepText()}, more than tapegate parses (MAX_JSON_DEPTH ${MAX_JSON_DEPTH}); it is kept as bytes and not checked`));
+    };
+    if (body.kind === 'json') {
+      if (!jsonValueTooDeep(body.value)) return body.value;
+      tooDeep();
+      return undefined;
+    }
     if (body.kind === 'empty') return {};
+    if (jsonTextTooDeep(body.bytes)) {
+      tooDeep();
+      return undefined;
+    }
     findings.push(this.finding(operation, side, 'error', 'invalid-json', '/body',
       `body is not JSON (${body.bytes.length} bytes starting ${JSON.stringify(Buffer.from(body.bytes.subarray(0, 24)).toString('utf8'))})`));
     return undefined;
@@ -159,9 +177,10 @@ export class Validator {
       this.listQueryNames.set(contract, lists);
     }
     const result: Record<string, string | string[]> = {};
-    for (const name in query) {
+    for (const name of Object.keys(query)) {
       const values = query[name]!;
-      result[name] = lists.has(name) ? values : (values[values.length - 1] ?? '');
+      // setOwn: a parameter named `__proto__` is checked like any other, not made the prototype.
+      setOwn(result, name, lists.has(name) ? values : (values[values.length - 1] ?? ''));
     }
     return result;
   }

@@ -38,7 +38,13 @@ export type FindingCode =
   /** A member the contract does not know: info in a response (AWS ahead of the model). */
   | 'unknown-field'
   /** Any other schema keyword failing (kept generic rather than dropped). */
-  | 'schema-violation';
+  | 'schema-violation'
+  /**
+   * The validator itself failed on this exchange (a contract whose schema does not compile,
+   * a bug): the exchange was not checked. An error, so a run that could not check something
+   * does not pass as clean.
+   */
+  | 'validator-failure';
 
 export interface Finding {
   /** `service.Operation`, or null when the request could not be routed. */

@@ -46,3 +46,29 @@ export function formatPointer(segments: readonly (string | number)[]): string {
 export function appendPointer(pointer: string, segment: string | number): string {
   return pointer + '/' + escapeSegment(String(segment));
 }
+
+export interface PointerWalk {
+  /** What the segments lead to; undefined when nothing is there. */
+  value: unknown;
+  /** Per segment: true when it indexed an array (drift folds those into `*`). */
+  throughArray: boolean[];
+}
+
+/**
+ * Follows unescaped `segments` from `root`: own members of objects only (never `constructor`
+ * or `length`), and canonical indices of arrays (`0`, `12`; not `01`).
+ */
+export function walkPointer(root: unknown, segments: readonly string[]): PointerWalk {
+  let value = root;
+  const throughArray: boolean[] = [];
+  for (const segment of segments) {
+    if (Array.isArray(value)) {
+      throughArray.push(true);
+      value = /^(0|[1-9]\d*)$/.test(segment) ? value[Number(segment)] : undefined;
+    } else {
+      throughArray.push(false);
+      value = typeof value === 'object' && value !== null && Object.hasOwn(value, segment) ? (value as Record<string, unknown>)[segment] : undefined;
+    }
+  }
+  return { value, throughArray };
+}

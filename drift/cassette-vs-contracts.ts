@@ -11,6 +11,7 @@ import type { Finding } from '../core/findings.js';
 import { defaultOverlaysDir, indexContracts } from '../contracts/load.js';
 import { loadOverlays } from '../contracts/overlays.js';
 import type { ServiceContract } from '../contracts/types.js';
+import { exchangeFindings } from '../contracts/exchange-findings.js';
 import { Validator } from '../contracts/validator.js';
 import { fixedSeverity, severityFor } from './classify.js';
 import { ChangeCollector } from './collect.js';
@@ -41,8 +42,9 @@ export function cassetteAgainstContracts(
   for (const cassette of cassettes) {
     for (const exchange of cassette.exchanges) {
       count += 1;
-      const findings = validator.validate({ request: exchange.request, response: exchange.response }, exchange.operation);
-      const operation = exchange.operation ?? findings.find((f) => f.operation)?.operation ?? `${exchange.request.method} ${exchange.request.path}`;
+      const checked = exchangeFindings(validator, exchange);
+      const findings = checked.findings;
+      const operation = checked.operation ?? `${exchange.request.method} ${exchange.request.path}`;
       operations.add(operation);
       for (const finding of findings) {
         collector.add(toChange(finding, exchange, operation, validator, options), { cassette: cassette.name, seq: exchange.seq });
@@ -68,6 +70,12 @@ function toChange(finding: Finding, exchange: Exchange, operation: string, valid
   const errorType = isError ? errorTypeOf(exchange.response.headers, exchange.response.body.kind === 'json' ? exchange.response.body.value : undefined)?.type : undefined;
   const withError = (change: DriftChange): DriftChange => (errorType !== undefined ? { ...change, errorType } : change);
 
+  if (finding.code === 'validator-failure') {
+    return {
+      ...base, pointer: '', severity: fixedSeverity('exchange-unchecked')!, code: 'exchange-unchecked',
+      message: `tapegate could not check this recorded exchange against the contracts (${finding.message}): whether it still fits is unknown.`,
+    };
+  }
   if (finding.code === 'unknown-operation') {
     return {
       ...base, pointer: '', severity: fixedSeverity('operation-unknown')!, code: 'operation-unknown',

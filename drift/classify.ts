@@ -29,6 +29,8 @@ const FIXED: Partial<Record<DriftCode, DriftSeverity>> = {
   // Clients tell errors apart by type, not status; a new status still surprises a few.
   'error-status-changed': 'warn',
   'operation-unknown': 'breaking',
+  // Unchecked is not known to be fine: CI should not pass on it.
+  'exchange-unchecked': 'breaking',
   'status-changed': 'breaking',
   'error-type-changed': 'breaking',
   'exchange-gone': 'info',

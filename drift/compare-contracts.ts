@@ -89,14 +89,14 @@ export async function compareContractInputs(
     );
   }
   const title = contractsTitle(from, to, pairs);
-  listener.title?.(title);
+  await listener.title?.(title);
   const changes: DriftChange[] = [];
   const operations: string[] = [];
   for (const [index, { before, after }] of pairs.entries()) {
     listener.progress?.(index, pairs.length, before.service);
     // Generated for this turn and dropped after it: memory is one pair's, not the folder's.
     const result = await compareServiceContracts(before.load(), after.load(), options);
-    listener.changes?.(result.changes);
+    await listener.changes?.(result.changes);
     changes.push(...result.changes);
     operations.push(...result.operations);
   }

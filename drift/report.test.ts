@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exitCodeFor, summaryLine } from './report-common.js';
-import { formatReport } from './report.js';
+import { driftExitCode, formatDriftReport, summaryLine } from './report.js';
 import type { DriftChange, DriftReport } from './types.js';
 
 const change = (operation: string, severity: DriftChange['severity'], pointer: string, message: string, extra: Partial<DriftChange> = {}): DriftChange => ({
@@ -21,7 +20,7 @@ const report: DriftReport = {
 
 describe('reports', () => {
   it('text: the title first, operations with breaking changes first, breaking first inside, then the summary', () => {
-    const text = formatReport(report, 'text');
+    const text = formatDriftReport(report, 'text');
     const lines = text.split('\n');
     expect(lines[0]).toBe(report.title);
     expect(lines.filter((line) => line.startsWith('svc.'))).toEqual(['svc.Beta', 'svc.Alpha']);
@@ -31,14 +30,14 @@ describe('reports', () => {
   });
 
   it('json: title, summary and the changes in report order', () => {
-    const parsed = JSON.parse(formatReport(report, 'json')) as { title: string; summary: object; changes: DriftChange[] };
+    const parsed = JSON.parse(formatDriftReport(report, 'json')) as { title: string; summary: object; changes: DriftChange[] };
     expect(parsed.title).toBe(report.title);
     expect(parsed.summary).toEqual({ breaking: 1, warn: 1, info: 1, changedOperations: 2, operations: 3 });
     expect(parsed.changes.map((c) => c.pointer)).toEqual(['/body/c', '/body/b', '/body/a']);
   });
 
   it('markdown: a table a pull request renders (pipes escaped), info folded away', () => {
-    const markdown = formatReport(report, 'markdown');
+    const markdown = formatDriftReport(report, 'markdown');
     expect(markdown.split('\n')[0]).toBe(`**${report.title}**`);
     expect(markdown).toContain('| **breaking** | `svc.Beta` | `error NotFoundException /body/c` |');
     expect(markdown).toContain('A warn change with a \\| pipe');
@@ -46,7 +45,7 @@ describe('reports', () => {
   });
 
   it('junit: a suite per operation, breaking changes as failures, XML escaped, unchanged operations pass', () => {
-    const xml = formatReport(report, 'junit');
+    const xml = formatDriftReport(report, 'junit');
     expect(xml).toContain('<testsuites name="Comparing contracts: botocore svc 2020-01-01 (1.0.0) → (1.1.0)" tests="4" failures="1" errors="0">');
     expect(xml).toContain('<testsuite name="svc.Beta" tests="2" failures="1" errors="0" skipped="0">');
     expect(xml).toContain('<failure type="member-removed" message="A breaking change."/>');
@@ -54,12 +53,22 @@ describe('reports', () => {
     expect(xml).toContain('<testsuite name="svc.Quiet" tests="1" failures="0" errors="0" skipped="0">\n    <testcase classname="svc.Quiet" name="no drift"/>');
   });
 
+  it('junit follows --fail-on like the exit code: warn fails warn changes too, never fails nothing', () => {
+    const warn = formatDriftReport(report, 'junit', 'warn');
+    expect(warn).toContain('<testsuites name="Comparing contracts: botocore svc 2020-01-01 (1.0.0) → (1.1.0)" tests="4" failures="2" errors="0">');
+    expect(warn).toContain('<failure type="member-added" message="A warn change with a | pipe and &lt;xml&gt; &amp; &quot;quotes&quot;."/>');
+    expect(warn).toContain('<system-out>An info change.</system-out>');
+    const never = formatDriftReport(report, 'junit', 'never');
+    expect(never).not.toContain('<failure');
+    expect(never).toContain('<system-out>A breaking change.</system-out>');
+  });
+
   it('--fail-on: exit 1 only when a change at or above the level exists', () => {
-    expect(exitCodeFor(report, 'breaking')).toBe(1);
-    expect(exitCodeFor(report, 'never')).toBe(0);
+    expect(driftExitCode(report, 'breaking')).toBe(1);
+    expect(driftExitCode(report, 'never')).toBe(0);
     const quiet = { ...report, changes: report.changes.filter((c) => c.severity === 'info') };
-    expect(exitCodeFor(quiet, 'warn')).toBe(0);
-    expect(exitCodeFor({ ...report, changes: report.changes.filter((c) => c.severity !== 'breaking') }, 'warn')).toBe(1);
+    expect(driftExitCode(quiet, 'warn')).toBe(0);
+    expect(driftExitCode({ ...report, changes: report.changes.filter((c) => c.severity !== 'breaking') }, 'warn')).toBe(1);
     expect(summaryLine({ ...report, changes: [] })).toBe('No drift in 3 operations.');
   });
 });

@@ -6,7 +6,7 @@ import { cassetteAgainstContracts } from './cassette-vs-contracts.js';
 import { compareCassettes } from './compare-cassettes.js';
 import { compareContractInputs } from './compare-contracts.js';
 import { contractInputs, loadedSource, openDriftInput } from './input.js';
-import { orderChanges } from './report-common.js';
+import { orderChanges } from './report.js';
 import type { DriftSource } from './sources.js';
 import { cassettesLabel, contractsLabel } from './titles.js';
 import type { DriftListener, DriftOptions, DriftReport } from './types.js';
@@ -25,8 +25,8 @@ export async function runDrift(fromPath: string, toPath: string, options: DriftO
     return { ...report, changes: orderChanges(report.changes) };
   }
   const report = await compareSources(loadedSource(from), loadedSource(to), options);
-  listener.title?.(report.title);
-  ordered.changes?.(report.changes);
+  await listener.title?.(report.title);
+  await ordered.changes?.(report.changes);
   return { ...report, changes: orderChanges(report.changes) };
 }
 

@@ -46,6 +46,8 @@ export type DriftCode =
   | 'schema-narrowed'
   // recorded traffic (cassettes)
   | 'operation-unknown'
+  /** tapegate's validator failed on a recorded exchange: it could not be checked. */
+  | 'exchange-unchecked'
   | 'exchange-invalid'
   | 'field-unknown'
   | 'enum-value-unknown'
@@ -109,23 +111,16 @@ export interface DriftOptions {
   strictResponses?: boolean;
 }
 
-/** Who watches a comparison as it goes: the CLI streams its text report and shows progress. */
+/**
+ * Who watches a comparison as it goes: the CLI streams its text report and shows progress.
+ * A promise returned by `title` or `changes` is awaited before the comparison goes on, so a
+ * slow reader of the report holds it back instead of the report piling up in memory.
+ */
 export interface DriftListener {
   /** The report's first line, before anything is compared. */
-  title?(title: string): void;
+  title?(title: string): unknown;
   /** Service pair `index` (from 0) of `total` is about to be compared. */
   progress?(index: number, total: number, service: string): void;
   /** The changes of one service pair as soon as it is compared (for cassettes: all of them at the end). */
-  changes?(changes: DriftChange[]): void;
-}
-
-const rank: Record<DriftSeverity, number> = { info: 0, warn: 1, breaking: 2 };
-
-export function severityRank(severity: DriftSeverity): number {
-  return rank[severity];
-}
-
-/** True when `severity` is at least `level`. */
-export function atLeastSeverity(severity: DriftSeverity, level: DriftSeverity): boolean {
-  return rank[severity] >= rank[level];
+  changes?(changes: DriftChange[]): unknown;
 }

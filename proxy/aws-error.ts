@@ -16,7 +16,9 @@ export type ProxyErrorType =
   /** Recording modes: the upstream refused, reset, timed out or cut its answer short. */
   | 'TapegateUpstreamError'
   /** Recording modes: no credentials to re-sign with. */
-  | 'TapegateCredentialsError';
+  | 'TapegateCredentialsError'
+  /** A request not meant for this proxy: a foreign Host or any Origin (DNS rebinding, cross-site). */
+  | 'TapegateForbidden';
 
 /**
  * `extra` members travel beside `message` for programs that read the body (SDKs ignore

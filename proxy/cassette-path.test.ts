@@ -59,6 +59,12 @@ describe('resolveCassettePath', () => {
     );
   });
 
+  it('ends on a loop of links instead of following it forever', async () => {
+    await symlink(join(dir, 'loop-b'), join(dir, 'loop-a'));
+    await symlink(join(dir, 'loop-a'), join(dir, 'loop-b'));
+    expect(resolveCassettePath(dir, 'loop-a/x.cassette')).toBe(join(dir, 'loop-a', 'x.cassette'));
+  });
+
   it('refuses empty names and NUL bytes', () => {
     expect(refusal('')).toContain('not a usable file name');
     expect(refusal('a\0b')).toContain('not a usable file name');

@@ -58,25 +58,18 @@ function scopeOf(credential: string): CredentialScope | null {
 }
 
 /**
- * The credential scope of a SigV4-signed request: from the `Authorization` header
- * (`AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`) or, for a presigned
- * URL, the `X-Amz-Credential` query parameter. Null when neither holds a well-formed scope.
+ * The credential scope of a SigV4-signed request, from its `Authorization` header
+ * (`AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`). Null when it holds
+ * no well-formed scope. Never from an `X-Amz-Credential` query parameter: anyone can put one
+ * in a URL (a link, a cross-site form), and it alone must not choose what tapegate signs for.
  */
-export function parseCredentialScope(authorization: string | undefined, query: Record<string, string[]> = {}): CredentialScope | null {
-  if (authorization !== undefined) {
-    const match = /^AWS4-HMAC-SHA256\s+(.*)$/s.exec(authorization.trim());
-    if (match === null) return null;
-    for (const field of (match[1] as string).split(',')) {
-      const [name, value] = field.trim().split('=', 2);
-      if (name === 'Credential' && value !== undefined) return scopeOf(value);
-    }
-    return null;
-  }
-  for (const name of Object.keys(query)) {
-    if (name.toLowerCase() === 'x-amz-credential') {
-      const value = query[name]?.[0];
-      return value === undefined ? null : scopeOf(value);
-    }
+export function parseCredentialScope(authorization: string | undefined): CredentialScope | null {
+  if (authorization === undefined) return null;
+  const match = /^AWS4-HMAC-SHA256\s+(.*)$/s.exec(authorization.trim());
+  if (match === null) return null;
+  for (const field of (match[1] as string).split(',')) {
+    const [name, value] = field.trim().split('=', 2);
+    if (name === 'Credential' && value !== undefined) return scopeOf(value);
   }
   return null;
 }

@@ -1,54 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { TapegateError } from '../core/errors.js';
-import { parseByteSize, parseHost, parsePort, parseRepeat } from './options.js';
+import { parseProxyOptions, type ProxyOptions } from './options.js';
 
-function failure(run: () => unknown): TapegateError {
+function failure(options: ProxyOptions, naming?: 'option' | 'flag'): string {
   try {
-    run();
+    parseProxyOptions(options, naming);
   } catch (error) {
     expect(error).toBeInstanceOf(TapegateError);
     expect((error as TapegateError).exitCode).toBe(2);
-    return error as TapegateError;
+    return (error as Error).message;
   }
-  throw new Error('expected a TapegateError');
+  throw new Error('expected parseProxyOptions to throw');
 }
 
-describe('parsePort', () => {
-  it('takes integers 0–65535 as numbers or digits', () => {
-    expect([parsePort('0'), parsePort(' 8080 '), parsePort(65535), parsePort(0)]).toEqual([0, 8080, 65535, 0]);
+describe('parseProxyOptions', () => {
+  it('fills every default once, per mode', () => {
+    const replay = parseProxyOptions({ cassette: 'a.cassette' });
+    expect(replay).toMatchObject({ mode: 'replay', host: '127.0.0.1', port: 0, maxBodyBytes: 10 * 1024 * 1024, failOn: 'never', forward: null, force: false });
+    expect(replay.match.repeat).toBe('last');
+    // Replay follows the cassette header on account ids unless told.
+    expect(replay.redact.accountIds).toBeUndefined();
+    const auto = parseProxyOptions({ mode: 'auto', cassette: 'a.cassette' });
+    expect(auto.match.repeat).toBe('error');
+    expect(auto.redact.accountIds).toBeUndefined();
+    expect(auto.forward).toMatchObject({ timeoutMs: 30_000, recordFailures: false });
+    const record = parseProxyOptions({ mode: 'record', cassette: 'a.cassette', force: true, redactAccountIds: true });
+    expect(record).toMatchObject({ force: true, redact: { accountIds: true, extraHeaders: [] } });
+    expect(parseProxyOptions({ mode: 'passthrough' }).cassette).toBeNull();
   });
 
-  it.each([['65536'], ['-1'], ['1.5'], ['abc'], [''], ['0x10'], [NaN], [undefined]])('refuses %j', (value) => {
-    expect(failure(() => parsePort(value)).message).toMatch(/^Failed to parse "--port": expected an integer from 0 to 65535, got /);
-  });
-});
-
-describe('parseHost', () => {
-  it('takes IP addresses and host names', () => {
-    expect(['127.0.0.1', '::1', '[::1]', 'localhost', 'my-box.internal'].map((h) => parseHost(h))).toEqual([
-      '127.0.0.1', '::1', '::1', 'localhost', 'my-box.internal',
-    ]);
+  it('takes the CLI strings as they come', () => {
+    const settings = parseProxyOptions({ cassette: 'a.cassette', port: '8080', maxBodyBytes: '1KiB', host: '[::1]' }, 'flag');
+    expect(settings).toMatchObject({ port: 8080, maxBodyBytes: 1024, host: '::1' });
   });
 
-  it.each([['http://127.0.0.1'], ['127.0.0.1:80'], ['a b'], [''], ['-bad.example'], ['x/y']])('refuses %j', (value) => {
-    expect(failure(() => parseHost(value)).message).toContain('Failed to parse "--host": expected an IP address or a host name');
-  });
-});
-
-describe('parseByteSize', () => {
-  it('reads bytes, binary and decimal units', () => {
-    expect([parseByteSize('1048576'), parseByteSize('10MiB'), parseByteSize('512KiB'), parseByteSize('1.5MB'), parseByteSize('2k'), parseByteSize(7)])
-      .toEqual([1048576, 10 * 1024 * 1024, 512 * 1024, 1_500_000, 2048, 7]);
-  });
-
-  it.each([['0'], ['lots'], ['10 parsecs'], ['-5'], ['0.1']])('refuses %j', (value) => {
-    expect(failure(() => parseByteSize(value)).message).toContain('Failed to parse "--max-body": expected a positive size');
-  });
-});
-
-describe('parseRepeat', () => {
-  it('takes last and error only', () => {
-    expect([parseRepeat('last'), parseRepeat('error')]).toEqual(['last', 'error']);
-    expect(failure(() => parseRepeat('forever')).message).toBe('Failed to parse "--repeat": expected "last" or "error", got "forever"');
+  it('blames a bad value by its option name, or by its flag at the CLI edge', () => {
+    expect(failure({ cassette: 'a', port: 70000 })).toBe('Failed to parse "port": expected an integer from 0 to 65535, got 70000');
+    expect(failure({ cassette: 'a', port: '70000' }, 'flag')).toBe('Failed to parse "--port": expected an integer from 0 to 65535, got "70000"');
+    expect(failure({ cassette: 'a', maxBodyBytes: 0 })).toContain('Failed to parse "maxBodyBytes"');
+    expect(failure({ cassette: 'a', maxBodyBytes: 'lots' }, 'flag')).toContain('Failed to parse "--max-body"');
+    expect(failure({ mode: 'record', cassette: 'a', upstream: 'ftp://x' }, 'flag')).toContain('Failed to parse "--upstream"');
+    expect(failure({ mode: 'record', cassette: 'a', failOn: 'info' as never })).toContain('Failed to parse "failOn"');
+    expect(failure({ mode: 'record', cassette: 'a', upstreamTimeoutMs: 1.5 })).toContain('Failed to parse "upstreamTimeoutMs"');
+    expect(failure({ mode: 'sideways' as never, cassette: 'a' })).toBe('Failed to parse "mode": expected "replay", "record", "auto", "passthrough", got "sideways"');
+    expect(failure({ mode: 'record' } as never)).toContain('Failed to parse "cassette": record mode needs a cassette file');
   });
 });

@@ -1,101 +1,217 @@
 /**
- * The replay proxy's options and their checks. The CLI coerces its flags with these
- * parsers and `startReplayProxy` checks programmatic options with the same ones, so a bad
- * value reads the same wherever it comes from (`Failed to parse "--port": ...`, exit 2).
+ * What `startProxy` takes, and the one place it is checked. The CLI and the Node API hand
+ * `startProxy` the same `ProxyOptions` (the CLI passes its flag strings as they came, e.g.
+ * `port: '8080'`); `parseProxyOptions` turns them into `ProxySettings` once, at the edge,
+ * and nothing inside parses again. `naming` only says how a bad value is blamed: by its
+ * option name (`"port"`) for the Node API, by its flag (`"--port"`) for the CLI.
  */
-import { isIP } from 'node:net';
+import { resolve } from 'node:path';
 import type { MatchKeyOptions } from '../cassettes/match/key.js';
-import type { ContractSet } from '../contracts/load.js';
-import { TapegateError } from '../core/errors.js';
+import { bundledContracts, type ContractSet } from '../contracts/load.js';
+import { badInput } from '../core/errors.js';
+import { parseFailOn, type FailOn } from '../core/findings.js';
+import { resolveCassettePath } from './cassette-path.js';
+import type { AwsCredentials, CredentialsProvider } from './credentials.js';
+import { parseByteSize, parseHeaderNames, parseHost, parsePort, parseProfile, parseRepeat, parseTimeoutMs } from './option-values.js';
+import { DEFAULT_HOST, DEFAULT_MAX_BODY_BYTES, DEFAULT_UPSTREAM_TIMEOUT_MS, type RepeatPolicy } from './option-values.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './forwarder.js';
+import { PROXY_MODES, type ProxyMode } from './modes.js';
+import { parseRegion, parseUpstream } from './upstream.js';
 
-export type RepeatPolicy = 'last' | 'error';
+export type { RepeatPolicy } from './option-values.js';
+export { DEFAULT_HOST, DEFAULT_MAX_BODY_BYTES } from './option-values.js';
 
-export interface ReplayProxyOptions extends MatchKeyOptions {
-  /** The cassette file (or, with `cassetteDir`, a name inside that folder). */
-  cassette: string;
+/** What every mode takes. */
+interface CommonOptions extends MatchKeyOptions {
   /** When given, `cassette` must resolve inside this folder (see cassette-path.ts). */
   cassetteDir?: string;
-  /** Interface to listen on. Default 127.0.0.1: replay is for this machine only. */
+  /** Interface to listen on. Default 127.0.0.1: the proxy is for this machine only. */
   host?: string;
+  /** Required to listen on anything but a loopback address (the proxy then warns once). */
+  allowRemote?: boolean;
+  /** More Host names requests may carry besides the loopback names and `host` (e.g. `host.docker.internal`). */
+  allowedHosts?: string[];
   /** Port to listen on; 0 (the default) picks a free one. */
-  port?: number;
-  /** What a request gets once its recorded exchanges were all served (default `last`). */
-  repeat?: RepeatPolicy;
-  /** Request bodies above this many bytes are answered 413 (default 10 MiB). */
-  maxBodyBytes?: number;
+  port?: number | string;
+  /** Request bodies above this many bytes are answered 413 (default 10 MiB); `512KiB` style strings too. */
+  maxBodyBytes?: number | string;
   /** Contracts for routing and validation. Default: the bundled ones. */
   contracts?: ContractSet;
   /**
-   * Where one line per miss goes. Default: stderr. `false` silences it (the misses are
-   * still counted and answered).
+   * Replace AWS account ids with stable placeholders: before writing (recording modes), and
+   * in incoming requests before matching (replay, auto). Replay follows the cassette's own
+   * header when this is not given.
    */
+  redactAccountIds?: boolean;
+  /** More header names to drop before writing (and before matching). */
+  redactHeaders?: string[];
+  /** `stats().failOnReached` turns true once a finding at or above this severity occurred. Default `never`. */
+  failOn?: FailOn;
+  /** One line per miss, finding, refusal and failure. Default stderr; `false` silences it. */
   log?: ((line: string) => void) | false;
 }
 
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
-
-function usage(what: string, reason: string): TapegateError {
-  return new TapegateError(`Failed to parse "${what}": ${reason}`, 2);
+/** What the modes that talk to an upstream take. */
+interface ForwardingOptions extends CommonOptions {
+  /** Forward everything here instead of to the AWS endpoint of each request's credential scope. */
+  upstream?: string | URL;
+  /** Shared config/credentials profile for the provider chain. */
+  profile?: string;
+  /** Sign for this region instead of the scope's (and, without `upstream`, forward to its endpoint). */
+  region?: string;
+  /** Credentials to re-sign with instead of the provider chain (tests, embedding programs). */
+  credentials?: AwsCredentials | CredentialsProvider;
+  /** Whole-exchange upstream timeout (default 30 000 ms): 504 after it. */
+  upstreamTimeoutMs?: number;
+  /** Also record exchanges whose forwarding failed, with the 502/504 the client got. */
+  recordFailures?: boolean;
+  /** Upstream answers above this many bytes get a 502 and are not recorded (default 64 MiB); `512KiB` style strings too. */
+  maxResponseBytes?: number | string;
 }
 
-function shown(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+/** Answer from the cassette only; no credentials, no network (the default mode). */
+export interface ReplayOptions extends CommonOptions {
+  mode?: 'replay';
+  /** The cassette file (or, with `cassetteDir`, a name inside that folder). */
+  cassette: string;
+  /** What a request gets once its recorded exchanges were all served (default `last`). */
+  repeat?: RepeatPolicy;
 }
 
-/** An integer 0–65535, given as a number or as decimal digits. */
-export function parsePort(value: unknown, what = '--port'): number {
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-  const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw usage(what, `expected an integer from 0 to 65535, got ${shown(value)}`);
-  }
-  return port;
+/** Forward everything, re-signed, and write a new cassette (an existing one only with `force`). */
+export interface RecordOptions extends ForwardingOptions {
+  mode: 'record';
+  cassette: string;
+  force?: boolean;
 }
 
-/** One DNS label: letters, digits and inner hyphens, at most 63 characters. */
-const hostLabel = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
-
-/** An IP address (v4 or v6, brackets allowed) or a host name; no scheme, port or path. */
-export function parseHost(value: unknown, what = '--host'): string {
-  if (typeof value !== 'string' || value.trim() === '') throw usage(what, `expected an IP address or a host name, got ${shown(value)}`);
-  let host = value.trim();
-  if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
-  if (isIP(host) !== 0) return host;
-  const labels = host.split('.');
-  if (host.length <= 253 && labels.every((label) => hostLabel.test(label))) return host;
-  throw usage(what, `expected an IP address or a host name (no scheme, port or path), got ${shown(value)}`);
+/** Answer what the cassette holds, forward and append the rest. */
+export interface AutoOptions extends ForwardingOptions {
+  mode: 'auto';
+  cassette: string;
 }
 
-const units: Record<string, number> = {
-  b: 1,
-  kb: 1000,
-  mb: 1000 ** 2,
-  gb: 1000 ** 3,
-  k: 1024,
-  kib: 1024,
-  m: 1024 ** 2,
-  mib: 1024 ** 2,
-  g: 1024 ** 3,
-  gib: 1024 ** 3,
-};
+/** Forward and validate, write nothing. */
+export interface PassthroughOptions extends ForwardingOptions {
+  mode: 'passthrough';
+}
+
+export type ProxyOptions = ReplayOptions | RecordOptions | AutoOptions | PassthroughOptions;
+
+/** How a bad option is named in its error: the Node API's key or the CLI's flag. */
+export type OptionNaming = 'option' | 'flag';
+
+/** The settings of the upstream side (not in replay). */
+export interface ForwardSettings {
+  upstream: URL | undefined;
+  region: string | undefined;
+  profile: string | undefined;
+  credentials: AwsCredentials | CredentialsProvider | undefined;
+  timeoutMs: number;
+  recordFailures: boolean;
+  maxResponseBytes: number;
+}
+
+/** `ProxyOptions` checked and with every default filled in. */
+export interface ProxySettings {
+  mode: ProxyMode;
+  /** The cassette file (absolute); null in passthrough. */
+  cassette: string | null;
+  /** `record`: overwrite an existing cassette. */
+  force: boolean;
+  host: string;
+  allowedHosts: string[];
+  port: number;
+  maxBodyBytes: number;
+  contracts: ContractSet;
+  match: MatchKeyOptions & { repeat: RepeatPolicy };
+  /** `accountIds` undefined: follow the cassette's header (replay). */
+  redact: { accountIds: boolean | undefined; extraHeaders: string[] };
+  failOn: FailOn;
+  log: (line: string) => void;
+  /** null in replay. */
+  forward: ForwardSettings | null;
+}
 
 /**
- * A positive byte count: `1048576`, `512KiB`, `10MiB`, `1.5MB`. Binary units (KiB, MiB,
- * GiB, and the bare K, M, G) are powers of 1024, decimal ones (kB, MB, GB) of 1000.
+ * Option key → the CLI flag that sets it, for errors at the CLI edge. (`upstreamTimeoutMs`
+ * is not here: the CLI turns `--upstream-timeout` seconds into it, checking them itself.)
  */
-export function parseByteSize(value: unknown, what = '--max-body'): number {
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-  const parts = /^(\d+(?:\.\d+)?)\s*([A-Za-z]*)$/.exec(text);
-  const unit = parts ? units[(parts[2] ?? '').toLowerCase() || 'b'] : undefined;
-  const bytes = parts && unit !== undefined ? Math.floor(Number(parts[1]) * unit) : NaN;
-  if (!Number.isSafeInteger(bytes) || bytes < 1) {
-    throw usage(what, `expected a positive size such as 1048576, 512KiB or 10MiB, got ${shown(value)}`);
-  }
-  return bytes;
+const FLAGS: Record<string, string> = {
+  mode: 'mode',
+  host: '--host',
+  port: '--port',
+  maxBodyBytes: '--max-body',
+  repeat: '--repeat',
+  upstream: '--upstream',
+  region: '--region',
+  profile: '--profile',
+  failOn: '--fail-on',
+  redactHeaders: '--redact-headers',
+  maxResponseBytes: '--max-response',
+  allowedHosts: '--allow-host',
+};
+
+function defaultLog(line: string): void {
+  process.stderr.write(line + '\n');
 }
 
-export function parseRepeat(value: unknown, what = '--repeat'): RepeatPolicy {
-  if (value === 'last' || value === 'error') return value;
-  throw usage(what, `expected "last" or "error", got ${shown(value)}`);
+function parseMode(value: unknown, what: string): ProxyMode {
+  if ((PROXY_MODES as readonly unknown[]).includes(value)) return value as ProxyMode;
+  throw badInput(what, `expected ${PROXY_MODES.map((mode) => `"${mode}"`).join(', ')}`, value);
+}
+
+function cassetteOf(options: ProxyOptions, mode: ProxyMode): string | null {
+  if (mode === 'passthrough') return null;
+  const cassette = (options as { cassette?: unknown }).cassette;
+  if (typeof cassette !== 'string' || cassette === '') throw badInput('cassette', `${mode} mode needs a cassette file`, cassette);
+  return options.cassetteDir === undefined ? resolve(cassette) : resolveCassettePath(options.cassetteDir, cassette);
+}
+
+/** Loopback unless `allowRemote` says otherwise: a remote client would have the user's credentials signed for it. */
+function checkedHost(options: ProxyOptions, name: (key: string) => string): string {
+  const host = parseHost(options.host ?? DEFAULT_HOST, name('host'));
+  const loopback = host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  if (!loopback && options.allowRemote !== true) {
+    throw badInput(name('host'), `${host} is not a loopback address: anyone who can reach it could use the proxy (and, recording, your credentials); pass ${name('host') === '--host' ? '--allow-remote' : 'allowRemote: true'} to listen there anyway`);
+  }
+  return host;
+}
+
+/** The one check of `options`; throws a TapegateError (exit 2) naming the bad option. */
+export function parseProxyOptions(options: ProxyOptions, naming: OptionNaming = 'option'): ProxySettings {
+  const name = (key: string): string => (naming === 'flag' ? (FLAGS[key] ?? key) : key);
+  const mode = parseMode(options.mode ?? 'replay', name('mode'));
+  const forwarding = mode === 'replay' ? null : (options as ForwardingOptions);
+  return {
+    mode,
+    cassette: cassetteOf(options, mode),
+    force: mode === 'record' && (options as RecordOptions).force === true,
+    host: checkedHost(options, name),
+    allowedHosts: (options.allowedHosts ?? []).map((host) => parseHost(host, name('allowedHosts'))),
+    port: parsePort(options.port ?? 0, name('port')),
+    maxBodyBytes: options.maxBodyBytes === undefined ? DEFAULT_MAX_BODY_BYTES : parseByteSize(options.maxBodyBytes, name('maxBodyBytes')),
+    contracts: options.contracts ?? bundledContracts(),
+    match: {
+      // auto: an exchange answers one request; a repeat beyond the recorded count is a miss, so it is recorded.
+      repeat: mode === 'auto' ? 'error' : parseRepeat((options as ReplayOptions).repeat ?? 'last', name('repeat')),
+      ...(options.matchHeaders !== undefined ? { matchHeaders: options.matchHeaders } : {}),
+      ...(options.ignoreBody !== undefined ? { ignoreBody: options.ignoreBody } : {}),
+    },
+    redact: {
+      accountIds: options.redactAccountIds ?? (mode === 'replay' || mode === 'auto' ? undefined : false),
+      extraHeaders: options.redactHeaders === undefined || options.redactHeaders.length === 0 ? [] : parseHeaderNames(options.redactHeaders, name('redactHeaders')),
+    },
+    failOn: parseFailOn(options.failOn ?? 'never', name('failOn')),
+    log: options.log === false ? () => undefined : (options.log ?? defaultLog),
+    forward: forwarding === null ? null : {
+      upstream: forwarding.upstream === undefined ? undefined : parseUpstream(forwarding.upstream, name('upstream')),
+      region: forwarding.region === undefined ? undefined : parseRegion(forwarding.region, name('region')),
+      profile: forwarding.profile === undefined ? undefined : parseProfile(forwarding.profile, name('profile')),
+      credentials: forwarding.credentials,
+      timeoutMs: forwarding.upstreamTimeoutMs === undefined ? DEFAULT_UPSTREAM_TIMEOUT_MS : parseTimeoutMs(forwarding.upstreamTimeoutMs),
+      recordFailures: forwarding.recordFailures === true,
+      maxResponseBytes: forwarding.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : parseByteSize(forwarding.maxResponseBytes, name('maxResponseBytes')),
+    },
+  };
 }

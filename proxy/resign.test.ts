@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifySigV4 } from '../test/support/fake-apigateway/sigv4-verify.js';
 import { randomCredentials } from '../test/record-fixtures.js';
-import { splitTarget } from './incoming.js';
+import { splitTarget } from './steps/read.js';
 import { forwardedHeaders, resignHeaders, type RequestToSign } from './resign.js';
 
 const clientHeaders = {

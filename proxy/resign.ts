@@ -67,20 +67,41 @@ export function forwardedHeaders(request: RequestToSign): Record<string, string>
 
 // Loaded on first use: every tapegate command loads this module, only recording signs.
 let signatureV4: Promise<typeof import('@smithy/signature-v4')> | undefined;
+type Signer = InstanceType<(typeof import('@smithy/signature-v4'))['SignatureV4']>;
+
+/**
+ * Signers by service, region and credentials. A signer caches its derived signing key (four
+ * HMACs) per day, so keeping it is what lets a recording sign each request with one HMAC
+ * instead of five. Bounded: credentials that rotate start a fresh set.
+ */
+const signers = new Map<string, Signer>();
+const MAX_SIGNERS = 64;
+
+async function signerFor(context: SigningContext): Promise<Signer> {
+  const { credentials } = context;
+  const key = `${context.service}\n${context.region}\n${credentials.accessKeyId}\n${credentials.secretAccessKey}\n${credentials.sessionToken ?? ''}`;
+  let signer = signers.get(key);
+  if (signer === undefined) {
+    const { SignatureV4 } = await (signatureV4 ??= import('@smithy/signature-v4'));
+    if (signers.size >= MAX_SIGNERS) signers.clear();
+    signer = new SignatureV4({
+      service: context.service,
+      region: context.region,
+      credentials: { ...credentials },
+      sha256: NodeSha256,
+      // Every service but S3 signs the path escaped once more; API Gateway SDKs do the same.
+      uriEscapePath: true,
+      applyChecksum: true,
+    });
+    signers.set(key, signer);
+  }
+  return signer;
+}
 
 /** The full header set to send upstream, carrying a fresh SigV4 signature. */
 export async function resignHeaders(request: RequestToSign, context: SigningContext): Promise<Record<string, string>> {
   const headers = forwardedHeaders(request);
-  const { SignatureV4 } = await (signatureV4 ??= import('@smithy/signature-v4'));
-  const signer = new SignatureV4({
-    service: context.service,
-    region: context.region,
-    credentials: context.credentials,
-    sha256: NodeSha256,
-    // Every service but S3 signs the path escaped once more; API Gateway SDKs do the same.
-    uriEscapePath: true,
-    applyChecksum: true,
-  });
+  const signer = await signerFor(context);
   const port = request.target.port === '' ? undefined : Number(request.target.port);
   const signed = await signer.sign(
     {

@@ -1,5 +1,5 @@
 /**
- * startReplayProxy's own options, through real HTTP on loopback: key options reach the
+ * startProxy's own options, through real HTTP on loopback: key options reach the
  * matcher, the listen address is checked, close is idempotent and ends keep-alive sockets.
  */
 import { Agent, request } from 'node:http';
@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Exchange } from '../core/exchange.js';
 import { TapegateError } from '../core/errors.js';
 import { exchange, json, request as recorded, writeTempCassette } from '../test/replay-fixtures.js';
-import { startReplayProxy, type ReplayProxy } from './server.js';
+import { startProxy, type TapegateProxy as ReplayProxy } from './start.js';
 
 let cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
@@ -23,10 +23,10 @@ function createApi(seq: number, body: unknown, headers: Record<string, string> =
   return ex;
 }
 
-async function start(exchanges: Exchange[], options: Partial<Parameters<typeof startReplayProxy>[0]> = {}): Promise<ReplayProxy> {
+async function start(exchanges: Exchange[], options: Partial<Parameters<typeof startProxy>[0]> = {}): Promise<ReplayProxy> {
   const cassette = await writeTempCassette(exchanges);
   cleanups.push(cassette.remove);
-  const proxy = await startReplayProxy({ cassette: cassette.file, log: false, ...options });
+  const proxy = await startProxy({ mode: 'replay', cassette: cassette.file, log: false, ...options });
   cleanups.push(() => proxy.close());
   return proxy;
 }
@@ -43,7 +43,7 @@ function post(url: string, body: unknown, headers: Record<string, string> = {}, 
   });
 }
 
-describe('startReplayProxy', () => {
+describe('startProxy', () => {
   it('listens on 127.0.0.1 by default and reports its URL and port', async () => {
     const proxy = await start([createApi(0, { name: 'a' })]);
     expect(proxy.url).toBe(`http://127.0.0.1:${proxy.port}`);
@@ -80,9 +80,9 @@ describe('startReplayProxy', () => {
   });
 
   it('refuses bad programmatic options before reading anything', async () => {
-    await expect(startReplayProxy({ cassette: 'none', port: 70000 })).rejects.toThrow('Failed to parse "port": expected an integer from 0 to 65535, got 70000');
-    await expect(startReplayProxy({ cassette: 'none', maxBodyBytes: 0 })).rejects.toThrow('Failed to parse "maxBodyBytes"');
-    await expect(startReplayProxy({ cassette: 'none', host: 'not a host' })).rejects.toThrow('Failed to parse "host"');
+    await expect(startProxy({ mode: 'replay', cassette: 'none', port: 70000 })).rejects.toThrow('Failed to parse "port": expected an integer from 0 to 65535, got 70000');
+    await expect(startProxy({ mode: 'replay', cassette: 'none', maxBodyBytes: 0 })).rejects.toThrow('Failed to parse "maxBodyBytes"');
+    await expect(startProxy({ mode: 'replay', cassette: 'none', host: 'not a host' })).rejects.toThrow('Failed to parse "host"');
   });
 
   it('closes with open keep-alive connections, once, returning the same final stats', async () => {

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { formatSummary, type ReplayStats } from './summary.js';
+import type { ProxyStats } from './stats.js';
+import { formatSummary } from './summary.js';
 
-const base: ReplayStats = {
+const base: ProxyStats = {
+  mode: 'replay',
+  cassette: 'x.cassette',
   exchanges: 3,
   served: 4,
   missed: 1,
+  forwarded: 0,
+  recorded: 0,
+  upstreamFailures: 0,
+  refused: 0,
   rejected: 0,
+  failOnReached: false,
   unused: [{ seq: 2, operation: null }],
   findings: [],
   findingCounts: { error: 1, warn: 0, info: 2 },
@@ -27,5 +35,20 @@ describe('formatSummary', () => {
     expect(text).toContain('never used: 53 exchanges\n');
     expect(text).toContain('  #49 apigateway.GetRestApis\n  ... and 3 more\n');
     expect(text).not.toContain('#50 ');
+  });
+});
+
+describe('formatSummary of the recording modes', () => {
+  const stats: ProxyStats = {
+    ...base, mode: 'record', served: 0, missed: 0, forwarded: 3, recorded: 2, upstreamFailures: 1, exchanges: 2, unused: [], failOnReached: true,
+  };
+
+  it('says what each mode did', () => {
+    expect(formatSummary(stats)).toBe(
+      'tapegate record summary: 3 forwarded, 2 recorded, 1 upstream failure, 0 refused by the secret scanner, 0 rejected (cassette of 2 exchanges)\n' +
+        'findings: 1 error, 0 warn, 2 info (at or above --fail-on: exit 1)\n',
+    );
+    expect(formatSummary({ ...stats, mode: 'auto', served: 4, failOnReached: false })).toMatch(/^tapegate auto summary: 4 replayed, 3 forwarded, 2 recorded, /);
+    expect(formatSummary({ ...stats, mode: 'passthrough', cassette: null })).toMatch(/^tapegate passthrough summary: 3 forwarded, 1 upstream failure, 0 rejected\n/);
   });
 });

@@ -1,56 +1,53 @@
 /**
- * What a replay run did, as data (`ReplayStats`) and as the few lines `tapegate replay`
- * prints when it stops. The CLI prints the summary on stdout, after the `listening` line:
- * stdout carries the run's results, stderr its diagnostics (one line per miss or rejected
- * request), so `tapegate replay ... > run.txt` keeps the outcome apart from the noise.
- */
-import type { SeverityCounts, ServedFinding } from './served-findings.js';
-import { countOf } from '../core/text.js';
-
-export interface UnusedExchange {
-  seq: number;
-  operation: string | null;
-}
-
-export interface ReplayStats {
-  /** Exchanges in the cassette. */
-  exchanges: number;
-  /** Requests answered from the cassette. */
-  served: number;
-  /** Requests answered with a TapegateNoMatch miss. */
-  missed: number;
-  /** Requests refused before matching: malformed HTTP, a body over the limit, a client gone mid-body. */
-  rejected: number;
-  /** Recorded exchanges no request used, in cassette order. */
-  unused: UnusedExchange[];
-  /** Contract findings of the served exchanges (each distinct exchange validated once). */
-  findings: ServedFinding[];
-  findingCounts: SeverityCounts;
-}
-
-/** Lists at most this many unused exchanges; the count is always complete. */
-const MAX_LISTED_UNUSED = 50;
-
-/**
+ * The lines every proxy command prints on stdout when it stops (stderr carries the
+ * per-request lines: misses, findings, refusals, failures), so `tapegate replay ... >
+ * run.txt` keeps the outcome apart from the noise. One function for every mode; a mode
+ * shows the counters of the steps it runs (modes.ts).
+ *
  * ```
  * tapegate replay summary: 12 served, 1 missed, 0 rejected (cassette of 14 exchanges)
  * never used: 2 exchanges
  *   #3 apigateway.GetIntegrationResponse
  *   #9 (unknown operation)
  * findings: 1 error, 0 warn, 2 info
+ *
+ * tapegate record summary: 14 forwarded, 13 recorded, 1 upstream failure, 0 refused by the secret scanner, 0 rejected (cassette of 13 exchanges)
+ * findings: 0 errors, 1 warn, 3 info
  * ```
  */
-export function formatSummary(stats: ReplayStats): string {
-  const lines = [
-    `tapegate replay summary: ${stats.served} served, ${stats.missed} missed, ${stats.rejected} rejected ` +
-      `(cassette of ${countOf(stats.exchanges, 'exchange')})`,
-    `never used: ${countOf(stats.unused.length, 'exchange')}`,
-  ];
-  for (const unused of stats.unused.slice(0, MAX_LISTED_UNUSED)) {
-    lines.push(`  #${unused.seq} ${unused.operation ?? '(unknown operation)'}`);
+import { countOf } from '../core/text.js';
+import type { ProxyStats } from './stats.js';
+
+/** Lists at most this many unused exchanges; the count is always complete. */
+const MAX_LISTED_UNUSED = 50;
+
+function countsLine(stats: ProxyStats): string {
+  const parts: string[] = [];
+  if (stats.mode === 'replay') parts.push(`${stats.served} served`, `${stats.missed} missed`);
+  if (stats.mode === 'auto') parts.push(`${stats.served} replayed`);
+  if (stats.mode !== 'replay') {
+    parts.push(`${stats.forwarded} forwarded`);
+    if (stats.mode !== 'passthrough') parts.push(`${stats.recorded} recorded`);
+    parts.push(countOf(stats.upstreamFailures, 'upstream failure'));
+    if (stats.mode !== 'passthrough') parts.push(`${stats.refused} refused by the secret scanner`);
   }
+  parts.push(`${stats.rejected} rejected`);
+  const cassette = stats.mode === 'passthrough' ? '' : ` (cassette of ${countOf(stats.exchanges, 'exchange')})`;
+  return `tapegate ${stats.mode} summary: ${parts.join(', ')}${cassette}`;
+}
+
+function unusedLines(stats: ProxyStats): string[] {
+  const lines = [`never used: ${countOf(stats.unused.length, 'exchange')}`];
+  for (const unused of stats.unused.slice(0, MAX_LISTED_UNUSED)) lines.push(`  #${unused.seq} ${unused.operation ?? '(unknown operation)'}`);
   if (stats.unused.length > MAX_LISTED_UNUSED) lines.push(`  ... and ${stats.unused.length - MAX_LISTED_UNUSED} more`);
+  return lines;
+}
+
+export function formatSummary(stats: ProxyStats): string {
   const counts = stats.findingCounts;
-  lines.push(`findings: ${countOf(counts.error, 'error')}, ${counts.warn} warn, ${counts.info} info`);
-  return lines.join('\n') + '\n';
+  return [
+    countsLine(stats),
+    ...(stats.mode === 'replay' ? unusedLines(stats) : []),
+    `findings: ${countOf(counts.error, 'error')}, ${counts.warn} warn, ${counts.info} info${stats.failOnReached ? ' (at or above --fail-on: exit 1)' : ''}`,
+  ].join('\n') + '\n';
 }

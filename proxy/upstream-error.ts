@@ -5,7 +5,7 @@
  * 5xx); it is never taken for AWS's own answer, and is recorded only with --record-failures.
  */
 import { awsError } from './aws-error.js';
-import type { ForwardFailureKind } from './forward.js';
+import type { ForwardFailureKind } from './forwarder.js';
 import type { WireResponse } from './wire-response.js';
 
 export function upstreamStatus(kind: ForwardFailureKind): 502 | 504 {

@@ -6,7 +6,7 @@
  */
 import { bodyFromWire } from '../cassettes/format/body.js';
 import type { RecordedResponse } from '../core/exchange.js';
-import type { UpstreamResponse } from './forward.js';
+import type { UpstreamResponse } from './forwarder.js';
 import type { WireResponse } from './wire-response.js';
 
 /** RFC 9110 §7.6.1 hop-by-hop headers, plus content-length (recomputed from the bytes). */

@@ -5,7 +5,7 @@
  * Never touches a real account: the upstream is the fake on 127.0.0.1.
  */
 import { fileURLToPath } from 'node:url';
-import { startRecordingProxy } from '../proxy/record-server.js';
+import { startProxy } from '../proxy/start.js';
 import { clientsFor } from '../harness/demo/clients.js';
 import { runSeedScenario } from '../harness/demo/seed-scenario.js';
 import { startFakeApiGateway, FAKE_APIGATEWAY_CREDENTIALS } from '../test/support/fake-apigateway/index.js';
@@ -13,7 +13,7 @@ import { startFakeApiGateway, FAKE_APIGATEWAY_CREDENTIALS } from '../test/suppor
 const cassette = fileURLToPath(new URL('../cassettes/examples/seed-scenario.cassette', import.meta.url));
 const fake = await startFakeApiGateway();
 try {
-  const proxy = await startRecordingProxy({ mode: 'record', cassette, force: true, upstream: fake.url, credentials: FAKE_APIGATEWAY_CREDENTIALS, log: false });
+  const proxy = await startProxy({ mode: 'record', cassette, force: true, upstream: fake.url, credentials: FAKE_APIGATEWAY_CREDENTIALS, log: false });
   const steps = await runSeedScenario(clientsFor(proxy.url), (step) => {
     process.stdout.write(`${step.operation} ${step.status ?? ''}${step.error ? ` ${step.error.name}` : ''}\n`);
   });

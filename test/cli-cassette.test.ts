@@ -46,12 +46,13 @@ async function sampleCassette(name: string, count: number): Promise<string> {
   return file;
 }
 
-/** Flips a byte inside the last record's payload: its checksum no longer matches. */
+/** Flips a byte inside the last exchange record's payload (the one before the end record): its checksum no longer matches. */
 function corruptLastRecord(file: string): void {
   const bytes = readFileSync(file);
-  let start = CASSETTE_MAGIC.length;
-  while (start + 8 + bytes.readUInt32LE(start) < bytes.length) start += 8 + bytes.readUInt32LE(start);
-  bytes[start + 8 + 2]! ^= 0xff;
+  const starts: number[] = [];
+  for (let start = CASSETTE_MAGIC.length; start < bytes.length; start += 8 + bytes.readUInt32LE(start)) starts.push(start);
+  const last = starts.at(-2)!;
+  bytes[last + 8 + 2]! ^= 0xff;
   writeFileSync(file, bytes);
 }
 
@@ -101,7 +102,7 @@ describe('cassette import / export / show', () => {
     writeFileSync(join(dir, 'status.json'), JSON.stringify(fixture));
     expect(cli('cassette', 'import', 'status.json')).toMatchObject({
       status: 2,
-      stderr: 'tapegate: Failed to import cassette "status.json": /exchanges/3/response/status must be an integer from 100 to 599\n',
+      stderr: 'tapegate: Failed to import cassette "status.json": /exchanges/3/response/status must be an integer from 200 to 599\n',
     });
     // Strict on purpose: a fixture must say what wrote it and when; nothing is filled in.
     delete fixture.header.toolVersion;
@@ -185,8 +186,16 @@ describe('cassette recover', () => {
       for (let seq = 0; seq < 3; seq++) await writer.append(sampleExchange(seq));
       // The recorder died in the middle of its fourth append: half a record at the end.
       appendFileSync(writer.journalFile, Buffer.from([200, 0, 0, 0, 1, 2]));
+      const journal = readFileSync(writer.journalFile);
       const result = cli('cassette', 'recover', 'crash.cassette');
-      expect(result).toMatchObject({ status: 0, stdout: 'recovered 3 exchanges from the journal, dropped 6 bytes of a damaged tail\n' });
+      // A half-written last append was never answered: nothing recorded is lost, exit 0.
+      expect(result).toMatchObject({
+        status: 0,
+        stdout:
+          `recovered 3 exchanges from the journal; dropped 1 exchange record (6 bytes) from byte ${journal.length - 6}: ` +
+          'truncated record (6 bytes left, a record prefix needs 8); the damaged file is kept as crash.cassette.journal.bak\n',
+      });
+      expect(readFileSync(join(dir, 'crash.cassette.journal.bak')).equals(journal)).toBe(true);
       expect(existsSync(journalPathFor(file))).toBe(false);
       expect((await readCassette(file)).exchanges).toEqual([0, 1, 2].map(sampleExchange));
       expect(cli('cassette', 'recover', 'crash.cassette').stdout).toBe('nothing to recover: the cassette is intact (3 exchanges)\n');
@@ -197,10 +206,17 @@ describe('cassette recover', () => {
 
   it('cuts a damaged cassette after its last intact exchange', async () => {
     const file = await sampleCassette('torn.cassette', 3);
-    const before = readFileSync(file).length;
     corruptLastRecord(file);
+    const damaged = readFileSync(file);
     const result = cli('cassette', 'recover', 'torn.cassette');
-    expect(result).toMatchObject({ status: 0, stdout: `kept 2 exchanges, dropped ${before - readFileSync(file).length} bytes of a damaged tail\n` });
+    // Exchanges were lost: exit 1, and the damaged file is kept beside it.
+    expect(result).toMatchObject({
+      status: 1,
+      stdout: expect.stringMatching(
+        /^kept 2 exchanges; dropped 1 exchange record \(\d+ bytes\) from byte \d+: corrupt record \(bad checksum\); the damaged file is kept as torn\.cassette\.bak\n$/,
+      ),
+    });
+    expect(readFileSync(join(dir, 'torn.cassette.bak')).equals(damaged)).toBe(true);
     expect((await readCassette(file)).exchanges).toHaveLength(2);
   });
 });
@@ -211,7 +227,7 @@ describe('cassette textconv', () => {
     const result = cli('cassette', 'textconv', 'a.cassette');
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toBe('# tapegate cassette, format version 1, 2 exchanges');
+    expect(lines[0]).toBe('# tapegate cassette, format version 2, 2 exchanges');
     expect(lines.filter((line) => line.startsWith('# exchange'))).toEqual([
       '# exchange 0 apigateway.GetIntegrationResponse',
       '# exchange 1 (no operation)',
@@ -224,7 +240,8 @@ describe('cassette textconv', () => {
 
   it('shows the intact exchanges of a damaged file and names the damage, exit 0', async () => {
     const file = await sampleCassette('torn.cassette', 3);
-    writeFileSync(file, readFileSync(file).subarray(0, -10));
+    // Past the end record (46 bytes) into the last exchange.
+    writeFileSync(file, readFileSync(file).subarray(0, -60));
     const result = cli('cassette', 'textconv', 'torn.cassette');
     expect(result.status).toBe(0);
     expect(result.stdout.match(/^# exchange \d/gm)).toHaveLength(2);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../core/findings.js';
+import { writeBrokenV1Contracts } from './fixtures/broken-contracts.js';
 import { CLEAN, INFO_ONLY, SEEDED, WARN_ONLY, writeSeeded } from './fixtures/verify/seeded.js';
 import { elements, parseXml } from './fixtures/verify/xml.js';
 import { runCli } from './support/cli.js';
@@ -264,5 +265,30 @@ describe('verify: the config file and --contracts', () => {
     writeFileSync(join(dir, 'tapegate.config.json'), JSON.stringify({ contracts: 'v1-only' }));
     check(cli('verify', 'x.cassette'), 'v1-only');
     expect(cli('verify', 'x.cassette', '--contracts', 'missing')).toMatchObject({ status: 2, stderr: expect.stringContaining('"missing": no such folder') });
+  });
+});
+
+describe('verify: a validator failure is a finding, not a crash', () => {
+  it('an operation whose contract does not compile gets a validator-failure error per exchange; the others are still checked', async () => {
+    mkdirSync(join(dir, 'broken'));
+    writeBrokenV1Contracts(join(dir, 'broken'));
+    const file = await seeded();
+    const result = cli('verify', file, '--contracts', 'broken', '--format', 'json');
+    expect(result).toMatchObject({ status: 1, stderr: '' });
+    const report = JSON.parse(result.stdout) as { operations: { operation: string; findings: (Finding & { seq: number })[] }[] };
+    const findings = report.operations.flatMap((group) => group.findings);
+    const failures = findings.filter((f) => f.code === 'validator-failure');
+    // #0 and #9 are GetIntegrationResponse successes (the broken schema); #7 is an error response, checked without it.
+    expect(failures.map((f) => [f.seq, f.operation, f.severity, f.side, f.path])).toEqual([
+      [0, 'apigateway.GetIntegrationResponse', 'error', 'request', ''],
+      [9, 'apigateway.GetIntegrationResponse', 'error', 'request', ''],
+    ]);
+    expect(failures[0]!.message).toMatch(/^Failed to validate exchange #0: \w*Error: .*NoSuchShape/);
+    expect(findings.find((f) => f.seq === 7)).toMatchObject({ code: 'undeclared-error' });
+    expect(findings.filter((f) => f.seq === 4).map((f) => f.code)).toEqual(['pattern-mismatch', 'pattern-mismatch']);
+
+    const markdown = cli('verify', file, '--contracts', 'broken', '--format', 'markdown');
+    expect(markdown.status).toBe(1);
+    expect(markdown.stdout).toMatch(/\| \*\*error\*\* \| `apigateway.GetIntegrationResponse` \| `request` \| – \| Failed to validate exchange #0: [^|]*NoSuchShape[^|]* \|/);
   });
 });

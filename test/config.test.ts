@@ -14,7 +14,7 @@ import { loadConfig } from '../harness/config/load.js';
 import { configSchemaPath } from '../harness/config/schema.js';
 import { defaultConfig, type TapegateConfig } from '../harness/config/types.js';
 import { TapegateError } from '../core/errors.js';
-import { DEFAULT_MAX_BODY_BYTES, parseByteSize } from '../proxy/options.js';
+import { DEFAULT_MAX_BODY_BYTES, parseByteSize } from '../proxy/option-values.js';
 
 const V1_CONTRACTS = fileURLToPath(new URL('./fixtures/drift/apigateway-2015-07-09@1.43.67.json', import.meta.url));
 

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDrift } from '../drift/run.js';
 import type { DriftChange } from '../drift/types.js';
+import { writeBrokenV1Contracts } from './fixtures/broken-contracts.js';
 import { writeCalls, type CallSpec } from './fixtures/drift/cassette-builder.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/drift/${name}`, import.meta.url));
@@ -168,5 +169,31 @@ describe('cassette against contracts', () => {
     const report = await runDrift(dir, fixture('apigatewayv2-2018-11-29@1.21.19.json'));
     expect(report.changes).toHaveLength(1);
     expect(report.changes[0]).toMatchObject({ code: 'field-unknown', count: 2, exchanges: [{ cassette: 'one.cassette', seq: 0 }, { cassette: 'two.cassette', seq: 0 }] });
+  });
+});
+
+describe('cassette against contracts: exchanges the validator cannot check', () => {
+  const INTEGRATION = '/restapis/a1/resources/r1/methods/GET/integration';
+
+  it('an exchange whose contract does not compile is an exchange-unchecked change (breaking); the others are still checked', async () => {
+    const cassette = join(dir, 'v1.cassette');
+    await writeCalls(cassette, [
+      { operation: 'apigateway.GetIntegrationResponse', method: 'GET', path: `${INTEGRATION}/responses/200`, status: 200, response: { statusCode: '200' } },
+      { operation: 'apigateway.GetIntegration', method: 'GET', path: INTEGRATION, status: 200, response: { type: 'HTTP', newSetting: true } },
+    ]);
+    const report = await runDrift(cassette, writeBrokenV1Contracts(dir));
+    expect(report.changes.map(brief)).toEqual([
+      { operation: 'apigateway.GetIntegrationResponse', side: 'request', pointer: '', code: 'exchange-unchecked', severity: 'breaking', before: null, after: null },
+      { operation: 'apigateway.GetIntegration', side: 'response', pointer: '/body/newSetting', code: 'field-unknown', severity: 'warn', before: true, after: null },
+    ]);
+    expect(report.changes[0]!.message).toMatch(/^tapegate could not check this recorded exchange against the contracts \(Failed to validate exchange #0: \w*Error: .*NoSuchShape.*\): whether it still fits is unknown\.$/);
+  });
+
+  it('a clean exchange recorded without an operation counts under the operation it routes to', async () => {
+    const cassette = join(dir, 'unnamed.cassette');
+    await writeCalls(cassette, [{ operation: null, method: 'GET', path: INTEGRATION, status: 200, response: { type: 'HTTP' } }]);
+    const report = await runDrift(cassette, fixture('apigateway-2015-07-09@1.43.67.json'));
+    expect(report.changes).toEqual([]);
+    expect(report.operations).toEqual(['apigateway.GetIntegration']);
   });
 });

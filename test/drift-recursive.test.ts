@@ -2,7 +2,7 @@
  * Drift at botocore scale (issue 12, item 8): recursive shapes, whole data folders compared
  * one service pair at a time, the text report streamed and progress on a terminal.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,29 @@ describe('a whole botocore data folder', () => {
       // Notes and the summary come last, in one piece.
       `out note: gadgets 2020-01-01 is only in ${after}; not compared.`,
     ]);
+  });
+
+  it('with --output, streams into a file that replaces the target only once the report is complete', async () => {
+    const quiet = { isTTY: false, write: () => undefined };
+    const shown: string[] = [];
+    await streamDrift({ from: before, to: after, format: 'text', options: {} }, { stdout: { write: (text: string) => shown.push(text) }, stderr: quiet });
+    const folder = join(root, 'reports');
+    mkdirSync(folder);
+    const file = join(folder, 'drift.txt');
+    const notices: string[] = [];
+    const io = { stdout: { write: (text: string) => notices.push(text) }, stderr: quiet };
+    const report = await streamDrift({ from: before, to: after, format: 'text', output: file, options: {} }, io);
+    // The same text stdout would have shown, and on stdout only where it went.
+    expect(readFileSync(file, 'utf8')).toBe(shown.join(''));
+    expect(notices).toEqual([`${report.title}\n0 breaking, 3 warn, 1 info in 3 of 3 operations.\nReport (text) written to ${file}\n`]);
+    // A model that fails to load after the first pair was written: the old report stays, no temporary file is left.
+    const broken = join(root, 'broken');
+    cpSync(after, broken, { recursive: true });
+    appendFileSync(join(broken, 'widgets', '2020-01-01', 'service-2.json'), 'not JSON');
+    await expect(streamDrift({ from: before, to: broken, format: 'text', output: file, options: {} }, io)).rejects.toThrow(/widgets/);
+    expect(readdirSync(folder)).toEqual(['drift.txt']);
+    expect(readFileSync(file, 'utf8')).toBe(shown.join(''));
+    expect(notices).toHaveLength(1);
   });
 
   it('streams nothing to a pipe but the report', async () => {

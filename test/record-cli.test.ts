@@ -13,7 +13,7 @@ import { runCli } from './support/cli.js';
 import { failure, sdkClients, startFakeApiGateway, type FakeCredentials } from './support/fake-apigateway/index.js';
 import { assertBuilt, Cleanups, isolatedEnv, randomCredentials, secretsOf, spawnCli, tempDir } from './record-fixtures.js';
 
-beforeAll(() => assertBuilt(['proxy/record-server.ts', 'proxy/record-handler.ts', 'proxy/credentials.ts', 'harness/commands/record.ts']));
+beforeAll(() => assertBuilt(['proxy/start.ts', 'proxy/pipeline.ts', 'proxy/credentials.ts', 'harness/commands/record.ts']));
 
 const cleanups = new Cleanups();
 afterEach(() => cleanups.run());

@@ -11,7 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as v1 from '@aws-sdk/client-api-gateway';
 import * as v2 from '@aws-sdk/client-apigatewayv2';
 import { readCassette } from '../cassettes/format/store.js';
-import { startRecordingProxy, type RecordingProxyOptions } from '../proxy/record-server.js';
+import { startProxy } from '../proxy/start.js';
+import type { ProxyOptions as RecordingProxyOptions } from '../proxy/options.js';
 import { failure, sdkClients, startFakeApiGateway, type FakeApiGateway } from './support/fake-apigateway/index.js';
 import { Cleanups, randomCredentials, tempDir } from './record-fixtures.js';
 
@@ -26,7 +27,7 @@ async function setUp(options: Partial<RecordingProxyOptions> & { upstream?: stri
   cleanups.add(remove);
   const file = join(dir, 'faults.cassette');
   const lines: string[] = [];
-  const proxy = await startRecordingProxy({
+  const proxy = await startProxy({
     mode: 'record', cassette: file, upstream: fake.url, credentials, log: (line) => lines.push(line), ...options,
   });
   cleanups.add(() => proxy.close());
@@ -157,7 +158,7 @@ describe('concurrency', () => {
     const { dir, remove } = await tempDir();
     cleanups.add(remove);
     const file = join(dir, 'parallel.cassette');
-    const proxy = await startRecordingProxy({ mode: 'record', cassette: file, upstream: await jitterRelay(fake), credentials, log: false });
+    const proxy = await startProxy({ mode: 'record', cassette: file, upstream: await jitterRelay(fake), credentials, log: false });
     cleanups.add(() => proxy.close());
     const sdk = sdkClients(proxy.url, randomCredentials());
     cleanups.add(() => sdk.destroy());

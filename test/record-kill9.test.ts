@@ -12,7 +12,7 @@ import { readCassette } from '../cassettes/format/store.js';
 import { sdkClients, startFakeApiGateway } from './support/fake-apigateway/index.js';
 import { assertBuilt, Cleanups, isolatedEnv, randomCredentials, spawnCli, tempDir } from './record-fixtures.js';
 
-beforeAll(() => assertBuilt(['proxy/record-server.ts', 'proxy/record-handler.ts', 'proxy/recorder.ts', 'proxy/arrival-order.ts', 'harness/commands/record.ts']));
+beforeAll(() => assertBuilt(['proxy/start.ts', 'proxy/pipeline.ts', 'proxy/steps/record.ts', 'proxy/arrival-order.ts', 'harness/commands/record.ts']));
 
 const cleanups = new Cleanups();
 afterEach(() => cleanups.run());

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as v1 from '@aws-sdk/client-api-gateway';
 import { readCassette } from '../cassettes/format/store.js';
-import { startRecordingProxy } from '../proxy/record-server.js';
+import { startProxy } from '../proxy/start.js';
 import { failure, sdkClients, startFakeApiGateway, type FakeCredentials } from './support/fake-apigateway/index.js';
 import { runSeedScenario } from '../harness/demo/seed-scenario.js';
 import { Cleanups, randomCredentials, tempDir } from './record-fixtures.js';
@@ -37,11 +37,11 @@ describe('record', () => {
     cleanups.add(remove);
     const file = join(dir, 'kept.cassette');
     await writeFile(file, 'not touched');
-    await expect(startRecordingProxy({ mode: 'record', cassette: file, upstream: fake.url, credentials, log: false }))
+    await expect(startProxy({ mode: 'record', cassette: file, upstream: fake.url, credentials, log: false }))
       .rejects.toMatchObject({ exitCode: 2, message: `Failed to record "${file}": the cassette exists; pass --force to overwrite it, or use \`tapegate auto\` to add to it` });
     expect(await readdir(dir)).toEqual(['kept.cassette']);
 
-    const proxy = await startRecordingProxy({ mode: 'record', cassette: file, force: true, upstream: fake.url, credentials, log: false });
+    const proxy = await startProxy({ mode: 'record', cassette: file, force: true, upstream: fake.url, credentials, log: false });
     cleanups.add(() => proxy.close());
     await clients(proxy.url).v1.send(new v1.CreateRestApiCommand({ name: 'new' }));
     await proxy.close();
@@ -57,15 +57,15 @@ describe('auto', () => {
     const file = join(dir, 'nested', 'auto.cassette');
 
     const first = await fakeWith(credentials);
-    const recording = await startRecordingProxy({ mode: 'auto', cassette: file, upstream: first.url, credentials, log: false });
+    const recording = await startProxy({ mode: 'auto', cassette: file, upstream: first.url, credentials, log: false });
     cleanups.add(() => recording.close());
     const recorded = await runSeedScenario(clients(recording.url));
-    expect(await recording.close()).toMatchObject({ replayed: 0, forwarded: recorded.length, recorded: recorded.length, exchanges: recorded.length });
+    expect(await recording.close()).toMatchObject({ served: 0, forwarded: recorded.length, recorded: recorded.length, exchanges: recorded.length });
     await first.close();
 
     // Second run, against a fresh fake that knows none of the recorded ids: it must see nothing.
     const second = await fakeWith(credentials);
-    const replaying = await startRecordingProxy({ mode: 'auto', cassette: file, upstream: second.url, credentials, log: false });
+    const replaying = await startProxy({ mode: 'auto', cassette: file, upstream: second.url, credentials, log: false });
     cleanups.add(() => replaying.close());
     const sdk = clients(replaying.url);
     const replayed = await runSeedScenario(sdk);
@@ -75,17 +75,17 @@ describe('auto', () => {
     // A new request, asked twice: each is forwarded (a recorded exchange answers one request).
     const extra = [await sdk.v1.send(new v1.CreateRestApiCommand({ name: 'extra' })), await sdk.v1.send(new v1.CreateRestApiCommand({ name: 'extra' }))];
     expect(extra[0]?.id).not.toBe(extra[1]?.id);
-    expect(await replaying.close()).toMatchObject({ replayed: recorded.length, forwarded: 2, recorded: 2, exchanges: recorded.length + 2 });
+    expect(await replaying.close()).toMatchObject({ served: recorded.length, forwarded: 2, recorded: 2, exchanges: recorded.length + 2 });
     expect(second.requests).toBe(2);
     await second.close();
 
     // Third run, its upstream closed (a forward would be a 502): both extras come back, in order.
-    const third = await startRecordingProxy({ mode: 'auto', cassette: file, upstream: second.url, credentials, log: false });
+    const third = await startProxy({ mode: 'auto', cassette: file, upstream: second.url, credentials, log: false });
     cleanups.add(() => third.close());
     const again = clients(third.url);
     expect((await again.v1.send(new v1.CreateRestApiCommand({ name: 'extra' }))).id).toBe(extra[0]?.id);
     expect((await again.v1.send(new v1.CreateRestApiCommand({ name: 'extra' }))).id).toBe(extra[1]?.id);
-    expect(await third.close()).toMatchObject({ replayed: 2, forwarded: 0 });
+    expect(await third.close()).toMatchObject({ served: 2, forwarded: 0 });
     expect((await readCassette(file)).exchanges.map((e) => e.seq)).toEqual([...Array(recorded.length + 2).keys()]);
   });
 });
@@ -101,7 +101,7 @@ describe('passthrough', () => {
     const cwd = process.cwd();
     process.chdir(dir);
     cleanups.add(() => process.chdir(cwd));
-    const proxy = await startRecordingProxy({ mode: 'passthrough', upstream: fake.url, credentials, failOn: 'error', log: (line) => lines.push(line) });
+    const proxy = await startProxy({ mode: 'passthrough', upstream: fake.url, credentials, failOn: 'error', log: (line) => lines.push(line) });
     cleanups.add(() => proxy.close());
     expect(proxy.cassette).toBeNull();
     const sdk = clients(proxy.url);

@@ -14,7 +14,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as v1 from '@aws-sdk/client-api-gateway';
 import * as v2 from '@aws-sdk/client-apigatewayv2';
 import { readCassette } from '../cassettes/format/store.js';
-import { startRecordingProxy, type RecordingProxyOptions } from '../proxy/record-server.js';
+import { startProxy } from '../proxy/start.js';
+import type { ProxyOptions as RecordingProxyOptions } from '../proxy/options.js';
 import { failure, sdkClients, startFakeApiGateway } from './support/fake-apigateway/index.js';
 import { Cleanups, randomCredentials, tempDir } from './record-fixtures.js';
 
@@ -26,7 +27,7 @@ async function proxyWith(options: Partial<RecordingProxyOptions>) {
   cleanups.add(remove);
   const file = join(dir, 'safety.cassette');
   const lines: string[] = [];
-  const proxy = await startRecordingProxy({ mode: 'record', cassette: file, log: (line) => lines.push(line), ...options });
+  const proxy = await startProxy({ mode: 'record', cassette: file, log: (line) => lines.push(line), ...options });
   cleanups.add(() => proxy.close());
   return { proxy, file, lines };
 }

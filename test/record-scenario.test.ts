@@ -8,8 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCassette } from '../cassettes/format/store.js';
-import { startRecordingProxy } from '../proxy/record-server.js';
-import { startReplayProxy } from '../proxy/server.js';
+import { startProxy, type TapegateProxy as ReplayProxy } from '../proxy/start.js';
 import { sdkClients, startFakeApiGateway } from './support/fake-apigateway/index.js';
 import { runSeedScenario } from '../harness/demo/seed-scenario.js';
 import { Cleanups, randomCredentials, secretsOf, tempDir } from './record-fixtures.js';
@@ -28,7 +27,7 @@ describe('record, then replay, the seed scenario', () => {
     const file = join(dir, 'seed.cassette');
     const lines: string[] = [];
 
-    const recorder = await startRecordingProxy({ mode: 'record', cassette: file, upstream: fake.url, credentials: upstreamCredentials, log: (line) => lines.push(line) });
+    const recorder = await startProxy({ mode: 'record', cassette: file, upstream: fake.url, credentials: upstreamCredentials, log: (line) => lines.push(line) });
     cleanups.add(() => recorder.close());
     const recording = sdkClients(recorder.url, sdkCredentials);
     cleanups.add(() => recording.destroy());
@@ -54,7 +53,7 @@ describe('record, then replay, the seed scenario', () => {
     for (const secret of secretsOf(upstreamCredentials, sdkCredentials)) expect(bytes).not.toContain(secret);
     for (const secret of secretsOf(upstreamCredentials, sdkCredentials)) expect(lines.join('\n')).not.toContain(secret);
 
-    const replay = await startReplayProxy({ cassette: file, log: false });
+    const replay = await startProxy({ mode: 'replay', cassette: file, log: false });
     cleanups.add(() => replay.close());
     const replaying = sdkClients(replay.url, sdkCredentials);
     cleanups.add(() => replaying.destroy());

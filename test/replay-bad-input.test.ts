@@ -14,7 +14,7 @@ import { UpdateIntegrationCommand } from '@aws-sdk/client-apigatewayv2';
 import { encodePreamble } from '../cassettes/format/codec.js';
 import { createHeader } from '../cassettes/format/format.js';
 import { TapegateError } from '../core/errors.js';
-import { startReplayProxy, type ReplayProxy } from '../proxy/server.js';
+import { startProxy, type TapegateProxy as ReplayProxy } from '../proxy/start.js';
 import {
   exchange,
   json,
@@ -46,8 +46,9 @@ describe('cassettes refused at startup', () => {
     const cassette = await writeTempCassette(seedExchanges());
     cleanups.push(cassette.remove);
     const bytes = await readFile(cassette.file);
-    await writeFile(cassette.file, bytes.subarray(0, bytes.length - 10));
-    const error = await refusal(startReplayProxy({ cassette: cassette.file, log: false }));
+    // Past the end record (46 bytes) into the last exchange.
+    await writeFile(cassette.file, bytes.subarray(0, bytes.length - 60));
+    const error = await refusal(startProxy({ mode: 'replay', cassette: cassette.file, log: false }));
     expect(error.message).toMatch(/^Failed to read cassette ".*replay\.cassette": truncated record at byte \d+/);
     expect(error.message).toContain('10 exchanges before it are intact');
   });
@@ -57,7 +58,7 @@ describe('cassettes refused at startup', () => {
     cleanups.push(remove);
     const file = join(dir, 'noise.cassette');
     await writeFile(file, randomBytes(4096));
-    const error = await refusal(startReplayProxy({ cassette: file, log: false }));
+    const error = await refusal(startProxy({ mode: 'replay', cassette: file, log: false }));
     expect(error.message).toContain('not a tapegate cassette (it does not start with the cassette signature)');
   });
 
@@ -65,27 +66,27 @@ describe('cassettes refused at startup', () => {
     const { dir, remove } = await tempDir();
     cleanups.push(remove);
     const file = join(dir, 'future.cassette');
-    const header = { ...createHeader({ toolVersion: '9.0.0', services: [] }), formatVersion: 2 };
+    const header = { ...createHeader({ toolVersion: '9.0.0', services: [] }), formatVersion: 3 };
     await writeFile(file, encodePreamble(header));
-    const error = await refusal(startReplayProxy({ cassette: file, log: false }));
-    expect(error.message).toContain('format version 2 is newer than this tapegate understands (1); upgrade tapegate');
+    const error = await refusal(startProxy({ mode: 'replay', cassette: file, log: false }));
+    expect(error.message).toContain('format version 3 is newer than this tapegate understands (2); upgrade tapegate');
   });
 
   it('refuses a cassette name that escapes --cassette-dir, naming both', async () => {
     const cassette = await writeTempCassette(seedExchanges());
     cleanups.push(cassette.remove);
     const inner = join(cassette.dir, 'cassettes');
-    const error = await refusal(startReplayProxy({ cassette: '../replay.cassette', cassetteDir: inner, log: false }));
+    const error = await refusal(startProxy({ mode: 'replay', cassette: '../replay.cassette', cassetteDir: inner, log: false }));
     expect(error.message).toContain('"../replay.cassette"');
     expect(error.message).toContain(`outside the cassette folder "${inner}"`);
-    const absolute = await refusal(startReplayProxy({ cassette: cassette.file, cassetteDir: inner, log: false }));
+    const absolute = await refusal(startProxy({ mode: 'replay', cassette: cassette.file, cassetteDir: inner, log: false }));
     expect(absolute.message).toContain(`"${cassette.file}"`);
   });
 
   it('serves a name inside --cassette-dir', async () => {
     const cassette = await writeTempCassette(seedExchanges());
     cleanups.push(cassette.remove);
-    const proxy = await startReplayProxy({ cassette: 'replay.cassette', cassetteDir: cassette.dir, log: false });
+    const proxy = await startProxy({ mode: 'replay', cassette: 'replay.cassette', cassetteDir: cassette.dir, log: false });
     cleanups.push(() => proxy.close().then(() => undefined));
     expect(proxy.cassette).toBe(cassette.file);
   });
@@ -126,7 +127,7 @@ async function started(options: { maxBodyBytes?: number } = {}) {
     lines.push(line);
     waiting?.();
   };
-  const proxy: ReplayProxy = await startReplayProxy({ cassette: cassette.file, log, ...options });
+  const proxy: ReplayProxy = await startProxy({ mode: 'replay', cassette: cassette.file, log, ...options });
   cleanups.push(() => proxy.close().then(() => undefined));
   const clients = sdkClients(proxy.url);
   cleanups.push(clients.destroy);
@@ -226,7 +227,7 @@ describe('bad requests: answered, logged, and the proxy keeps serving', () => {
     });
     const cassette = await writeTempCassette([recorded]);
     cleanups.push(cassette.remove);
-    const proxy = await startReplayProxy({ cassette: cassette.file, log: false });
+    const proxy = await startProxy({ mode: 'replay', cassette: cassette.file, log: false });
     cleanups.push(() => proxy.close().then(() => undefined));
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     cleanups.push(() => agent.destroy());

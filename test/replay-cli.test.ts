@@ -18,7 +18,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'harness', 'cli.js');
 
 /** Sources this test exercises through dist/: a stale build would test old code. */
-const builtFrom = ['proxy/server.ts', 'proxy/replay-handler.ts', 'proxy/summary.ts', 'harness/commands/replay.ts'];
+const builtFrom = ['proxy/start.ts', 'proxy/pipeline.ts', 'proxy/summary.ts', 'harness/commands/replay.ts'];
 
 beforeAll(() => {
   for (const source of builtFrom) {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GetIntegrationResponseCommand, UpdateIntegrationResponseCommand } from '@aws-sdk/client-api-gateway';
 import { CreateIntegrationResponseCommand, UpdateIntegrationCommand, UpdateIntegrationResponseCommand as UpdateIntegrationResponseV2Command } from '@aws-sdk/client-apigatewayv2';
 import type { Exchange } from '../core/exchange.js';
-import { startReplayProxy, type ReplayProxy } from '../proxy/server.js';
+import { startProxy, type TapegateProxy as ReplayProxy } from '../proxy/start.js';
 import {
   exchange,
   json,
@@ -39,7 +39,7 @@ async function serve(exchanges: Exchange[], options: { repeat?: 'last' | 'error'
   const cassette: TempCassette = await writeTempCassette(exchanges);
   cleanups.push(cassette.remove);
   const misses: string[] = [];
-  const proxy: ReplayProxy = await startReplayProxy({ cassette: cassette.file, log: (line) => misses.push(line), ...options });
+  const proxy: ReplayProxy = await startProxy({ mode: 'replay', cassette: cassette.file, log: (line) => misses.push(line), ...options });
   cleanups.push(() => proxy.close().then(() => undefined));
   const clients = sdkClients(proxy.url);
   cleanups.push(clients.destroy);

@@ -1,5 +1,6 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gunzipSync, gzipSync, inflateSync, brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { MAX_JSON_DEPTH } from '../../core/json-depth.js';
 import { bodyFromWire, bodyToWire } from './body.js';
 
 const json = { 'content-type': 'application/json' };
@@ -85,5 +86,16 @@ describe('bodyFromWire / bodyToWire', () => {
       expect(body).not.toHaveProperty('encoding');
       expect(bodyToWire(body).equals(wire)).toBe(true);
     }
+  });
+
+  it('keeps JSON nested beyond MAX_JSON_DEPTH as bytes (plain or compressed), exactly', () => {
+    const deep = bytesOf('['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1));
+    const plain = bodyFromWire(deep, json);
+    expect(plain.kind).toBe('bytes');
+    expect(bodyToWire(plain).equals(deep)).toBe(true);
+    const gzipped = bodyFromWire(gzipSync(deep), { ...json, 'content-encoding': 'gzip' });
+    expect(gzipped).toMatchObject({ kind: 'bytes', encoding: 'gzip' });
+    expect(gunzipSync(bodyToWire(gzipped)).equals(deep)).toBe(true);
+    expect(bodyFromWire(bytesOf('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH)), json).kind).toBe('json');
   });
 });

@@ -5,11 +5,13 @@
  */
 import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync, deflateSync, inflateSync } from 'node:zlib';
 import type { Body, ContentEncoding } from '../../core/exchange.js';
+import { jsonTextTooDeep } from '../../core/json-depth.js';
+import { ownValue } from '../../core/own.js';
 
 export type WireHeaders = Record<string, string | string[] | undefined>;
 
 function headerValue(headers: WireHeaders, lowerName: string): string | undefined {
-  let value = headers[lowerName];
+  let value = ownValue(headers, lowerName);
   if (value === undefined) {
     const key = Object.keys(headers).find((name) => name.toLowerCase() === lowerName);
     value = key === undefined ? undefined : headers[key];
@@ -27,14 +29,22 @@ function encodingOf(headers: WireHeaders): ContentEncoding | null {
   return null;
 }
 
+/**
+ * The most a compressed body may inflate to before tapegate stops decoding it (a compression
+ * bomb: 1 MB of gzip can claim a gigabyte). Beyond it the body is kept exactly as received,
+ * still compressed: recorded, matched and replayed byte for byte, never expanded.
+ */
+export const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
+
 function decompress(bytes: Uint8Array, encoding: ContentEncoding): Buffer | null {
+  const bounded = { maxOutputLength: MAX_INFLATED_BYTES };
   try {
-    if (encoding === 'gzip') return gunzipSync(bytes);
+    if (encoding === 'gzip') return gunzipSync(bytes, bounded);
     // Only zlib-wrapped deflate (RFC 1950, what HTTP means); raw deflate stays as received.
-    if (encoding === 'deflate') return inflateSync(bytes);
-    return brotliDecompressSync(bytes);
+    if (encoding === 'deflate') return inflateSync(bytes, bounded);
+    return brotliDecompressSync(bytes, bounded);
   } catch {
-    // Not what the header claims: keep the bytes untouched so replay is still exact.
+    // Not what the header claims, or more than the bound: keep the bytes untouched so replay is still exact.
     return null;
   }
 }
@@ -56,10 +66,15 @@ function firstNonSpace(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
-/** The parsed JSON and, when re-serialising would not give the same text, the text. */
+/**
+ * The parsed JSON and, when re-serialising would not give the same text, the text. JSON
+ * nested beyond MAX_JSON_DEPTH stays bytes: JSON.stringify below, and every walker after
+ * it (keys, redaction, scanning, msgpack, validation), recurses once per level.
+ */
 function parseJson(bytes: Uint8Array): { value: unknown; raw?: string } | null {
   const first = firstNonSpace(bytes);
   if (first === undefined || !jsonStart.has(first)) return null;
+  if (jsonTextTooDeep(bytes)) return null;
   let text: string;
   let value: unknown;
   try {

@@ -7,6 +7,7 @@
  * for any change to these shapes, so an unknown field is a mistake (or a typo in an
  * imported file), never something an older tapegate may silently drop on rewrite.
  */
+import { jsonValueTooDeep, tooDeepText } from '../../core/json-depth.js';
 import { CASSETTE_FORMAT } from './format.js';
 
 export interface CheckFailure {
@@ -56,7 +57,8 @@ function integer(value: unknown, at: string, min: number, max: number): number {
   return value;
 }
 
-const headerKeys = new Set(['format', 'formatVersion', 'toolVersion', 'createdAt', 'services']);
+const headerKeys = new Set(['format', 'formatVersion', 'toolVersion', 'createdAt', 'services', 'redaction']);
+const redactionKeys = new Set(['accountIds']);
 const serviceKeys = new Set(['service', 'apiVersion', 'contractSha256']);
 const exchangeKeys = new Set(['seq', 'operation', 'request', 'response', 'timing']);
 const requestKeys = new Set(['method', 'path', 'query', 'headers', 'body']);
@@ -71,12 +73,49 @@ const bodyKeys = {
 const encodings = new Set(['gzip', 'deflate', 'br']);
 const base64Text = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/**
+ * What HTTP (RFC 9110) and Node's http module accept, so that a cassette can always be
+ * replayed: a replay that writes a header Node refuses throws in the middle of a request.
+ * Method and header names are tokens; header values hold no control characters but tab
+ * (no CR or LF that would split the header, no NUL) and nothing beyond Latin-1; a path is
+ * origin-form without spaces; a status is a final one (1xx are interim answers, never the
+ * recorded one; 600 and up are not HTTP).
+ */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+const ORIGIN_PATH = /^\/[^\s\x00-\x1f\x7f]*$/;
+const TOKEN_TEXT = "an HTTP token (letters, digits and !#$%&'*+-.^_`|~)";
+
+/** Header names already found valid: a cassette repeats the same dozen names in every exchange. */
+const validNames = new Set<string>();
+const MAX_VALID_NAMES = 4096;
+
+function validHeaderName(name: string): boolean {
+  if (validNames.has(name)) return true;
+  if (!TOKEN.test(name)) return false;
+  if (validNames.size < MAX_VALID_NAMES) validNames.add(name);
+  return true;
+}
+
 // Pointers for map entries are built only on failure: these run for every exchange read.
 function headers(value: unknown, at: string): void {
   const map = object(value, at);
   for (const name in map) {
-    if (typeof map[name] !== 'string') throw new Bad(`${at}/${escapeToken(name)}`, 'must be a string');
+    const text = map[name];
+    if (typeof text !== 'string') throw new Bad(`${at}/${escapeToken(name)}`, 'must be a string');
+    if (!validHeaderName(name)) throw new Bad(`${at}/${escapeToken(name)}`, `is not a valid header name: it must be ${TOKEN_TEXT}`);
+    if (!HEADER_VALUE.test(text)) {
+      throw new Bad(`${at}/${escapeToken(name)}`, 'must hold no CR, LF, NUL or other control character but tab, and nothing beyond Latin-1');
+    }
   }
+}
+
+function method(value: unknown, at: string): void {
+  if (!TOKEN.test(string(value, at, true))) throw new Bad(at, `must be an HTTP method: ${TOKEN_TEXT}`);
+}
+
+function path(value: unknown, at: string): void {
+  if (!ORIGIN_PATH.test(string(value, at))) throw new Bad(at, 'must start with "/" and hold no spaces or control characters');
 }
 
 function query(value: unknown, at: string): void {
@@ -99,6 +138,9 @@ function body(value: unknown, at: string, bytesForm: BytesForm): void {
   if (kind === 'json') {
     const json = object(value, at, bodyKeys.json);
     if (!('value' in json) || json.value === undefined) throw new Bad(`${at}/value`, 'is required for a json body');
+    // Everything that reads a cassette walks its bodies recursively: a deeper value would
+    // overflow the stack there (a recorded body that deep is kept as bytes, never parsed).
+    if (jsonValueTooDeep(json.value)) throw new Bad(`${at}/value`, `is ${tooDeepText()}; store a body that deep as bytes`);
     if (json.raw !== undefined) string(json.raw, `${at}/raw`);
   } else if (kind === 'bytes') {
     const bytes = object(value, at, bytesForm === 'binary' ? bodyKeys.bytes : bodyKeys.base64);
@@ -122,13 +164,13 @@ function exchange(value: unknown, bytesForm: BytesForm): void {
   integer(ex.seq, '/seq', 0, Number.MAX_SAFE_INTEGER);
   if (ex.operation !== null) string(ex.operation, '/operation', true);
   const request = object(ex.request, '/request', requestKeys);
-  string(request.method, '/request/method', true);
-  string(request.path, '/request/path');
+  method(request.method, '/request/method');
+  path(request.path, '/request/path');
   query(request.query, '/request/query');
   headers(request.headers, '/request/headers');
   body(request.body, '/request/body', bytesForm);
   const response = object(ex.response, '/response', responseKeys);
-  integer(response.status, '/response/status', 100, 599);
+  integer(response.status, '/response/status', 200, 599);
   headers(response.headers, '/response/headers');
   body(response.body, '/response/body', bytesForm);
   const timing = object(ex.timing, '/timing', timingKeys);
@@ -154,6 +196,10 @@ function header(value: unknown): void {
       throw new Bad(`${at}/contractSha256`, 'must be 64 lower-case hex digits');
     }
   });
+  if (head.redaction !== undefined) {
+    const redaction = object(head.redaction, '/redaction', redactionKeys);
+    if (typeof redaction.accountIds !== 'boolean') throw new Bad('/redaction/accountIds', 'must be a boolean');
+  }
 }
 
 function run(check: () => void): CheckFailure | null {
@@ -174,7 +220,7 @@ export function checkExchange(value: unknown, bytesForm: BytesForm): CheckFailur
   return run(() => exchange(value, bytesForm));
 }
 
-/** `/response/status must be an integer from 100 to 599`, with `prefix` put before the pointer. */
+/** `/response/status must be an integer from 200 to 599`, with `prefix` put before the pointer. */
 export function describeFailure(failure: CheckFailure, prefix = ''): string {
   const pointer = prefix + failure.pointer;
   return `${pointer === '' ? 'the value' : pointer} ${failure.message}`;

@@ -7,7 +7,7 @@
 import { Packr, Unpackr } from 'msgpackr';
 import { crc32 } from 'node:zlib';
 import type { Exchange } from '../../core/exchange.js';
-import { CASSETTE_MAGIC, type CassetteHeader } from './format.js';
+import { CASSETTE_FORMAT, CASSETTE_MAGIC, type CassetteHeader } from './format.js';
 
 export const RECORD_PREFIX_BYTES = 8;
 
@@ -62,6 +62,41 @@ export function encodePreamble(header: CassetteHeader): Buffer {
 
 export function decodeHeaderPayload(payload: Buffer): unknown {
   return headerUnpackr.unpack(payload);
+}
+
+/**
+ * The end record closes a finished cassette (format 2 on): the plain msgpack map
+ * `{"end": "tapegate-cassette", "exchanges": N}`, N as a uint32, always these 38 bytes, so
+ * a reader knows it by its bytes without decoding (it never reaches the sequential
+ * decoder) and any msgpack tool reads it. Without it a cassette cut exactly after a record
+ * looked whole; N also catches a record taken out of the middle.
+ */
+const END_PREFIX = Buffer.concat([
+  Buffer.from([0x82, 0xa0 | 3]),
+  Buffer.from('end'),
+  Buffer.from([0xa0 | CASSETTE_FORMAT.length]),
+  Buffer.from(CASSETTE_FORMAT),
+  Buffer.from([0xa0 | 9]),
+  Buffer.from('exchanges'),
+  Buffer.from([0xce]),
+]);
+export const END_PAYLOAD_BYTES = END_PREFIX.length + 4;
+
+/** The framed end record of a cassette holding `count` exchanges. */
+export function encodeEndRecord(count: number): Buffer {
+  if (!Number.isInteger(count) || count < 0 || count > 0xffff_ffff) throw new RangeError(`an end record counts 0 to 2^32-1 exchanges, not ${count}`);
+  const payload = Buffer.alloc(END_PAYLOAD_BYTES);
+  END_PREFIX.copy(payload);
+  payload.writeUInt32BE(count, END_PREFIX.length);
+  return frameRecord(payload);
+}
+
+/** The exchange count of an end record's payload, or null when the payload is not one. */
+export function endRecordCount(payload: Uint8Array): number | null {
+  if (payload.length !== END_PAYLOAD_BYTES) return null;
+  const view = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
+  if (!view.subarray(0, END_PREFIX.length).equals(END_PREFIX)) return null;
+  return view.readUInt32BE(END_PREFIX.length);
 }
 
 /**

@@ -6,11 +6,12 @@
 import {
   createExchangeDecoder,
   decodeHeaderPayload,
+  endRecordCount,
   readRecordAt,
 } from './codec.js';
 import type { Exchange } from '../../core/exchange.js';
 import { checkExchange, checkHeader, describeFailure } from './check.js';
-import { CASSETTE_FORMAT, CASSETTE_FORMAT_VERSION, CASSETTE_MAGIC, type CassetteHeader } from './format.js';
+import { CASSETTE_FORMAT, CASSETTE_FORMAT_VERSION, CASSETTE_MAGIC, END_RECORD_SINCE, type CassetteHeader } from './format.js';
 
 /** Where and why the intact prefix ends. */
 export interface RecordProblem {
@@ -28,10 +29,25 @@ export type Decoded =
       header: CassetteHeader;
       /** The exchanges of the intact prefix. */
       exchanges: Exchange[];
-      /** Byte offset where the intact prefix ends (the file length when `problem` is null). */
+      /** Byte offset where the first exchange record starts (right after the header record). */
+      exchangesStart: number;
+      /**
+       * Byte offset where the intact prefix ends: the file length when `problem` is null,
+       * else where the intact exchange records end (an end record is not part of the prefix
+       * unless the whole file is intact).
+       */
       end: number;
+      /** True when an intact end record closes the file. */
+      ended: boolean;
       problem: RecordProblem | null;
     };
+
+/**
+ * What is being read: a finished `cassette` of format 2 or later must close with its end
+ * record (without it, it was cut at a record boundary); a `journal` is a recording in
+ * progress and has none until `finish()` writes it.
+ */
+export type DecodeRole = 'cassette' | 'journal';
 
 function startsWithMagic(buffer: Buffer): boolean {
   if (buffer.length < CASSETTE_MAGIC.length) return false;
@@ -82,24 +98,40 @@ function decodeHead(buffer: Buffer): { header: CassetteHeader; next: number } | 
   return { header: value as CassetteHeader, next: record.next };
 }
 
-export function decodeCassette(buffer: Buffer): Decoded {
+export function decodeCassette(buffer: Buffer, role: DecodeRole = 'cassette'): Decoded {
   const head = decodeHead(buffer);
   if ('usable' in head) return head;
   const decode = createExchangeDecoder();
   const exchanges: Exchange[] = [];
   let offset = head.next;
   let problem: RecordProblem | null = null;
+  let ended = false;
   while (offset < buffer.length) {
     const record = readRecordAt(buffer, offset);
     if (!record.ok) {
       problem = { offset, kind: record.kind, detail: record.detail };
       break;
     }
+    const counted = endRecordCount(record.payload);
+    if (counted !== null) {
+      if (counted !== exchanges.length) {
+        problem = { offset, kind: 'corrupt', detail: `the end record counts ${counted} exchanges, but ${exchanges.length} precede it` };
+        break;
+      }
+      offset = record.next;
+      // The last record: the file is whole. Not the last: a checkpoint, left when a reader
+      // recovered the journal of a recording that then went on (see recover.ts).
+      if (offset === buffer.length) ended = true;
+      continue;
+    }
     let value: unknown;
     try {
       value = decode(record.payload);
     } catch (error) {
-      problem = { offset, kind: 'corrupt', detail: `undecodable payload: ${errorText(error)}` };
+      // msgpackr recurses once per level: a payload nested some thousands deep overflows
+      // the stack here (msgpackr resets its state), and is a bad record like any other.
+      const why = error instanceof RangeError ? `nested too deeply to decode (${error.message})` : errorText(error);
+      problem = { offset, kind: 'corrupt', detail: `undecodable payload: ${why}` };
       break;
     }
     const bad = checkExchange(value, 'binary');
@@ -110,5 +142,12 @@ export function decodeCassette(buffer: Buffer): Decoded {
     exchanges.push(value as Exchange);
     offset = record.next;
   }
-  return { usable: true, header: head.header, exchanges, end: offset, problem };
+  if (problem === null && !ended && role === 'cassette' && head.header.formatVersion >= END_RECORD_SINCE) {
+    problem = {
+      offset,
+      kind: 'truncated',
+      detail: 'the cassette ends without its end record: it was cut after a whole record, and how many exchanges followed is unknown',
+    };
+  }
+  return { usable: true, header: head.header, exchanges, exchangesStart: head.next, end: offset, ended, problem };
 }

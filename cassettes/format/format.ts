@@ -7,8 +7,15 @@ import type { Exchange } from '../../core/exchange.js';
 /** `format` field of every header. Frozen forever, like the magic bytes and the framing. */
 export const CASSETTE_FORMAT = 'tapegate-cassette';
 
-/** The newest format version this tapegate reads and the one it writes. */
-export const CASSETTE_FORMAT_VERSION = 1;
+/**
+ * The newest format version this tapegate reads and the one it writes. 2 added the end
+ * record (see codec.ts): a finished cassette cut at a record boundary is told apart from a
+ * whole one. Version 1 files (no end record) are still read.
+ */
+export const CASSETTE_FORMAT_VERSION = 2;
+
+/** The first version whose finished cassettes close with an end record. */
+export const END_RECORD_SINCE = 2;
 
 export const CASSETTE_EXTENSION = '.cassette';
 
@@ -41,6 +48,11 @@ export interface CassetteHeader {
   /** ISO 8601 time the recording started. */
   createdAt: string;
   services: ServiceUse[];
+  /**
+   * How the recording redacted what it wrote, where a reader must do the same to a live
+   * request before matching (`accountIds`: ids were written as placeholders). Absent: none.
+   */
+  redaction?: { accountIds: boolean };
 }
 
 export interface Cassette {

@@ -28,8 +28,11 @@ describe('openJournal', () => {
     expect(await exists(file)).toBe(false);
     for (let seq = 0; seq < 5; seq++) await writer.append(sampleExchange(seq));
     expect(writer.count).toBe(5);
-    // Before finishing, the journal already is a complete cassette.
-    expect((await readCassette(writer.journalFile, { recoverJournal: false })).exchanges).toHaveLength(5);
+    // Before finishing, the journal holds every exchange; read as a cassette it lacks only the
+    // end record that finish() writes (a cassette without one was cut short).
+    await expect(readCassette(writer.journalFile, { recoverJournal: false })).rejects.toThrow(
+      /ends without its end record.*; 5 exchanges before it are intact/,
+    );
     await writer.finish();
     expect(await exists(writer.journalFile)).toBe(false);
     const loaded = await readCassette(file);
@@ -126,7 +129,7 @@ describe('a reader recovering the journal of a live recorder', () => {
     const writer = await openJournal(file, sampleHeader());
     await writer.append(sampleExchange(0));
     const seen = await readCassette(file);
-    expect(seen.recovered).toEqual({ from: 'journal', kept: 1, droppedBytes: 0 });
+    expect(seen.recovered).toMatchObject({ from: 'journal', kept: 1, droppedBytes: 0, lost: false, backup: null });
     await writer.append(sampleExchange(1));
     await writer.finish();
     expect((await readCassette(file)).exchanges).toEqual([sampleExchange(0), sampleExchange(1)]);

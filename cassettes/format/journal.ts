@@ -12,7 +12,7 @@
 import { link, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { TapegateError } from '../../core/errors.js';
-import { createExchangeEncoder, type ExchangeEncoder } from './codec.js';
+import { createExchangeEncoder, encodeEndRecord, type ExchangeEncoder } from './codec.js';
 import type { Exchange } from '../../core/exchange.js';
 import { journalPathFor, type CassetteHeader } from './format.js';
 import { cassetteChunks, checkedExchange } from './store-encode.js';
@@ -87,7 +87,7 @@ export async function openJournal(
         yield exchange;
       }
     };
-    const size = await writeChunks(handle, cassetteChunks(header, counted(), encode, verb, journal), 0);
+    const size = await writeChunks(handle, cassetteChunks(header, counted(), encode, verb, journal, 'open'), 0);
     await handle.sync();
     await claimJournalName(temp, journal, file);
     await fsyncDir(dirname(journal));
@@ -109,6 +109,8 @@ class JournalWriter implements CassetteWriter {
   #flushing: Promise<void> | null = null;
   /** Exchanges accepted (encoded), durable or not: the index of the next one. */
   #accepted: number;
+  /** Device and inode of the file this writer holds, to notice it deleted or replaced. */
+  #identity: { dev: number; ino: number } | null = null;
 
   constructor(
     readonly file: string,
@@ -165,10 +167,12 @@ class JournalWriter implements CassetteWriter {
     this.#flushing = null;
   }
 
-  async #write(records: Buffer[]): Promise<void> {
+  /** Writes and fsyncs `records` at the end; `exchanges` is how many of them are exchanges. */
+  async #write(records: Buffer[], exchanges = records.length): Promise<void> {
     if (this.#failure) throw this.#failure;
     const bytes = records.length === 1 ? records[0]! : Buffer.concat(records);
     try {
+      await this.#checkStillOurs();
       await writeFully(this.handle, bytes, this.size);
       await this.handle.sync();
     } catch (error) {
@@ -178,7 +182,25 @@ class JournalWriter implements CassetteWriter {
       throw this.#failure;
     }
     this.size += bytes.length;
-    this.durable += records.length;
+    this.durable += exchanges;
+  }
+
+  /**
+   * The journal at its path is still the file this writer holds. Deleted or replaced (a
+   * cleanup script, a second tapegate), the appends would go to a file nobody will find, so
+   * the append fails instead, and the proxy stops forwarding. One stat per group commit.
+   */
+  async #checkStillOurs(): Promise<void> {
+    const ours = (this.#identity ??= await this.handle.stat());
+    const isOurs = async (path: string): Promise<boolean | null> => {
+      const now = await stat(path).catch(() => null);
+      return now === null ? null : now.dev === ours.dev && now.ino === ours.ino;
+    };
+    const atJournal = await isOurs(this.journalFile);
+    if (atJournal === true) return;
+    // A reader that recovered this live journal renamed it to the cassette: still ours, finish() knows.
+    if ((await isOurs(this.file)) === true) return;
+    throw new Error(atJournal === null ? 'the journal was deleted while recording' : 'the journal was replaced by another file while recording');
   }
 
   async finish(): Promise<void> {
@@ -186,6 +208,8 @@ class JournalWriter implements CassetteWriter {
     if (this.#state !== 'open') throw this.#closed(verb);
     this.#state = 'closing';
     await this.#flushing;
+    // The end record, before the rename: a cassette without it reads as cut short.
+    if (!this.#failure) await this.#write([encodeEndRecord(this.durable)], 0).catch(() => undefined);
     const written = await this.handle.stat().catch(() => null);
     await this.handle.close().catch(() => undefined);
     if (this.#failure) {

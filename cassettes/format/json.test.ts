@@ -58,7 +58,7 @@ describe('cassetteToJson / cassetteFromJson', () => {
   it('names the JSON Pointer of the first bad field', () => {
     const good = (): Record<string, any> => JSON.parse(JSON.stringify(cassetteToJson({ header: sampleHeader(), exchanges: withBinaryBodies() })));
     const cases: [(json: Record<string, any>) => void, string][] = [
-      [(json) => (json.exchanges[2].response.status = '200'), '/exchanges/2/response/status must be an integer from 100 to 599'],
+      [(json) => (json.exchanges[2].response.status = '200'), '/exchanges/2/response/status must be an integer from 200 to 599'],
       [(json) => (json.exchanges[0].response.body.base64 = 'not base64!'), '/exchanges/0/response/body/base64 must be base64 text'],
       [(json) => (json.exchanges[0].response.body = { kind: 'bytes', bytes: [1, 2] }), '/exchanges/0/response/body/bytes is not a known field'],
       [(json) => (json.exchanges[1].request.body.encoding = 'zstd'), '/exchanges/1/request/body/encoding must be one of "gzip", "deflate", "br"'],
@@ -84,7 +84,7 @@ describe('cassetteToJson / cassetteFromJson', () => {
   it('refuses a newer format version by name', () => {
     const json = cassetteToJson({ header: sampleHeader(), exchanges: [] });
     expect(importError({ ...json, header: { ...json.header, formatVersion: 3, somethingNew: true } })).toBe(
-      'Failed to import cassette "fixture.json": format version 3 is newer than this tapegate understands (1); upgrade tapegate',
+      'Failed to import cassette "fixture.json": format version 3 is newer than this tapegate understands (2); upgrade tapegate',
     );
   });
 });

@@ -55,7 +55,7 @@ export function cassetteToJson(cassette: Cassette): CassetteJson {
 
 /**
  * Reads the JSON form back, checking it. `source` names the input in errors:
- * `Failed to import cassette "x.json": /exchanges/3/response/status must be an integer from 100 to 599`.
+ * `Failed to import cassette "x.json": /exchanges/3/response/status must be an integer from 200 to 599`.
  */
 export function cassetteFromJson(json: unknown, source: string): Cassette {
   const fail = (reason: string): TapegateError => new TapegateError(`Failed to import cassette "${source}": ${reason}`, 2);
@@ -72,10 +72,15 @@ export function cassetteFromJson(json: unknown, source: string): Cassette {
   const badHeader = checkHeader(header);
   if (badHeader) throw fail(describeFailure(badHeader, '/header'));
   if (!Array.isArray(exchanges)) throw fail('/exchanges must be an array');
+  // seq is an exchange's name in findings, reports and drift: two with one name are a mistake.
+  const seen = new Map<number, number>();
   const imported = exchanges.map((exchange: unknown, index) => {
     const bad = checkExchange(exchange, 'base64');
     if (bad) throw fail(describeFailure(bad, `/exchanges/${index}`));
     const ex = exchange as ExchangeJson;
+    const first = seen.get(ex.seq);
+    if (first !== undefined) throw fail(`/exchanges/${index}/seq is ${ex.seq}, the seq of /exchanges/${first} already; each exchange needs its own`);
+    seen.set(ex.seq, index);
     return {
       ...ex,
       request: { ...ex.request, body: bodyFromJson(ex.request.body) },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TapegateError } from '../../core/errors.js';
 import type { Exchange } from '../../core/exchange.js';
+import { encodeEndRecord } from './codec.js';
 import { CASSETTE_MAGIC, journalPathFor } from './format.js';
 import { sampleExchange, sampleHeader } from '../../test/support/samples/cassette-samples.js';
 import { openJournal } from './journal.js';
@@ -65,10 +66,20 @@ describe('recovery', () => {
       const loaded = await readCassette(file);
       const complete = cut === bytes.length ? 4 : 3;
       expect(loaded.exchanges).toEqual(recorded(4).slice(0, complete));
-      expect(loaded.recovered).toEqual({ from: 'journal', kept: complete, droppedBytes: cut === bytes.length ? 0 : cut - lastStart });
+      // A journal cut between records is a recording that stopped there: nothing to drop.
+      const torn = cut > lastStart && cut < bytes.length;
+      expect(loaded.recovered).toMatchObject({
+        from: 'journal',
+        kept: complete,
+        droppedBytes: torn ? cut - lastStart : 0,
+        droppedExchanges: torn ? 1 : 0,
+        backup: torn ? expect.stringMatching(/x\.cassette\.journal\.bak(\.\d+)?$/) : null,
+        // A half-written last append was never answered: not a loss.
+        lost: false,
+      });
       expect(await exists(journalPathFor(file))).toBe(false);
       // What recovery left behind reads on its own, with nothing to repair.
-      expect(await recoverCassette(file)).toEqual({ from: 'none', kept: complete, droppedBytes: 0 });
+      expect(await recoverCassette(file)).toEqual({ from: 'none', kept: complete, droppedBytes: 0, droppedExchanges: 0, problem: null, backup: null, lost: false });
     }
   });
 
@@ -92,7 +103,7 @@ describe('recovery', () => {
     const bytes = await crashedJournalBytes(3);
     await writeFile(journalPathFor(file), bytes.subarray(0, bytes.length - 1));
     const lastStart = recordStarts(bytes)[3]!;
-    expect(await recoverCassette(file)).toEqual({ from: 'journal', kept: 2, droppedBytes: bytes.length - 1 - lastStart });
+    expect(await recoverCassette(file)).toMatchObject({ from: 'journal', kept: 2, droppedBytes: bytes.length - 1 - lastStart, lost: false });
     expect((await readCassette(file)).exchanges).toEqual([sampleExchange(0), sampleExchange(1)]);
   });
 
@@ -104,16 +115,26 @@ describe('recovery', () => {
     bytes[bad + 12] = bytes[bad + 12]! ^ 0x55;
     await writeFile(file, bytes);
     await expect(readCassette(file)).rejects.toThrow(`corrupt record at byte ${bad} (bad checksum); 6 exchanges before it are intact`);
-    expect(await recoverCassette(file)).toEqual({ from: 'cassette', kept: 6, droppedBytes: bytes.length - bad });
+    expect(await recoverCassette(file)).toEqual({
+      from: 'cassette',
+      kept: 6,
+      droppedBytes: bytes.length - bad,
+      // Exchanges 6 to 9: the end record that survived at the end counts 10.
+      droppedExchanges: 4,
+      problem: { offset: bad, kind: 'corrupt', detail: 'bad checksum' },
+      backup: `${file}.bak`,
+      lost: true,
+    });
     expect((await readCassette(file)).exchanges).toEqual(Array.from({ length: 6 }, (_, seq) => sampleExchange(seq)));
-    expect((await readFile(file)).equals(bytes.subarray(0, bad))).toBe(true);
+    expect((await readFile(file)).equals(Buffer.concat([bytes.subarray(0, bad), encodeEndRecord(6)]))).toBe(true);
+    expect((await readFile(`${file}.bak`)).equals(bytes)).toBe(true);
   });
 
   it('leaves an intact cassette alone', async () => {
     const file = join(dir, 'x.cassette');
     await writeCassette(file, sampleHeader(), [sampleExchange(0)]);
     const before = await readFile(file);
-    expect(await recoverCassette(file)).toEqual({ from: 'none', kept: 1, droppedBytes: 0 });
+    expect(await recoverCassette(file)).toEqual({ from: 'none', kept: 1, droppedBytes: 0, droppedExchanges: 0, problem: null, backup: null, lost: false });
     expect((await readFile(file)).equals(before)).toBe(true);
   });
 

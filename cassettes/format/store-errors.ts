@@ -41,5 +41,5 @@ export function ioError(verb: string, file: string, error: unknown): TapegateErr
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   const known = typeof code === 'string' ? reasons[code] : undefined;
   const reason = known ?? (error instanceof Error ? error.message : String(error));
-  return new TapegateError(`Failed to ${verb} "${file}": ${reason}`, code === 'ENOENT' || code === 'EISDIR' ? 2 : 1);
+  return new TapegateError(`Failed to ${verb} "${file}": ${reason}`, code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTREGULAR' ? 2 : 1);
 }

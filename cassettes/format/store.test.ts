@@ -106,6 +106,8 @@ describe('writeCassette / readCassette', () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, file], { cwd: process.cwd() });
     const [header, ...decoded] = JSON.parse(stdout) as unknown[];
     expect(header).toEqual(sampleHeader());
+    // The last record is the end record, a plain map either decoder reads.
+    expect(decoded.pop()).toEqual({ end: 'tapegate-cassette', exchanges: 40 });
     expect(decoded).toEqual(JSON.parse(JSON.stringify(exchanges)));
   });
 
@@ -123,7 +125,7 @@ describe('writeCassette / readCassette', () => {
     await writeCassette(file, sampleHeader(), [sampleExchange(0)]);
     const bad = { ...sampleExchange(1), response: { ...sampleExchange(1).response, status: 99 } };
     const error = await failure(writeCassette(file, sampleHeader(), [sampleExchange(0), bad]));
-    expect(error.message).toBe(`Failed to write cassette "${file}": exchange 1 is invalid: /response/status must be an integer from 100 to 599`);
+    expect(error.message).toBe(`Failed to write cassette "${file}": exchange 1 is invalid: /response/status must be an integer from 200 to 599`);
     expect((await readCassette(file)).exchanges).toHaveLength(1);
   });
 
@@ -149,9 +151,25 @@ describe('writeCassette / readCassette', () => {
     const file = join(dir, 'cut.cassette');
     await writeCassette(file, sampleHeader(), [sampleExchange(0), sampleExchange(1)]);
     const bytes = await readFile(file);
-    await writeFile(file, bytes.subarray(0, bytes.length - 3));
+    // 50 bytes: past the end record (46) into the last exchange.
+    await writeFile(file, bytes.subarray(0, bytes.length - 50));
     const error = await failure(readCassette(file));
     expect(error.message).toMatch(/: truncated record at byte \d+ \(the record claims \d+ payload bytes, \d+ are left\); 1 exchange before it is intact\. Run/);
+  });
+
+  it('says a file cut exactly after a whole record lacks its end record, at every record boundary', async () => {
+    const file = join(dir, 'cut.cassette');
+    await writeCassette(file, sampleHeader(), [sampleExchange(0), sampleExchange(1)]);
+    const bytes = await readFile(file);
+    const starts: number[] = [];
+    for (let at = CASSETTE_MAGIC.length; at < bytes.length; at += 8 + bytes.readUInt32LE(at)) starts.push(at);
+    // After the header, after exchange 0, after exchange 1 (the end record's start).
+    for (const [index, cut] of starts.slice(1).entries()) {
+      await writeFile(file, bytes.subarray(0, cut));
+      expect((await failure(readCassette(file))).message).toContain(
+        `truncated record at byte ${cut} (the cassette ends without its end record: it was cut after a whole record, and how many exchanges followed is unknown); ${index === 1 ? '1 exchange before it is' : `${index} exchanges before it are`} intact`,
+      );
+    }
   });
 
   it('refuses random bytes, an empty file and JSON with a message naming the file', async () => {
@@ -181,12 +199,12 @@ describe('writeCassette / readCassette', () => {
 
   it('refuses a newer format version by name, whatever else the header holds', async () => {
     const file = join(dir, 'future.cassette');
-    const header = { ...createHeader({ toolVersion: '9.0.0', services: [] }), formatVersion: 2, newField: { x: 1 } };
+    const header = { ...createHeader({ toolVersion: '9.0.0', services: [] }), formatVersion: 3, newField: { x: 1 } };
     const payload = new Packr({ useRecords: false }).pack(header);
     await writeFile(file, Buffer.concat([CASSETTE_MAGIC, frameRecord(payload), frameRecord(Buffer.from([0xc1]))]));
     const error = await failure(readCassette(file));
     expect(error.message).toBe(
-      `Failed to read cassette "${file}": format version 2 is newer than this tapegate understands (1); upgrade tapegate`,
+      `Failed to read cassette "${file}": format version 3 is newer than this tapegate understands (2); upgrade tapegate`,
     );
   });
 

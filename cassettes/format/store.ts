@@ -3,7 +3,7 @@
  * records in place; saving is atomic (temp file, fsync, rename, fsync of the directory).
  * Recording exchange by exchange goes through the journal (journal.ts).
  */
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { createExchangeEncoder } from './codec.js';
 import type { Exchange } from '../../core/exchange.js';
 import { decodeCassette } from './decode.js';
@@ -11,7 +11,7 @@ import { journalPathFor, type Cassette, type CassetteHeader } from './format.js'
 import { recoverJournal, type RecoveryResult } from './recover.js';
 import { cassetteChunks } from './store-encode.js';
 import { contentError, describeProblem, ioError } from './store-errors.js';
-import { writeFileAtomic } from './store-files.js';
+import { readRegularFile, writeFileAtomic } from './store-files.js';
 
 export interface ReadCassetteOptions {
   /**
@@ -47,7 +47,7 @@ export async function readCassette(file: string, options: ReadCassetteOptions = 
   }
   let buffer: Buffer;
   try {
-    buffer = await readFile(file);
+    buffer = await readRegularFile(file);
   } catch (error) {
     throw ioError(verb, file, error);
   }

@@ -5,6 +5,7 @@
  * and it shortens long values so an explanation never carries a whole body.
  */
 import { appendPointer } from '../../core/json-pointer.js';
+import { ownValue } from '../../core/own.js';
 
 export interface Difference {
   /** Into the request: `/method`, `/path`, `/query/limit`, `/headers/x-custom`, `/body/a/0`. */
@@ -83,7 +84,7 @@ export function diffJson(
     const names = [...new Set([...Object.keys(recorded), ...Object.keys(received)])].sort();
     for (const name of names) {
       if (out.full) return;
-      diffJson(recorded[name], received[name], appendPointer(pointer, name), ignore?.child(name), out);
+      diffJson(ownValue(recorded, name), ownValue(received, name), appendPointer(pointer, name), ignore?.child(name), out);
     }
     return;
   }

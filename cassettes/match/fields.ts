@@ -8,6 +8,7 @@ import type { Body, RecordedRequest } from '../../core/exchange.js';
 import { canonicalMethod, canonicalPath } from './canonical.js';
 import { diffJson, type DifferenceCollector } from './explain-diff.js';
 import { appendPointer } from '../../core/json-pointer.js';
+import { ownValue } from '../../core/own.js';
 import { headerValue, type KeyOptions } from './key.js';
 
 export interface RequestView {
@@ -59,8 +60,9 @@ const queryField: FieldComparer = {
     const b = received.request.query;
     const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
     for (const name of names) {
-      const left = a[name] ?? [];
-      const right = b[name] ?? [];
+      // Own values only: `constructor` is a query name like any other, not Object's property.
+      const left = ownValue(a, name) ?? [];
+      const right = ownValue(b, name) ?? [];
       const same = left.length === right.length && left.every((value, i) => value === right[i]);
       if (!same) out.add(appendPointer('/query', name), queryValue(left), queryValue(right));
     }

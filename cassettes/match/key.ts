@@ -4,6 +4,7 @@
  * (auto mode asks "is this already recorded?", drift pairs exchanges by key).
  */
 import type { RecordedRequest } from '../../core/exchange.js';
+import { ownValue } from '../../core/own.js';
 import { canonicalBody, canonicalMethod, canonicalPath, canonicalQuery, digest } from './canonical.js';
 import { compilePointerSet, type PointerNode } from './json-pointer-set.js';
 import { isVolatileHeader } from './volatile.js';
@@ -59,9 +60,9 @@ export function compileKeyOptions(options?: MatchKeyOptions | KeyOptions): KeyOp
 
 /** A header's value by lower-case name; stored names are lower-case, others are tolerated. */
 export function headerValue(headers: Record<string, string>, lowerName: string): string | undefined {
-  const direct = headers[lowerName];
+  const direct = ownValue(headers, lowerName);
   if (direct !== undefined) return direct.trim();
-  for (const name in headers) {
+  for (const name of Object.keys(headers)) {
     if (name.toLowerCase() === lowerName) return headers[name]?.trim();
   }
   return undefined;

@@ -147,3 +147,26 @@ describe('Matcher playback', () => {
     expect(() => new Matcher([], { maxCandidates: 0 })).toThrow(/^Failed to configure "maxCandidates"/);
   });
 });
+
+describe('the request-line shortcut for body-less requests', () => {
+  it('serves the same queue in order whether the line or the canonical form finds it', () => {
+    const matcher = threeIdentical();
+    const line = 'GET /v2/apis/a1';
+    expect(servedSeq(matcher.match(GET_API, req(), line))).toBe(0);
+    expect(servedSeq(matcher.match(GET_API, req(), line))).toBe(2);
+    expect(servedSeq(matcher.match(GET_API, req()))).toBe(3);
+    expect(matcher.stats()).toMatchObject({ served: 3, missed: 0 });
+  });
+
+  it('is not used when a header takes part in the identity, or for a request with a body', () => {
+    const withHeader = new Matcher([exchange(0, GET_API, req({ headers: { 'x-tenant': 'a' } }))], { matchHeaders: ['x-tenant'], repeat: 'error' });
+    const line = 'GET /v2/apis/a1';
+    expect(withHeader.match(GET_API, req({ headers: { 'x-tenant': 'a' } }), line).hit).toBe(true);
+    // Same line, another tenant: the line alone must not decide.
+    expect(withHeader.match(GET_API, req({ headers: { 'x-tenant': 'b' } }), line).hit).toBe(false);
+
+    const posted = new Matcher([exchange(0, GET_API, req({ method: 'POST', body: json({ a: 1 }) }))], { repeat: 'last' });
+    expect(posted.match(GET_API, req({ method: 'POST', body: json({ a: 1 }) }), 'POST /v2/apis/a1').hit).toBe(true);
+    expect(posted.match(GET_API, req({ method: 'POST', body: json({ a: 2 }) }), 'POST /v2/apis/a1').hit).toBe(false);
+  });
+});

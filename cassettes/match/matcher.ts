@@ -50,6 +50,13 @@ export class Matcher {
   private readonly exchanges: Exchange[] = [];
   private readonly counts: number[] = [];
   private readonly queues = new Map<string, Queue>();
+  /**
+   * `METHOD target` → queue, for requests without a body when no header takes part in the
+   * identity: then the raw request line alone decides the key, so a repeat skips building
+   * the canonical form. Bounded like the route cache; a miss is never remembered.
+   */
+  private readonly byTarget = new Map<string, Queue>();
+  private readonly byTargetCapacity: number;
   private readonly candidates: CandidateIndex;
   private readonly keyOptions: KeyOptions;
   private readonly repeat: 'last' | 'error';
@@ -68,6 +75,7 @@ export class Matcher {
     this.repeat = repeat;
     this.keyOptions = new KeyOptions(options);
     this.candidates = new CandidateIndex(maxCandidates);
+    this.byTargetCapacity = Math.max(4096, exchanges.length * 2);
     for (const exchange of exchanges) this.add(exchange);
   }
 
@@ -88,9 +96,22 @@ export class Matcher {
     this.candidates.add(exchange);
   }
 
-  /** The recorded answer for this request, or an explained miss. */
-  match(operation: string | null, request: RecordedRequest): MatchResult {
-    const queue = this.queues.get(indexKey(operation, request, this.keyOptions));
+  /**
+   * The recorded answer for this request, or an explained miss. `target`: the raw request
+   * line (`METHOD /path?query`) the request was read from, when the caller has it and the
+   * request is as read (not rewritten, e.g. by redaction): it lets a body-less repeat skip
+   * the canonical form.
+   */
+  match(operation: string | null, request: RecordedRequest, target?: string): MatchResult {
+    const byLine = target !== undefined && request.body.kind === 'empty' && this.keyOptions.matchHeaders.length === 0;
+    let queue = byLine ? this.byTarget.get(target) : undefined;
+    if (queue === undefined) {
+      queue = this.queues.get(indexKey(operation, request, this.keyOptions));
+      if (queue !== undefined && byLine) {
+        if (this.byTarget.size >= this.byTargetCapacity) this.byTarget.clear();
+        this.byTarget.set(target, queue);
+      }
+    }
     if (queue === undefined) {
       this.missed++;
       const tier = this.candidates.tierFor(operation, request);

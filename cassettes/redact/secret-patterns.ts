@@ -20,24 +20,25 @@
  * allow-list would let a real key through by looking like an example.
  */
 
+import { ArnTracker, eachRun, nameBefore } from './base64-runs.js';
+
 export type SecretKind = 'access-key-id' | 'secret-access-key' | 'session-token';
 
+// Every pattern here is bounded (no `+`, `*` or `{n,}` over text): runs of unbounded length
+// are found by base64-runs.ts, which never backtracks, so scanning is linear in the text.
 const ACCESS_KEY_ID = /(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])/;
-const SESSION_TOKEN_START = /(?:FwoGZXIvYXdz|IQoJb3JpZ2lu|AQoDYXdz|AQoEXAMPLE)[A-Za-z0-9/+=]{20,}/;
-/** A run of exactly 40 secret-key characters (an `=` after it means longer base64). */
-const SECRET_KEY_SHAPE = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
-const LONG_BASE64 = /[A-Za-z0-9/+]{100,}={0,2}/g;
+/** A token prefix and 20 more token characters: `{20}`, not `{20,}`, is the same test. */
+const SESSION_TOKEN_START = /(?:FwoGZXIvYXdz|IQoJb3JpZ2lu|AQoDYXdz|AQoEXAMPLE)[A-Za-z0-9/+=]{20}/;
+/** Runs this long are session-token-like (under a token-ish name) and always masked. */
+const LONG_RUN = 100;
+/** Secret access keys: a run of exactly this many characters, not followed by `=`. */
+const SECRET_KEY_LENGTH = 40;
 
 const SECRET_NAME = /secret|passw|token|credential|private.?key|access.?key/i;
 const TOKEN_NAME = /token/i;
 const PAGINATION_NAME = /next.?token|page.?token|pagination|continuation/i;
-/** `name=`, `name: `, `"name": "`, `\"name\":\"` right before a value (in a 80-char window). */
-const NAME_BEFORE_VALUE = /([A-Za-z0-9_.-]+)[\\"']*\s*[:=]\s*[\\"']*$/;
 /** An access key id, then a short separator (`:`, `, `, ` / `, a newline…), right before a value. */
 const KEY_ID_BEFORE_VALUE = /(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}[\s:,;|="'/\\]{1,16}$/;
-/** Where the token holding a match starts: after whitespace, quotes or brackets. */
-const TOKEN_BREAK = /[\s"'`,;()[\]{}<>]/;
-const ARN_START = /arn(?::|%3A)/i;
 
 /** A field, header or parameter name that says its value is a credential. */
 export function isSecretName(name: string): boolean {
@@ -52,44 +53,37 @@ function hasBothCases(text: string): boolean {
   return /[A-Z]/.test(text) && /[a-z]/.test(text);
 }
 
-/** The name in a `name=value` / `"name": "value"` context ending at `index`, if any. */
-function nameBefore(text: string, index: number): string | undefined {
-  return NAME_BEFORE_VALUE.exec(text.slice(Math.max(0, index - 80), index))?.[1];
-}
-
-/** True when the match at `index` is part of an ARN (`arn:aws:iam::…:role/…`): never a secret. */
-function insideArn(text: string, index: number): boolean {
-  // ARNs run to 2048 characters at most; the cap keeps long unbroken text linear.
-  const limit = Math.max(0, index - 2048);
-  let start = index;
-  while (start > limit && !TOKEN_BREAK.test(text.charAt(start - 1))) start--;
-  return ARN_START.test(text.slice(start, index));
+/** A key id right before `index` (within 40 characters), then only separators. */
+function keyIdBefore(text: string, index: number): boolean {
+  return KEY_ID_BEFORE_VALUE.test(text.slice(Math.max(0, index - 40), index));
 }
 
 function scanText(text: string, name: string | undefined, kinds: Set<SecretKind>): void {
   if (ACCESS_KEY_ID.test(text)) kinds.add('access-key-id');
   if (SESSION_TOKEN_START.test(text)) kinds.add('session-token');
   const secretName = name !== undefined && isSecretName(name);
-  if (text.length >= 100) {
+  if (text.length >= LONG_RUN && !kinds.has('session-token')) {
     const tokenName = name !== undefined && isTokenName(name);
-    for (const match of text.matchAll(LONG_BASE64)) {
-      const context = tokenName ? undefined : nameBefore(text, match.index);
-      if (tokenName || (context !== undefined && isTokenName(context))) {
-        kinds.add('session-token');
-        break;
-      }
-    }
+    eachRun(text, LONG_RUN, (start) => {
+      const context = tokenName ? undefined : nameBefore(text, start);
+      if (!tokenName && (context === undefined || !isTokenName(context))) return false;
+      kinds.add('session-token');
+      return true;
+    });
   }
-  if (text.length < 40 || kinds.has('secret-access-key')) return;
-  for (const match of text.matchAll(SECRET_KEY_SHAPE)) {
-    if (!hasBothCases(match[0]) || insideArn(text, match.index)) continue;
-    const context = nameBefore(text, match.index);
-    const before = text.slice(Math.max(0, match.index - 40), match.index);
-    if (secretName || (context !== undefined && isSecretName(context)) || KEY_ID_BEFORE_VALUE.test(before)) {
-      kinds.add('secret-access-key');
-      return;
-    }
-  }
+  if (text.length < SECRET_KEY_LENGTH || kinds.has('secret-access-key')) return;
+  // Part of an ARN is never a secret; asked last, of candidates only, in text order.
+  const arn = new ArnTracker(text);
+  eachRun(text, SECRET_KEY_LENGTH, (start, end) => {
+    // Exactly 40, and no `=` after it (that would be the padding of longer base64).
+    if (end - start !== SECRET_KEY_LENGTH || text.charCodeAt(end) === 0x3d) return false;
+    if (!hasBothCases(text.slice(start, end))) return false;
+    const context = secretName ? undefined : nameBefore(text, start);
+    if (!secretName && !(context !== undefined && isSecretName(context)) && !keyIdBefore(text, start)) return false;
+    if (arn.inside(start)) return false;
+    kinds.add('secret-access-key');
+    return true;
+  });
 }
 
 function percentDecoded(text: string): string | undefined {
@@ -115,15 +109,39 @@ export function secretKindsIn(text: string, name?: string): Set<SecretKind> {
   return kinds;
 }
 
-const ANY_SECRET_SHAPE = new RegExp(
-  [
-    `(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}`,
-    SESSION_TOKEN_START.source,
-    `[A-Za-z0-9/+]{100,}={0,2}`,
-    `(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])`,
-  ].join('|'),
-  'g',
-);
+/** Key ids and prefixed session tokens inside a run shorter than LONG_RUN (so bounded). */
+const SHAPES_IN_SHORT_RUN = /(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}|(?:FwoGZXIvYXdz|IQoJb3JpZ2lu|AQoDYXdz|AQoEXAMPLE)[A-Za-z0-9/+=]{20,}/g;
+
+/**
+ * Every credential shape masked, context or not: runs of LONG_RUN or more (with up to two
+ * `=` of padding after them), runs of exactly 40, and key ids and prefixed tokens inside
+ * shorter runs. Each run is cut out by base64-runs.ts; a regex only ever sees one short run.
+ */
+function maskShapes(text: string, replacement: string): string {
+  let out = '';
+  let copied = 0;
+  eachRun(text, 16, (start, end) => {
+    const length = end - start;
+    let masked: string | null = null;
+    let stop = end;
+    if (length >= LONG_RUN) {
+      while (stop < text.length && stop < end + 2 && text.charCodeAt(stop) === 0x3d) stop++;
+      masked = replacement;
+    } else if (length === SECRET_KEY_LENGTH) {
+      masked = replacement;
+    } else {
+      const run = text.slice(start, end);
+      const replaced = run.replace(SHAPES_IN_SHORT_RUN, replacement);
+      if (replaced !== run) masked = replaced;
+    }
+    if (masked !== null) {
+      out += text.slice(copied, start) + masked;
+      copied = stop;
+    }
+    return false;
+  });
+  return copied === 0 ? text : out + text.slice(copied);
+}
 
 /**
  * `text` with everything credential-shaped replaced by `replacement`, context or not (a
@@ -132,6 +150,6 @@ const ANY_SECRET_SHAPE = new RegExp(
  */
 export function maskSecretShapes(text: string, replacement: string): string {
   const decoded = percentDecoded(text);
-  const source = decoded !== undefined && decoded.replace(ANY_SECRET_SHAPE, '') !== decoded ? decoded : text;
-  return source.replace(ANY_SECRET_SHAPE, replacement);
+  const source = decoded !== undefined && maskShapes(decoded, '') !== decoded ? decoded : text;
+  return maskShapes(source, replacement);
 }

@@ -1,16 +1,16 @@
 /**
  * Runs a drift comparison for the CLI with output as it goes: a text report is written
  * service pair by service pair (a whole botocore release takes a while, and memory holds
- * one pair at a time), the other formats once at the end; a terminal gets a progress line
- * on stderr, erased before each piece of report so the two never mix.
+ * one pair at a time), the other formats once at the end, through the report output that
+ * `verify` uses too; a terminal gets a progress line on stderr, erased before each piece of
+ * report so the two never mix.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { formatReport, type ReportFormat } from '../../drift/report.js';
-import { textChanges, textEnd } from '../../drift/report-text.js';
+import { driftReportModel, driftTextChanges, driftTextEnd, driftTextHead, type DriftFailOn, type ReportFormat } from '../../drift/report.js';
 import { runDrift } from '../../drift/run.js';
-import type { DriftOptions, DriftReport } from '../../drift/types.js';
-import { TapegateError } from '../../core/errors.js';
+import type { DriftListener, DriftOptions, DriftReport } from '../../drift/types.js';
+import { writtenNotice } from '../../report/format.js';
 import { createProgress, type Progress, type ProgressStream } from '../progress.js';
+import { emitReport, openReportStream, STDOUT, type PieceSink } from './report-output.js';
 
 export interface DriftRun {
   from: string;
@@ -18,68 +18,54 @@ export interface DriftRun {
   format: ReportFormat;
   /** A file for the report instead of stdout. */
   output?: string;
+  /** Which changes fail the run (JUnit failures follow it); `breaking` when not given. */
+  failOn?: DriftFailOn;
   options: DriftOptions;
 }
 
 /** Where the report and the progress go: the process's own streams, or a test's. */
 export interface DriftIo {
-  stdout: { write(text: string): unknown };
+  stdout: PieceSink;
   stderr: ProgressStream;
 }
 
-export async function streamDrift(run: DriftRun, io: DriftIo = { stdout: process.stdout, stderr: process.stderr }): Promise<DriftReport> {
-  const sink = new ReportSink(run.output, io.stdout);
-  const streaming = run.format === 'text';
+const WHAT = 'drift report';
+
+export async function streamDrift(run: DriftRun, io: DriftIo = { stdout: STDOUT, stderr: process.stderr }): Promise<DriftReport> {
+  const failOn = run.failOn ?? 'breaking';
   let progress: Progress | undefined;
-  const write = (text: string) => {
-    progress?.done();
-    sink.write(text);
+  const listener: DriftListener = {
+    progress: (index, total, service) => {
+      progress ??= createProgress(total, io.stderr, { verb: 'comparing', threshold: 1 });
+      progress.step(index, service);
+    },
   };
   try {
-    const report = await runDrift(run.from, run.to, run.options, {
-      title: (title) => {
-        if (streaming) write(`${title}\n\n`);
-      },
-      progress: (index, total, service) => {
-        progress ??= createProgress(total, io.stderr, { verb: 'comparing', threshold: 1 });
-        progress.step(index, service);
-      },
-      changes: (changes) => {
-        if (streaming && changes.length > 0) write(textChanges(changes));
-      },
-    });
-    write(streaming ? textEnd(report) : formatReport(report, run.format));
-    return report;
+    if (run.format !== 'text') {
+      const report = await runDrift(run.from, run.to, run.options, listener);
+      progress?.done();
+      await emitReport(driftReportModel(report, failOn), run.format, run.output, WHAT, io.stdout);
+      return report;
+    }
+    const out = openReportStream(run.output, WHAT, io.stdout);
+    const write = async (text: string) => {
+      progress?.done();
+      await out.write(text);
+    };
+    try {
+      const report = await runDrift(run.from, run.to, run.options, {
+        ...listener,
+        title: (title) => write(driftTextHead(title)),
+        changes: (changes) => (changes.length > 0 ? write(driftTextChanges(changes)) : undefined),
+      });
+      await write(driftTextEnd(report));
+      await out.end(run.output === undefined ? '' : writtenNotice(driftReportModel(report, failOn), run.format, run.output));
+      return report;
+    } catch (error) {
+      await out.abort();
+      throw error;
+    }
   } finally {
     progress?.done();
-    sink.close();
-  }
-}
-
-/** stdout, or a file opened at the first piece of report (bad input fails before, leaving no file). */
-class ReportSink {
-  private fd: number | undefined;
-
-  constructor(
-    private readonly file: string | undefined,
-    private readonly stdout: DriftIo['stdout'],
-  ) {}
-
-  write(text: string): void {
-    if (this.file === undefined) {
-      this.stdout.write(text);
-      return;
-    }
-    try {
-      this.fd ??= openSync(this.file, 'w');
-      writeSync(this.fd, text);
-    } catch (error) {
-      throw new TapegateError(`Failed to write drift report "${this.file}": ${(error as Error).message}`, 1);
-    }
-  }
-
-  close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
   }
 }

@@ -4,18 +4,15 @@
  * comparison was made. Exit 1 when changes at or above `--fail-on` exist, 2 for bad input.
  */
 import type { CommandModule } from 'yargs';
-import { REPORT_FORMATS, type ReportFormat } from '../../drift/report.js';
-import { exitCodeFor, summaryLine } from '../../drift/report-common.js';
+import { DRIFT_FAIL_ON, driftExitCode, REPORT_FORMATS, type DriftFailOn, type ReportFormat } from '../../drift/report.js';
 import { streamDrift } from './drift-stream.js';
-
-const FAIL_ON = ['breaking', 'warn', 'never'] as const;
 
 interface Args {
   from: string;
   to: string;
   format: ReportFormat;
   output?: string;
-  'fail-on': (typeof FAIL_ON)[number];
+  'fail-on': DriftFailOn;
   'strict-responses': boolean;
 }
 
@@ -28,13 +25,13 @@ export const driftCommand: CommandModule<object, Args> = {
       .option('to', { type: 'string', demandOption: true, describe: 'B: the same kinds as --from' })
       .option('format', { choices: REPORT_FORMATS, default: 'text' as ReportFormat, describe: 'Report format' })
       .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
-      .option('fail-on', { choices: FAIL_ON, default: 'breaking' as const, describe: 'Exit 1 when changes at or above this severity exist' })
+      .option('fail-on', { choices: DRIFT_FAIL_ON, default: 'breaking' as DriftFailOn, describe: 'Exit 1 when changes at or above this severity exist' })
       .option('strict-responses', { type: 'boolean', default: false, describe: 'Count response additions as breaking (for clients that refuse unknown fields and values)' })
       .example('$0 drift --from botocore-1.29.39/apigateway --to botocore-1.43.67/apigateway', 'What changed in API Gateway v1 between two botocore releases')
       .example('$0 drift --from fixtures/smoke.cassette --to contracts/generated --format markdown', 'Would these recordings still pass the current contracts?'),
   handler: async (args) => {
-    const report = await streamDrift({ from: args.from, to: args.to, format: args.format, output: args.output, options: { strictResponses: args['strict-responses'] } });
-    if (args.output) process.stdout.write(`${report.title}\n${summaryLine(report)}\nReport (${args.format}) written to ${args.output}\n`);
-    process.exitCode = exitCodeFor(report, args['fail-on']);
+    const failOn = args['fail-on'];
+    const report = await streamDrift({ from: args.from, to: args.to, format: args.format, output: args.output, failOn, options: { strictResponses: args['strict-responses'] } });
+    process.exitCode = driftExitCode(report, failOn);
   },
 };

@@ -6,13 +6,10 @@
 import type { CommandModule } from 'yargs';
 import { atLeast } from '../../core/findings.js';
 import { startProxy, type ProxyMode, type ProxyStats } from '../../index.js';
-import { parseUpstreamTimeout } from '../../proxy/record-options.js';
-import { parseHost, parsePort } from '../../proxy/options.js';
-import { formatRecordSummary } from '../../proxy/record-summary.js';
 import { formatSummary } from '../../proxy/summary.js';
 import { childEnv } from '../exec/child-env.js';
 import { runChild } from '../exec/run-child.js';
-import { CONFIG_OPTION, parseProxyFlags, readProxyConfig, recordingSettings, REDACT_HEADERS_OPTION, replaySettings } from './proxy-config.js';
+import { ALLOW_HOST_OPTION, ALLOW_REMOTE_OPTION, CONFIG_OPTION, givenFromFlags, proxyOptions, readProxyConfig, REDACT_HEADERS_OPTION } from './proxy-config.js';
 
 interface Args {
   cassette: string;
@@ -22,6 +19,8 @@ interface Args {
   region?: string;
   repeat?: string;
   host: string;
+  'allow-remote'?: boolean;
+  'allow-host'?: string[];
   port: string;
   'upstream-timeout'?: string;
   'fail-on'?: string;
@@ -48,6 +47,8 @@ export const execCommand: CommandModule<object, Args> = {
       .option('upstream-timeout', { type: 'string', describe: 'Recording modes: seconds before a 504 (default 30)' })
       .option('repeat', { choices: ['last', 'error'], describe: 'Replay: after the last identical exchange [default: the config\'s repeat, else last]' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface the proxy listens on' })
+      .option('allow-remote', ALLOW_REMOTE_OPTION)
+      .option('allow-host', ALLOW_HOST_OPTION)
       .option('port', { type: 'string', default: '0', describe: 'Port the proxy listens on (0: any free port)' })
       .option('fail-on', {
         choices: ['error', 'warn', 'never'],
@@ -69,25 +70,13 @@ export const execCommand: CommandModule<object, Args> = {
       process.stderr.write('tapegate: exec needs a command after --, e.g. tapegate exec --cassette x.cassette -- npm test\n');
       process.exit(2);
     }
-    const common = { cassette: args.cassette, host: parseHost(args.host), port: parsePort(args.port), log: false as const };
-    const flags = parseProxyFlags(args);
+    const given = givenFromFlags({ ...args, force: args.mode === 'record' ? true : undefined });
     const proxyConfig = readProxyConfig(args.config, process.cwd(), args.contracts);
     const { contracts } = proxyConfig;
     // exec judges the findings itself, after the command's own status, in every mode; the
-    // recording proxy is told `never`, or its summary would promise an exit 1 the command's status may override.
-    const failOn = flags.failOn ?? proxyConfig.failOn;
-    const proxy = args.mode === 'replay'
-      ? await startProxy({ ...common, mode: 'replay', ...replaySettings(flags, proxyConfig) })
-      : await startProxy({
-          ...common,
-          ...recordingSettings(flags, proxyConfig),
-          failOn: 'never',
-          mode: args.mode,
-          profile: args.profile,
-          region: args.region,
-          upstreamTimeoutMs: args['upstream-timeout'] === undefined ? undefined : parseUpstreamTimeout(args['upstream-timeout']),
-          force: args.mode === 'record' ? true : undefined,
-        });
+    // proxy is told `never`, or its summary would promise an exit 1 the command's status may override.
+    const failOn = given.failOn ?? proxyConfig.failOn;
+    const proxy = await startProxy({ ...proxyOptions(args.mode, given, proxyConfig), failOn: 'never', log: false }, 'flag');
     let status: number;
     try {
       status = await runChild(command, childEnv(process.env, proxy.url, args.mode, contracts));
@@ -96,7 +85,7 @@ export const execCommand: CommandModule<object, Args> = {
       throw error;
     }
     const stats: ProxyStats = await proxy.close();
-    process.stderr.write(stats.mode === 'replay' ? formatSummary(stats) : formatRecordSummary(stats));
+    process.stderr.write(formatSummary(stats));
     const failing = failOn !== 'never' && stats.findings.some((finding) => atLeast(finding.severity, failOn));
     process.exitCode = status !== 0 ? status : failing ? 1 : 0;
   },

@@ -1,8 +1,9 @@
 /**
  * `tapegate.config.json` for the proxy commands (replay, record, auto, passthrough, exec) and
  * `useCassette`: one place that reads the file, parses the flags that may override it and
- * merges the two, so the five commands say the same thing the same way. Flags win; the file
- * only changes defaults:
+ * merges the two into the `ProxyOptions` handed to `startProxy`, so the five commands say the
+ * same thing the same way. Flag values go through as given: `startProxy(options, 'flag')`
+ * checks them once and blames a bad one by its flag. Flags win; the file only changes defaults:
  *
  * - matchHeaders, ignoreBody → the matcher (replay, and auto's "is this one recorded?");
  * - repeat → `--repeat`, maxBodyBytes → `--max-body`, upstream → `--upstream`;
@@ -15,9 +16,10 @@
  */
 import { relative } from 'node:path';
 import { bundledContracts, loadContracts, type ContractSet } from '../../contracts/load.js';
-import { parseByteSize, parseRepeat, type ReplayProxyOptions, type RepeatPolicy } from '../../proxy/options.js';
-import type { RecordingProxyOptions } from '../../proxy/record-options.js';
-import { parseFailOn, type FailOn } from '../../core/findings.js';
+import type { ProxyMode } from '../../proxy/modes.js';
+import type { ProxyOptions, RepeatPolicy } from '../../proxy/options.js';
+import { parseUpstreamTimeout } from '../../proxy/option-values.js';
+import type { FailOn } from '../../core/findings.js';
 import { parseUpstream } from '../../proxy/upstream.js';
 import { loadConfig } from '../config/load.js';
 import { CONFIG_FILE_NAME, defaultConfig, type TapegateConfig } from '../config/types.js';
@@ -26,6 +28,17 @@ import { TapegateError } from '../../core/errors.js';
 export const CONFIG_OPTION = {
   type: 'string',
   describe: `Config file [default: ${CONFIG_FILE_NAME} in the current folder, if there is one]`,
+} as const;
+
+/** `--allow-remote` and `--allow-host`, for every proxy command. */
+export const ALLOW_REMOTE_OPTION = {
+  type: 'boolean',
+  describe: 'Allow a --host that is not a loopback address (anyone who can reach it can use the proxy)',
+} as const;
+export const ALLOW_HOST_OPTION = {
+  type: 'string',
+  array: true,
+  describe: 'More Host names requests may carry (e.g. host.docker.internal); others, and any request with an Origin header, get 403',
 } as const;
 
 export const REDACT_HEADERS_OPTION = {
@@ -53,62 +66,80 @@ export function readProxyConfig(path: string | false | undefined, cwd: string, c
   return { config, contracts, failOn: config.fileKeys.includes('failOn') ? config.failOn : 'never' };
 }
 
-/** The overridable flags as yargs hands them over: undefined when not given. */
+/** The proxy flags as yargs hands them over: undefined when not given. */
 export interface ProxyFlagArgs {
+  cassette?: string;
+  'cassette-dir'?: string;
+  host?: string;
+  'allow-remote'?: boolean;
+  'allow-host'?: string[];
+  port?: string;
   repeat?: string;
   'max-body'?: string;
+  'max-response'?: string;
   upstream?: string;
+  profile?: string;
+  region?: string;
+  'upstream-timeout'?: string;
+  'record-failures'?: boolean;
+  force?: boolean;
   'redact-account-ids'?: boolean;
   'redact-headers'?: string[];
   'fail-on'?: string;
 }
 
-/** The same, checked (exit 2 naming the flag); also what `useCassette` passes from its options. */
-export interface ProxyFlags {
-  repeat?: RepeatPolicy;
-  maxBodyBytes?: number;
-  upstream?: string | URL;
-  redactAccountIds?: boolean;
-  redactHeaders?: string[];
-  failOn?: FailOn;
+/** What a command or `useCassette` gives, before the config's defaults fill the rest. */
+export type GivenOptions = Partial<{
+  cassette: string;
+  cassetteDir: string;
+  host: string;
+  allowRemote: boolean;
+  allowedHosts: string[];
+  port: string | number;
+  repeat: RepeatPolicy;
+  maxBodyBytes: string | number;
+  maxResponseBytes: string | number;
+  upstream: string | URL;
+  profile: string;
+  region: string;
+  upstreamTimeoutMs: number;
+  recordFailures: boolean;
+  force: boolean;
+  redactAccountIds: boolean;
+  redactHeaders: string[];
+  failOn: FailOn;
+  credentials: Extract<ProxyOptions, { mode: 'record' }>['credentials'];
+  log: false | ((line: string) => void);
+}>;
+
+/** Drops the keys whose value is undefined, so that they do not hide a default. */
+function defined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
-/** `--redact-headers a b` or `a,b`: a misspelt name would redact nothing, silently, so it is refused. */
-export function parseRedactHeaders(values: readonly string[], what = '--redact-headers'): string[] {
-  const names = values.flatMap((value) => value.split(',')).map((name) => name.trim()).filter((name) => name !== '');
-  const bad = names.find((name) => !HEADER_NAME.test(name));
-  if (names.length === 0 || bad !== undefined) {
-    const got = bad === undefined ? 'nothing' : JSON.stringify(bad);
-    throw new TapegateError(`Failed to parse "${what}": expected HTTP header names such as x-api-key, got ${got}`, 2);
-  }
-  return names;
-}
-
-export function parseProxyFlags(args: ProxyFlagArgs): ProxyFlags {
-  return {
-    repeat: args.repeat === undefined ? undefined : parseRepeat(args.repeat),
-    maxBodyBytes: args['max-body'] === undefined ? undefined : parseByteSize(args['max-body']),
-    upstream: args.upstream === undefined ? undefined : parseUpstream(args.upstream),
+/** The flags as `GivenOptions`. `--upstream-timeout` is seconds: the one flag converted here. */
+export function givenFromFlags(args: ProxyFlagArgs): GivenOptions {
+  return defined({
+    cassette: args.cassette,
+    cassetteDir: args['cassette-dir'],
+    host: args.host,
+    allowRemote: args['allow-remote'],
+    allowedHosts: args['allow-host']?.flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== ''),
+    port: args.port,
+    repeat: args.repeat as RepeatPolicy | undefined,
+    maxBodyBytes: args['max-body'],
+    maxResponseBytes: args['max-response'],
+    upstream: args.upstream,
+    profile: args.profile,
+    region: args.region,
+    upstreamTimeoutMs: args['upstream-timeout'] === undefined ? undefined : parseUpstreamTimeout(args['upstream-timeout']),
+    recordFailures: args['record-failures'],
+    force: args.force,
     redactAccountIds: args['redact-account-ids'],
-    redactHeaders: args['redact-headers'] === undefined ? undefined : parseRedactHeaders(args['redact-headers']),
-    failOn: args['fail-on'] === undefined ? undefined : parseFailOn(args['fail-on']),
-  };
+    redactHeaders: args['redact-headers'],
+    failOn: args['fail-on'] as FailOn | undefined,
+  });
 }
-
-type MatcherSettings = Required<Pick<ReplayProxyOptions, 'matchHeaders' | 'ignoreBody' | 'maxBodyBytes' | 'contracts'>>;
-
-function matcherSettings(flags: ProxyFlags, { config, contracts }: ProxyConfig): MatcherSettings {
-  return { matchHeaders: config.matchHeaders, ignoreBody: config.ignoreBody, maxBodyBytes: flags.maxBodyBytes ?? config.maxBodyBytes, contracts };
-}
-
-export function replaySettings(flags: ProxyFlags, proxyConfig: ProxyConfig): MatcherSettings & { repeat: RepeatPolicy } {
-  return { ...matcherSettings(flags, proxyConfig), repeat: flags.repeat ?? proxyConfig.config.repeat };
-}
-
-export type RecordingSettings = MatcherSettings &
-  Required<Pick<RecordingProxyOptions, 'redactAccountIds' | 'redactHeaders' | 'failOn'>> & { upstream: string | URL | undefined };
 
 /** The file's upstream passed the schema; a path, query or credentials in it are refused here, where it is used. */
 function configUpstream(config: TapegateConfig): URL | undefined {
@@ -125,13 +156,23 @@ function configUpstream(config: TapegateConfig): URL | undefined {
   }
 }
 
-export function recordingSettings(flags: ProxyFlags, proxyConfig: ProxyConfig): RecordingSettings {
-  const { config } = proxyConfig;
-  return {
-    ...matcherSettings(flags, proxyConfig),
-    upstream: flags.upstream ?? configUpstream(config),
-    redactAccountIds: flags.redactAccountIds ?? config.redaction.accountIds,
-    redactHeaders: [...new Set([...config.redaction.extraHeaders, ...(flags.redactHeaders ?? [])])],
-    failOn: flags.failOn ?? proxyConfig.failOn,
+/** `given` over the config's defaults: the options `startProxy` takes for `mode`. */
+export function proxyOptions(mode: ProxyMode, given: GivenOptions, { config, contracts, failOn }: ProxyConfig): ProxyOptions {
+  const common = {
+    ...given,
+    matchHeaders: config.matchHeaders,
+    ignoreBody: config.ignoreBody,
+    contracts,
+    maxBodyBytes: given.maxBodyBytes ?? config.maxBodyBytes,
+    redactHeaders: [...new Set([...config.redaction.extraHeaders, ...(given.redactHeaders ?? [])])],
+    failOn: given.failOn ?? failOn,
   };
+  if (mode === 'replay') {
+    // Replay follows the cassette's header on account ids unless told; it judges no findings unless asked.
+    const redactAccountIds = given.redactAccountIds ?? (config.redaction.accountIds ? true : undefined);
+    return { ...common, mode, cassette: given.cassette ?? '', repeat: given.repeat ?? config.repeat, failOn: given.failOn ?? 'never', ...(redactAccountIds === undefined ? {} : { redactAccountIds }) };
+  }
+  const forwarding = { ...common, upstream: given.upstream ?? configUpstream(config), redactAccountIds: given.redactAccountIds ?? config.redaction.accountIds };
+  if (mode === 'passthrough') return { ...forwarding, mode };
+  return { ...forwarding, mode, cassette: given.cassette ?? '' };
 }

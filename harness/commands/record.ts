@@ -12,12 +12,13 @@
  * matcher's matchHeaders and ignoreBody (proxy-config.ts).
  */
 import type { Argv, CommandModule } from 'yargs';
-import { DEFAULT_HOST, parseHost, parsePort } from '../../proxy/options.js';
-import { parseProfile, parseUpstreamTimeout, type RecordMode } from '../../proxy/record-options.js';
-import { startRecordingProxy } from '../../proxy/record-server.js';
-import { formatRecordSummary } from '../../proxy/record-summary.js';
-import { parseRegion } from '../../proxy/upstream.js';
-import { CONFIG_OPTION, parseProxyFlags, readProxyConfig, recordingSettings, REDACT_HEADERS_OPTION } from './proxy-config.js';
+import type { ProxyMode } from '../../proxy/modes.js';
+import { DEFAULT_HOST } from '../../proxy/options.js';
+import { startProxy } from '../../proxy/start.js';
+import { formatSummary } from '../../proxy/summary.js';
+import { ALLOW_HOST_OPTION, ALLOW_REMOTE_OPTION, CONFIG_OPTION, givenFromFlags, proxyOptions, readProxyConfig, REDACT_HEADERS_OPTION } from './proxy-config.js';
+
+type RecordMode = Exclude<ProxyMode, 'replay'>;
 import { firstSignal, write } from './serve-loop.js';
 
 export interface RecordArgs {
@@ -25,6 +26,8 @@ export interface RecordArgs {
   'cassette-dir'?: string;
   force?: boolean;
   host: string;
+  'allow-remote'?: boolean;
+  'allow-host'?: string[];
   port: string;
   upstream?: string;
   profile?: string;
@@ -35,6 +38,7 @@ export interface RecordArgs {
   'redact-headers'?: string[];
   'fail-on'?: string;
   'max-body'?: string;
+  'max-response'?: string;
   config?: string;
 }
 
@@ -54,6 +58,8 @@ export function recordingOptions(y: Argv, mode: RecordMode): Argv<RecordArgs> {
   if (mode === 'record') args = args.option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing cassette' });
   return args
     .option('host', { type: 'string', default: DEFAULT_HOST, describe: 'Interface to listen on' })
+    .option('allow-remote', ALLOW_REMOTE_OPTION)
+    .option('allow-host', ALLOW_HOST_OPTION)
     .option('port', { type: 'string', default: '0', describe: 'Port to listen on (0: any free port)' })
     .option('upstream', {
       type: 'string',
@@ -68,32 +74,21 @@ export function recordingOptions(y: Argv, mode: RecordMode): Argv<RecordArgs> {
     })
     .option('redact-headers', REDACT_HEADERS_OPTION)
     .option('max-body', { type: 'string', describe: 'Largest request body accepted (413 above it): bytes, KiB, MiB, kB, MB [default: the config\'s maxBodyBytes, else 10MiB]' })
+    .option('max-response', { type: 'string', describe: 'Largest upstream answer recorded (502 above it): bytes, KiB, MiB, kB, MB [default: 64MiB]' })
     .option('config', CONFIG_OPTION) as unknown as Argv<RecordArgs>;
 }
 
 /** Checks the flags (exit 2 on a bad one), runs the proxy until a signal, prints the summary. */
 export function recordingHandler(mode: RecordMode): (args: RecordArgs) => Promise<void> {
   return async (args) => {
-    // Checked here rather than in yargs coerce, which would turn our exit code 2 into 1.
-    const proxy = await startRecordingProxy({
-      mode,
-      ...(args.cassette !== undefined ? { cassette: args.cassette } : {}),
-      ...(args['cassette-dir'] !== undefined ? { cassetteDir: args['cassette-dir'] } : {}),
-      force: args.force ?? false,
-      host: parseHost(args.host),
-      port: parsePort(args.port),
-      ...(args.profile !== undefined ? { profile: parseProfile(args.profile) } : {}),
-      ...(args.region !== undefined ? { region: parseRegion(args.region) } : {}),
-      upstreamTimeoutMs: parseUpstreamTimeout(args['upstream-timeout']),
-      recordFailures: args['record-failures'] ?? false,
-      ...recordingSettings(parseProxyFlags(args), readProxyConfig(args.config, process.cwd())),
-    });
+    // Checked by startProxy rather than in yargs coerce, which would turn our exit code 2 into 1.
+    const proxy = await startProxy(proxyOptions(mode, givenFromFlags(args), readProxyConfig(args.config, process.cwd())), 'flag');
     // Listening for signals before saying "listening": a caller may stop us as soon as it reads the line.
     const stopped = firstSignal();
     await write(`listening ${proxy.url}\n`);
     await stopped;
     const stats = await proxy.close();
-    await write(formatRecordSummary(stats));
+    await write(formatSummary(stats));
     if (stats.failOnReached) process.exitCode = 1;
   };
 }

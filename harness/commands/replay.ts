@@ -10,16 +10,18 @@
  * ignoreBody, the contracts, and the defaults of --repeat and --max-body (proxy-config.ts).
  */
 import type { CommandModule } from 'yargs';
-import { DEFAULT_HOST, parseHost, parsePort } from '../../proxy/options.js';
-import { startReplayProxy } from '../../proxy/server.js';
+import { DEFAULT_HOST } from '../../proxy/options.js';
+import { startProxy } from '../../proxy/start.js';
 import { formatSummary } from '../../proxy/summary.js';
-import { CONFIG_OPTION, parseProxyFlags, readProxyConfig, replaySettings } from './proxy-config.js';
+import { ALLOW_HOST_OPTION, ALLOW_REMOTE_OPTION, CONFIG_OPTION, givenFromFlags, proxyOptions, readProxyConfig } from './proxy-config.js';
 import { firstSignal, write } from './serve-loop.js';
 
 interface Args {
   cassette: string;
   'cassette-dir'?: string;
   host: string;
+  'allow-remote'?: boolean;
+  'allow-host'?: string[];
   port: string;
   repeat?: string;
   'max-body'?: string;
@@ -34,6 +36,8 @@ export const replayCommand: CommandModule<object, Args> = {
       .option('cassette', { type: 'string', demandOption: true, describe: 'The cassette file (a name inside --cassette-dir when that is given)' })
       .option('cassette-dir', { type: 'string', describe: 'Folder the cassette must be in; names that escape it are refused' })
       .option('host', { type: 'string', default: DEFAULT_HOST, describe: 'Interface to listen on' })
+      .option('allow-remote', ALLOW_REMOTE_OPTION)
+      .option('allow-host', ALLOW_HOST_OPTION)
       .option('port', { type: 'string', default: '0', describe: 'Port to listen on (0: any free port)' })
       .option('repeat', {
         choices: ['last', 'error'] as const,
@@ -45,17 +49,7 @@ export const replayCommand: CommandModule<object, Args> = {
       .example('$0 replay --cassette apis.cassette --config ci/tapegate.config.json --repeat error', 'Match as that config says, but answer a miss to a repeat beyond the recording')
       .epilogue('stdout: "listening URL", then the summary when stopped (SIGINT/SIGTERM, exit 0). stderr: one line per miss.'),
   handler: async (args) => {
-    // Checked here rather than in yargs coerce, which would turn our exit code 2 into 1.
-    const host = parseHost(args.host);
-    const port = parsePort(args.port);
-    const flags = parseProxyFlags(args);
-    const proxy = await startReplayProxy({
-      cassette: args.cassette,
-      cassetteDir: args['cassette-dir'],
-      host,
-      port,
-      ...replaySettings(flags, readProxyConfig(args.config, process.cwd())),
-    });
+    const proxy = await startProxy(proxyOptions('replay', givenFromFlags(args), readProxyConfig(args.config, process.cwd())), 'flag');
     // Listening for signals before saying "listening": a caller may stop us as soon as it reads the line.
     const stopped = firstSignal();
     await write(`listening ${proxy.url}\n`);

@@ -1,5 +1,5 @@
 /**
- * `tapegate verify CASSETTE|DIR... [--format text|json|junit] [--output FILE]
+ * `tapegate verify CASSETTE|DIR... [--format text|json|markdown|junit] [--output FILE]
  * [--fail-on error|warn|never] [--contracts DIR] [--config FILE]`
  *
  * Checks every exchange of every cassette against its contract. Exit 1 when a finding at or
@@ -13,11 +13,11 @@ import { bundledContracts, loadContracts } from '../../contracts/load.js';
 import { loadConfig } from '../config/load.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../../core/findings.js';
 import { TapegateError } from '../../core/errors.js';
-import { resolveInputs } from '../verify/inputs.js';
-import { formatVerifyReport, VERIFY_FORMATS, type VerifyFormat } from '../verify/report.js';
-import { exitCodeFor, summaryLine, verdictLine } from '../verify/report-common.js';
-import { verifyCassettes } from '../verify/run.js';
-import { writeStdout, writeTextFileAtomic } from './cassette/output.js';
+import { resolveInputs } from '../../verify/inputs.js';
+import { verifyReportModel, VERIFY_FORMATS, type VerifyFormat } from '../../verify/report.js';
+import { verifyCassettes } from '../../verify/run.js';
+import { createProgress } from '../progress.js';
+import { emitReport } from './report-output.js';
 
 interface Args {
   cassettes?: string[];
@@ -53,14 +53,8 @@ export const verifyCommand: CommandModule<object, Args> = {
     if (named.length === 0) {
       throw new TapegateError('Failed to choose cassettes to verify: none named, and no "cassettes" folder in tapegate.config.json', 2);
     }
-    const report = await verifyCassettes(await resolveInputs(named), { contracts, contractsLabel });
-    const text = formatVerifyReport(report, args.format, failOn);
-    if (args.output) {
-      await writeTextFileAtomic(args.output, [text], 'write verify report');
-      await writeStdout([`${summaryLine(report)}\n${verdictLine(report, failOn)}\nReport (${args.format}) written to ${args.output}\n`]);
-    } else {
-      await writeStdout([text]);
-    }
-    process.exitCode = exitCodeFor(report, failOn);
+    const files = await resolveInputs(named);
+    const report = await verifyCassettes(files, { contracts, contractsLabel, progress: createProgress(files.length) });
+    process.exitCode = await emitReport(verifyReportModel(report, failOn), args.format, args.output, 'verify report');
   },
 };

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { escapeSegment } from '../../core/json-pointer.js';
 import type { ContractSet } from '../../contracts/load.js';
-import { parseByteSize } from '../../proxy/options.js';
+import { parseByteSize } from '../../proxy/option-values.js';
 import { TapegateError } from '../../core/errors.js';
 import { closestName } from './closest.js';
 import { shown } from './schema-messages.js';

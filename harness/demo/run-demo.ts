@@ -5,7 +5,7 @@
  */
 import { join, relative } from 'node:path';
 import { packageRoot } from '../../core/package-root.js';
-import { startReplayProxy } from '../../proxy/server.js';
+import { startProxy } from '../../proxy/start.js';
 import { clientsFor } from './clients.js';
 import { runSeedScenario, type StepResult } from './seed-scenario.js';
 
@@ -22,7 +22,7 @@ export interface DemoOptions {
 export async function runDemo(options: DemoOptions = {}): Promise<number> {
   const write = options.write ?? ((text: string) => process.stdout.write(text));
   const cassette = options.cassette ?? defaultDemoCassette();
-  const proxy = await startReplayProxy({ cassette, log: false });
+  const proxy = await startProxy({ mode: 'replay', cassette, log: false });
   write(`tapegate demo: replaying ${relative(process.cwd(), cassette) || cassette} (${proxy.stats().exchanges} exchanges), offline\n`);
   write(`listening ${proxy.url}\n`);
   write('(* marks the five seed operations, shown whole)\n\n');

@@ -26,7 +26,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { startProxy, type ProxyMode, type ProxyStats, type TapegateProxy } from '../../index.js';
 import type { AwsCredentials, CredentialsProvider } from '../../proxy/credentials.js';
 import { resolveCassettePath } from '../../proxy/cassette-path.js';
-import { readProxyConfig, recordingSettings, replaySettings } from '../commands/proxy-config.js';
+import { proxyOptions, readProxyConfig } from '../commands/proxy-config.js';
 import { TapegateError } from '../../core/errors.js';
 
 export interface UseCassetteOptions {
@@ -106,19 +106,18 @@ export function useCassette(name?: string, options: UseCassetteOptions = {}): Ca
     cassette = resolveCassettePath(dir, file);
     // Read here, not when the suite is collected: a wrong config fails this hook, naming the key.
     const proxyConfig = readProxyConfig(options.config, process.cwd());
-    proxy = mode === 'replay'
-      ? await startProxy({ mode, cassette, log: false, ...replaySettings({ repeat: options.repeat }, proxyConfig) })
-      : await startProxy({
-          mode,
-          cassette,
-          force: mode === 'record' ? (options.force ?? true) : undefined,
-          credentials: options.credentials,
-          profile: options.profile,
-          ...recordingSettings(
-            { upstream: (typeof options.upstream === 'function' ? options.upstream() : options.upstream) ?? process.env.TAPEGATE_UPSTREAM },
-            proxyConfig,
-          ),
-        });
+    const upstream = (typeof options.upstream === 'function' ? options.upstream() : options.upstream) ?? process.env.TAPEGATE_UPSTREAM;
+    proxy = await startProxy(
+      proxyOptions(mode, {
+        cassette,
+        ...(mode === 'replay' ? { log: false as const } : {}),
+        ...(options.repeat !== undefined ? { repeat: options.repeat } : {}),
+        ...(mode === 'record' ? { force: options.force ?? true } : {}),
+        ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
+        ...(options.profile !== undefined ? { profile: options.profile } : {}),
+        ...(upstream !== undefined ? { upstream } : {}),
+      }, proxyConfig),
+    );
   });
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import type { CommandModule } from 'yargs';
 import { TapegateError } from '../../../core/errors.js';
 import { cassetteJsonText } from './json-text.js';
 import { writeStdout, writeTextFileAtomic } from './output.js';
-import { readCassetteToLook } from './read.js';
+import { readCassetteToLook } from '../../../cassettes/format/read-to-look.js';
 import { namePositionals } from '../positionals.js';
 
 interface Args {

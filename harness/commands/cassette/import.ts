@@ -5,17 +5,18 @@
  * filled in (not `seq`, not the header's `toolVersion` or `createdAt`), so a cassette never
  * claims more than its author wrote.
  */
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import type { CommandModule } from 'yargs';
 import { journalPathFor, CASSETTE_EXTENSION, CASSETTE_MAGIC } from '../../../cassettes/format/format.js';
 import { cassetteFromJson } from '../../../cassettes/format/json.js';
 import { ioError } from '../../../cassettes/format/store-errors.js';
+import { readRegularFile } from '../../../cassettes/format/store-files.js';
 import { writeCassette } from '../../../cassettes/format/store.js';
 import { CREDENTIAL_HEADERS } from '../../../cassettes/redact/redact.js';
 import { scanForSecrets } from '../../../cassettes/redact/secret-scan.js';
 import { countOf } from '../../../core/text.js';
 import { TapegateError } from '../../../core/errors.js';
-import { shellWord } from './read.js';
+import { shellWord } from '../../../cassettes/format/read-to-look.js';
 import { namePositionals } from '../positionals.js';
 
 interface Args {
@@ -52,7 +53,7 @@ export const importCommand: CommandModule<object, Args> = {
     const fail = (reason: string): TapegateError => new TapegateError(`Failed to import cassette "${source}": ${reason}`, 2);
     let bytes: Buffer;
     try {
-      bytes = await readFile(source);
+      bytes = await readRegularFile(source);
     } catch (error) {
       throw ioError('import cassette', source, error);
     }

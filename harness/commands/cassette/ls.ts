@@ -10,9 +10,9 @@ import { readCassette } from '../../../cassettes/format/store.js';
 import { summarizeCassette, type CassetteSummary } from '../../../cassettes/format/summary.js';
 import { countOf } from '../../../core/text.js';
 import { TapegateError } from '../../../core/errors.js';
-import { findCassettes, type FoundCassette } from './find.js';
+import { findCassettes, type FoundCassette } from '../../../cassettes/format/find.js';
 import { writeStdout } from './output.js';
-import { recoverHint } from './read.js';
+import { recoverHint } from '../../../cassettes/format/read-to-look.js';
 
 interface Args {
   dir: string;

@@ -6,7 +6,7 @@
 import type { CommandModule } from 'yargs';
 import { cassetteJsonText } from './json-text.js';
 import { writeStdout } from './output.js';
-import { readCassetteToLook } from './read.js';
+import { readCassetteToLook } from '../../../cassettes/format/read-to-look.js';
 import { namePositionals } from '../positionals.js';
 
 interface Args {

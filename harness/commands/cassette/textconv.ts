@@ -9,9 +9,9 @@
  * that is no cassette at all says so (and shows itself when it is text). Only a file that
  * cannot be read at all (missing, a folder) exits 2.
  */
-import { readFile } from 'node:fs/promises';
 import type { CommandModule } from 'yargs';
 import { decodeCassette } from '../../../cassettes/format/decode.js';
+import { readRegularFile } from '../../../cassettes/format/store-files.js';
 import { ioError } from '../../../cassettes/format/store-errors.js';
 import { writeStdout } from './output.js';
 import { textconvLines } from './textconv-text.js';
@@ -32,7 +32,7 @@ export const textconvCommand: CommandModule<object, Args> = {
   handler: async (args) => {
     let bytes: Buffer;
     try {
-      bytes = await readFile(args.file);
+      bytes = await readRegularFile(args.file);
     } catch (error) {
       throw ioError('read cassette', args.file, error);
     }

@@ -1,0 +1,53 @@
+// ESLint: typescript-eslint's type-aware rules, and the layering of the folders (README,
+// "Architecture"): each folder may import only the layers below it, so the shape cannot
+// quietly rot. A disable comment must say why on the same line.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** The folders a file in each folder must not import from (relative imports only: the project has no path aliases). */
+const FORBIDDEN = {
+  core: ['cassettes', 'contracts', 'report', 'proxy', 'drift', 'verify', 'harness'],
+  cassettes: ['contracts', 'report', 'proxy', 'drift', 'verify', 'harness'],
+  contracts: ['cassettes', 'report', 'proxy', 'drift', 'verify', 'harness'],
+  report: ['cassettes', 'contracts', 'proxy', 'drift', 'verify', 'harness'],
+  proxy: ['report', 'drift', 'verify', 'harness'],
+  drift: ['proxy', 'verify', 'harness'],
+  verify: ['proxy', 'drift', 'harness'],
+};
+const LAYERS = 'core ← cassettes, contracts, report ← proxy, drift, verify ← harness';
+
+function layerRule(folder, forbidden) {
+  return {
+    files: [`${folder}/**/*.ts`],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          {
+            regex: `^(\\.\\./)+(${forbidden.join('|')}|bench|test|scripts)/|^(\\.\\./)+index\\.js$`,
+            message: `${folder}/ sits below what this imports (${LAYERS}): move the shared piece down instead.`,
+          },
+        ],
+      }],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'contracts/generated/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.py'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // Unused parameters named _x are deliberate (a signature to satisfy).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Every disable says why, on its own line.
+      'no-warning-comments': 'off',
+    },
+  },
+  ...Object.entries(FORBIDDEN).map(([folder, forbidden]) => layerRule(folder, forbidden)),
+);

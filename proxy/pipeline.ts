@@ -1,0 +1,206 @@
+/**
+ * The request flow, once, for every mode. Each step lives in its own file under steps/, in
+ * request order:
+ *
+ *   read → route → match → forward → redact → record → answer → validate
+ *
+ * and modes.ts says which steps a mode runs. A replay hit never leaves the synchronous
+ * path (read, route, match, answer); everything that waits on the network or the disk is
+ * in `forwardAndRecord`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RedactOptions } from '../cassettes/redact/redact.js';
+import { oneLine } from '../core/text.js';
+import type { ModeSteps } from './modes.js';
+import type { ProxyCounters } from './stats.js';
+import { answer, answerError, answerInternalError } from './steps/answer.js';
+import { forward, type ForwardContext, type ReadyRequest, type UnsealedExchange } from './steps/forward.js';
+import { missResponse, type MatchStep } from './steps/match.js';
+import { readRequest, type IncomingResult } from './steps/read.js';
+import type { Journal, RecordSlot } from './steps/record.js';
+import { redact } from './steps/redact.js';
+import type { RouteCache } from './steps/route.js';
+import type { Findings } from './steps/validate.js';
+import type { WireResponse } from './wire-response.js';
+
+export interface PipelineContext {
+  steps: ModeSteps;
+  maxBodyBytes: number;
+  routes: RouteCache;
+  /** replay and auto. */
+  match: MatchStep | null;
+  /** The modes that forward. */
+  forward: ForwardContext | null;
+  redact: RedactOptions;
+  /** record and auto. */
+  journal: Journal | null;
+  recordFailures: boolean;
+  findings: Findings;
+  counters: ProxyCounters;
+  log: (line: string) => void;
+}
+
+/** When a forwarded request arrived, for its exchange's timing. */
+interface Arrival {
+  startedAt: Date;
+  /** performance.now() then. */
+  start: number;
+}
+
+/** The server's handler: returns a promise in the modes that forward (in-flight.ts waits for them). */
+export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export function createPipeline(context: PipelineContext): Handler {
+  const { counters, log, steps } = context;
+
+  const reject = (res: ServerResponse, status: number, type: 'TapegateBadRequest' | 'TapegateCredentialsError' | 'TapegateRequestTooLarge', message: string): void => {
+    counters.rejected++;
+    log(`tapegate: ${oneLine(message)}`);
+    answerError(res, status, type, message);
+  };
+
+  const unreadable = (req: IncomingMessage, res: ServerResponse, result: Exclude<IncomingResult, { ok: true }>): void => {
+    const what = `${req.method ?? '?'} ${req.url ?? '?'}`;
+    if (result.reason === 'aborted') {
+      counters.rejected++;
+      log(`tapegate: aborted ${oneLine(what)}: ${result.detail}`);
+      res.destroy();
+      return;
+    }
+    if (result.reason === 'unreadable') {
+      reject(res, 400, 'TapegateBadRequest', `Failed to read "${what}": ${result.detail}`);
+      return;
+    }
+    if (result.reason === 'bad-target') {
+      reject(res, 400, 'TapegateBadRequest', `Failed to read "${what}": the request target is neither a path nor an absolute URL`);
+      return;
+    }
+    const size = result.declared ? `declares ${result.bytes} bytes` : `passed ${result.bytes} bytes`;
+    reject(res, 413, 'TapegateRequestTooLarge', `Failed to read "${what}": the request body ${size}, over the limit of ${context.maxBodyBytes} bytes (--max-body)`);
+  };
+
+  /** Passthrough numbers its exchanges itself (no cassette, but findings name an exchange). */
+  let inspected = 0;
+
+  /** record → answer → validate, for an exchange the upstream (or a failure of it) produced. */
+  const deliver = async (slot: RecordSlot | null, exchange: UnsealedExchange, wire: WireResponse, res: ServerResponse): Promise<void> => {
+    if (slot === null || context.journal === null) {
+      const shown = redact({ ...exchange, seq: inspected++ }, context.redact, false);
+      answer(res, wire);
+      if (steps.validateForwarded) context.findings.validate(shown);
+      return;
+    }
+    let outcome;
+    try {
+      outcome = await context.journal.record(slot, exchange, (sealed) => redact(sealed, context.redact));
+    } catch (error) {
+      // The journal failed: the client must not see an answer the cassette does not hold.
+      const reason = error instanceof Error ? error.message : String(error);
+      const message = `Failed to record "${exchange.request.method} ${exchange.request.path}": the upstream answered ${exchange.response.status}, but ${reason}`;
+      log(`tapegate: ${oneLine(message)}`);
+      answerError(res, 500, 'TapegateInternalError', message);
+      return;
+    }
+    if (!outcome.recorded) {
+      counters.refused++;
+      log(`tapegate: ${oneLine(outcome.reason)}`);
+      answer(res, wire);
+      return;
+    }
+    counters.recorded++;
+    answer(res, wire);
+    if (steps.validateForwarded) context.findings.validate(outcome.exchange);
+  };
+
+  const forwardAndRecord = async (req: IncomingMessage, res: ServerResponse, ready: ReadyRequest): Promise<void> => {
+    const journal = context.journal;
+    if (journal?.failure != null) {
+      // Fail closed: nothing is executed upstream that the cassette could not hold.
+      const message = `Failed to forward "${ready.request.method} ${ready.request.path}": the cassette's journal cannot be written (${journal.failure}); nothing more is forwarded`;
+      counters.rejected++;
+      log(`tapegate: ${oneLine(message)}`);
+      answerError(res, 503, 'TapegateInternalError', message);
+      return;
+    }
+    // Taken now, with the request whole: a slow client never held a place in the queue.
+    const slot = journal?.reserve() ?? null;
+    try {
+      const forwarded = await forward(context.forward as ForwardContext, req, res, ready);
+      switch (forwarded.kind) {
+        case 'refused':
+          return reject(res, forwarded.status, forwarded.type, forwarded.message);
+        case 'client-gone':
+          counters.forwarded++;
+          counters.rejected++;
+          log(`tapegate: aborted ${oneLine(`${ready.request.method} ${ready.request.path}`)}: ${forwarded.detail}`);
+          return;
+        case 'failed':
+          counters.forwarded++;
+          counters.upstreamFailures++;
+          log(`tapegate: upstream failure: ${oneLine(forwarded.message)}`);
+          if (context.recordFailures) return await deliver(slot, forwarded.exchange, forwarded.wire, res);
+          answer(res, forwarded.wire);
+          return;
+        case 'answered':
+          counters.forwarded++;
+          return await deliver(slot, forwarded.exchange, forwarded.wire, res);
+      }
+    } finally {
+      // Every path that did not record frees its slot, or later exchanges would wait forever.
+      slot?.skip();
+    }
+  };
+
+  const handleRead = (req: IncomingMessage, res: ServerResponse, result: IncomingResult, arrival: Arrival | null): Promise<void> | void => {
+    if (!result.ok) return unreadable(req, res, result);
+    const request = result.request;
+    const target = req.url ?? '/';
+    const operation = context.routes.operationOf(request.method, target, request.path, request.query);
+    if (context.match !== null) {
+      const match = context.match.match(operation, request, request.method + ' ' + target);
+      if (match.hit) {
+        counters.served++;
+        answer(res, match.wire);
+        return;
+      }
+      if (steps.match?.miss === 'answer') {
+        counters.missed++;
+        log(`tapegate: miss: ${oneLine(match.explanation.message)}`);
+        answer(res, missResponse(match.explanation));
+        return;
+      }
+    }
+    const body = Buffer.from(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength);
+    const { startedAt, start } = arrival as Arrival;
+    return forwardAndRecord(req, res, { request, operation, body, startedAt, start });
+  };
+
+  const ignored = (host: string): void => {
+    log(`tapegate: ignored the host "${host}" in the request target: tapegate forwards only to the upstream it decides itself`);
+  };
+
+  if (!steps.forward) {
+    // Replay: no clock, no promise; a hit is read, route, match, answer.
+    return (req, res) => {
+      readRequest(req, context.maxBodyBytes, ignored, (result) => {
+        try {
+          handleRead(req, res, result, null);
+        } catch (error) {
+          answerInternalError(req, res, error, log);
+        }
+      });
+    };
+  }
+  return (req, res) => {
+    const arrival: Arrival = { startedAt: new Date(), start: performance.now() };
+    return new Promise<void>((resolve, reject) => {
+      readRequest(req, context.maxBodyBytes, ignored, (result) => {
+        try {
+          Promise.resolve(handleRead(req, res, result, arrival)).then(resolve, reject);
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+  };
+}

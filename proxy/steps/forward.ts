@@ -1,0 +1,78 @@
+/**
+ * Step 4, forward: decide where the request goes (its SigV4 scope's AWS endpoint, or the
+ * configured upstream, and nowhere else), get credentials, re-sign, send it with the
+ * Forwarder and wait for the whole answer. Every outcome is a value: the upstream's
+ * answer as an exchange to record, a refusal before anything was sent, the client gone,
+ * or an upstream failure with the 502/504 the client gets.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RecordedRequest, Exchange } from '../../core/exchange.js';
+import type { ContractSet } from '../../contracts/load.js';
+import type { CredentialsProvider } from '../credentials.js';
+import { parseCredentialScope, signingNameOf } from '../endpoints.js';
+import type { Forwarder } from '../forwarder.js';
+import { resignHeaders } from '../resign.js';
+import { planUpstream, type UpstreamConfig } from '../upstream.js';
+import { upstreamFailure } from '../upstream-error.js';
+import { recordedResponseOf, recordedResponseOfWire, wireResponseOf } from '../upstream-response.js';
+import type { WireResponse } from '../wire-response.js';
+
+/** An exchange before it has a place in the cassette. */
+export type UnsealedExchange = Omit<Exchange, 'seq'>;
+
+export type Forwarded =
+  /** The upstream answered (any status): record it, answer with `wire`. */
+  | { kind: 'answered'; exchange: UnsealedExchange; wire: WireResponse }
+  /** Nothing was sent: no upstream to send to, or no credentials. */
+  | { kind: 'refused'; status: 400 | 500; type: 'TapegateBadRequest' | 'TapegateCredentialsError'; message: string }
+  /** The client hung up while the upstream worked. */
+  | { kind: 'client-gone'; detail: string }
+  /** Sent, but no whole answer came: `exchange` is what recordFailures records. */
+  | { kind: 'failed'; message: string; exchange: UnsealedExchange; wire: WireResponse };
+
+export interface ForwardContext {
+  contracts: ContractSet;
+  upstream: UpstreamConfig;
+  credentials: CredentialsProvider;
+  forwarder: Forwarder;
+}
+
+/** A request read and routed, ready to forward. */
+export interface ReadyRequest {
+  request: RecordedRequest;
+  operation: string | null;
+  /** The body bytes exactly as received. */
+  body: Buffer;
+  startedAt: Date;
+  /** performance.now() at arrival. */
+  start: number;
+}
+
+export async function forward(context: ForwardContext, req: IncomingMessage, res: ServerResponse, ready: ReadyRequest): Promise<Forwarded> {
+  const { request, operation, body } = ready;
+  const what = `${request.method} ${request.path}`;
+  const decision = planUpstream(
+    { scope: parseCredentialScope(request.headers.authorization), routedService: signingNameOf(context.contracts, operation) },
+    context.upstream,
+  );
+  if (!decision.ok) return { kind: 'refused', status: 400, type: 'TapegateBadRequest', message: `Failed to forward "${what}": ${decision.message}` };
+  const { plan } = decision;
+  let credentials;
+  try {
+    credentials = await context.credentials();
+  } catch (error) {
+    return { kind: 'refused', status: 500, type: 'TapegateCredentialsError', message: `Failed to sign "${what}": ${(error as Error).message}` };
+  }
+  const headers = await resignHeaders(
+    { method: request.method, target: plan.target, path: request.path, query: request.query, headers: request.headers, body },
+    { region: plan.region, service: plan.service, credentials },
+  );
+  const result = await context.forwarder.forward(req, res, { target: plan.target, path: req.url ?? request.path, headers, body });
+  const timing = { startedAt: ready.startedAt.toISOString(), durationMs: Math.round(performance.now() - ready.start) };
+  if (result.ok) {
+    return { kind: 'answered', exchange: { operation, request, response: recordedResponseOf(result.response), timing }, wire: wireResponseOf(result.response) };
+  }
+  if (result.kind === 'client-gone') return { kind: 'client-gone', detail: result.detail };
+  const { message, wire } = upstreamFailure(result.kind, result.detail, what, plan.target.origin);
+  return { kind: 'failed', message, wire, exchange: { operation, request, response: recordedResponseOfWire(wire), timing } };
+}

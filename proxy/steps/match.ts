@@ -1,0 +1,54 @@
+/**
+ * Step 3, match: is this request in the cassette? Replay and auto run exactly this code,
+ * so a request is prepared for matching the same way in both: redacted as the cassette's
+ * requests were when they were written (account ids to their placeholders, extra headers
+ * dropped), then looked up. Every recorded response is encoded to wire bytes once, at
+ * startup, so a hit costs one lookup and one write.
+ */
+import type { Exchange, RecordedRequest } from '../../core/exchange.js';
+import type { MissExplanation } from '../../cassettes/match/explain.js';
+import { Matcher, type MatcherOptions } from '../../cassettes/match/matcher.js';
+import { redactRequestForMatch, type RedactOptions } from '../../cassettes/redact/redact.js';
+import { awsError } from '../aws-error.js';
+import { prepareResponse, type WireResponse } from '../wire-response.js';
+
+export type MatchOutcome = { hit: true; exchange: Exchange; wire: WireResponse } | { hit: false; explanation: MissExplanation };
+
+/** True when redaction changes a request at all: otherwise matching skips it. */
+function redactsRequests(redact: RedactOptions): boolean {
+  return redact.redactAccountIds === true || (redact.extraHeaders?.length ?? 0) > 0;
+}
+
+export class MatchStep {
+  readonly matcher: Matcher;
+  readonly #wire = new Map<Exchange, WireResponse>();
+  readonly #redact: RedactOptions | null;
+
+  constructor(exchanges: readonly Exchange[], options: MatcherOptions, redact: RedactOptions) {
+    this.matcher = new Matcher(exchanges, options);
+    this.#redact = redactsRequests(redact) ? redact : null;
+    for (const exchange of exchanges) this.#wire.set(exchange, prepareResponse(exchange.response));
+  }
+
+  /** `target`: the raw `METHOD /path?query` line, the matcher's shortcut for body-less repeats. */
+  match(operation: string | null, request: RecordedRequest, target: string): MatchOutcome {
+    // As the cassette's requests were written: the live request may carry what was redacted.
+    const match = this.#redact === null
+      ? this.matcher.match(operation, request, target)
+      : this.matcher.match(operation, redactRequestForMatch(request, this.#redact));
+    if (!match.hit) return match;
+    return { hit: true, exchange: match.exchange, wire: this.#wire.get(match.exchange) as WireResponse };
+  }
+}
+
+/** The miss body: the explanation's paragraph as `message`, its parts as data beside it. */
+export function missResponse(explanation: MissExplanation): WireResponse {
+  return awsError(400, 'TapegateNoMatch', explanation.message, {
+    reason: explanation.reason,
+    operation: explanation.operation,
+    closest: explanation.closest === null
+      ? null
+      : { seq: explanation.closest.exchange.seq, operation: explanation.closest.exchange.operation, relation: explanation.closest.relation },
+    differences: explanation.differences,
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * Step 2, route: which operation a request is. The answer is remembered per request
+ * target: replay traffic repeats a small set of URLs (a test suite asks the same things again and again), and the router walk with its
+ * percent-decoding is a visible part of a hit's cost, so the answer is kept per
+ * `METHOD target`. Bounded: when full it starts over rather than growing with odd traffic.
+ * Replay sizes it from the cassette (a suite asks at most about what was recorded), so that a
+ * large cassette does not miss on every request and walk the router each time.
+ */
+import type { Router } from '../../contracts/router.js';
+
+/** The least capacity, for small cassettes and for recording. */
+export const MIN_ROUTE_CACHE_ENTRIES = 4096;
+
+export class RouteCache {
+  private readonly operations = new Map<string, string | null>();
+
+  private readonly capacity: number;
+
+  /** `expected`: how many distinct targets to plan for (replay: twice the cassette's exchanges). */
+  constructor(private readonly router: Router, expected = 0) {
+    this.capacity = Math.max(MIN_ROUTE_CACHE_ENTRIES, expected);
+  }
+
+  /**
+   * The operation for `method` and `target` (the raw request target, path and query), with
+   * `path` and `query` already split from it; null when no operation fits.
+   */
+  operationOf(method: string, target: string, path: string, query: Record<string, string[]>): string | null {
+    const key = method + ' ' + target;
+    const known = this.operations.get(key);
+    if (known !== undefined) return known;
+    const operation = this.router.route(method, path, query)?.operation ?? null;
+    if (this.operations.size >= this.capacity) this.operations.clear();
+    this.operations.set(key, operation);
+    return operation;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Step 8, validate: each exchange against its contract, after its client has the answer
+ * (the first exchange of an operation compiles its schemas, which no client need wait
+ * for). Findings are kept with the cassette position of their exchange and logged one line
+ * each. Replay validates lazily instead: the exchanges served so far, when findings are
+ * asked for (stats, the summary), each distinct exchange once, since its bytes never change.
+ * A failure of the validator itself is a `validator-failure` finding (contracts/exchange-findings.ts),
+ * never a crash of the proxy.
+ */
+import type { Exchange } from '../../core/exchange.js';
+import type { Matcher } from '../../cassettes/match/matcher.js';
+import { atLeast, type FailOn, type Finding, type Severity } from '../../core/findings.js';
+import { exchangeFindings } from '../../contracts/exchange-findings.js';
+import type { Validator } from '../../contracts/validator.js';
+import { oneLine } from '../../core/text.js';
+
+/** A finding and the cassette position of the exchange it was found in. */
+export type ServedFinding = Finding & { seq: number };
+
+export type SeverityCounts = Record<Severity, number>;
+
+/** `finding: error apigateway.X request /body/... message` */
+export function findingLine(finding: Finding): string {
+  return `finding: ${finding.severity} ${finding.operation ?? '(unknown operation)'} ${finding.side} ${finding.path || '/'} ${oneLine(finding.message)}`;
+}
+
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warn: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+export class Findings {
+  readonly #found: ServedFinding[] = [];
+  readonly #validated = new Set<Exchange>();
+
+  constructor(
+    private readonly validator: Validator,
+    private readonly log: (line: string) => void,
+    /** Replay: the matcher whose served exchanges are validated lazily. */
+    private readonly served: Matcher | null = null,
+  ) {}
+
+  /** Validates `exchange` now; each finding is kept and logged as one line. */
+  validate(exchange: Exchange): void {
+    for (const finding of exchangeFindings(this.validator, exchange).findings) {
+      this.#found.push({ ...finding, seq: exchange.seq });
+      this.log(findingLine(finding));
+    }
+  }
+
+  /** Every finding so far (replay: the served exchanges not yet validated are validated now, unlogged). */
+  list(): ServedFinding[] {
+    if (this.served !== null) {
+      for (const { exchange, count } of this.served.usage()) {
+        if (count === 0 || this.#validated.has(exchange)) continue;
+        this.#validated.add(exchange);
+        for (const finding of exchangeFindings(this.validator, exchange).findings) this.#found.push({ ...finding, seq: exchange.seq });
+      }
+    }
+    return [...this.#found];
+  }
+
+  /** True when a finding at or above `level` occurred. */
+  reached(level: FailOn): boolean {
+    return level !== 'never' && this.list().some((finding) => atLeast(finding.severity, level));
+  }
+}
