@@ -9,6 +9,7 @@
 import { benchCassetteOpen, formatRows } from './cassette-open.js';
 import { benchContracts } from './contracts.js';
 import { benchDrift } from './drift.js';
+import { benchDriftRelease } from './drift-release.js';
 import { machineLine } from './machine.js';
 import { benchRecordOverhead } from './record-overhead.js';
 import { benchReplay } from './replay.js';
@@ -28,6 +29,7 @@ export const SECTIONS: Section[] = [
   { title: 'Record mode: added latency and throughput against the upstream alone', run: () => benchRecordOverhead() },
   { title: 'Contracts: routing, validation, cold load', run: () => benchContracts() },
   { title: 'Drift of both services end to end', run: () => benchDrift() },
+  { title: 'Drift and generate over a whole botocore release', run: () => benchDriftRelease() },
 ];
 
 /** Sections made to run alone print their own machine line: it is printed once here. */

@@ -1,7 +1,8 @@
 /**
  * Contracts against contracts (from models or contract files): per service, operations
  * added and removed, then each operation both sides have. Services are paired by name;
- * two different services are not two versions of one, and say so (exit 2).
+ * two different services are not two versions of one, and say so (exit 2). A botocore data
+ * folder is compared one service pair at a time, each generated only for its turn.
  */
 import { TapegateError } from '../core/errors.js';
 import type { ServiceContract } from '../contracts/types.js';
@@ -9,7 +10,9 @@ import { fixedSeverity } from './classify.js';
 import { compareOperation } from './compare-operation.js';
 import { emptyStats, type DiffStats } from './compare-part.js';
 import { SchemaSide } from './schema-side.js';
-import type { DriftChange, DriftOptions } from './types.js';
+import type { ContractInputs } from './sources.js';
+import { contractsTitle } from './titles.js';
+import type { DriftChange, DriftListener, DriftOptions, DriftReport } from './types.js';
 
 export interface OperationTiming {
   operation: string;
@@ -67,37 +70,40 @@ export async function compareServiceContracts(a: ServiceContract, b: ServiceCont
   return { changes, operations: names.map((name) => `${(b.operations[name] ?? a.operations[name])!.service}.${name}`), stats, timings };
 }
 
-export interface ContractSetsComparison extends ContractsComparison {
-  /** The services compared, in pairs. */
-  pairs: { before: ServiceContract; after: ServiceContract }[];
-  /** Services only one side has: named in the report, not compared. */
-  unpaired: { side: 'from' | 'to'; service: ServiceContract }[];
-}
-
-/** Pairs services by name and compares each pair; no pair at all is bad input. */
-export async function compareContractSets(from: ServiceContract[], to: ServiceContract[], options: DriftOptions = {}): Promise<ContractSetsComparison> {
-  const pairs = from.flatMap((before) => {
-    const after = to.find((candidate) => candidate.service === before.service);
+/** Pairs services by name and compares each pair, generating each only for its turn; no pair at all is bad input. */
+export async function compareContractInputs(
+  from: ContractInputs,
+  to: ContractInputs,
+  options: DriftOptions = {},
+  listener: DriftListener = {},
+): Promise<DriftReport> {
+  const pairs = from.inputs.flatMap((before) => {
+    const after = to.inputs.find((candidate) => candidate.service === before.service);
     return after ? [{ before, after }] : [];
   });
   if (pairs.length === 0) {
-    const names = (services: ServiceContract[]) => services.map((s) => `${s.service} ${s.apiVersion}`).join(', ') || 'nothing';
+    const names = (side: ContractInputs) => side.inputs.map((s) => `${s.service} ${s.apiVersion}`).join(', ') || 'nothing';
     throw new TapegateError(
       `Failed to compare "${names(from)}" with "${names(to)}": they share no service; drift compares two versions of one service (apigateway with apigateway, apigatewayv2 with apigatewayv2)`,
       2,
     );
   }
-  const result: ContractSetsComparison = { changes: [], operations: [], stats: emptyStats(), timings: [], pairs, unpaired: [] };
-  for (const { before, after } of pairs) {
-    const one = await compareServiceContracts(before, after, options);
-    result.changes.push(...one.changes);
-    result.operations.push(...one.operations);
-    result.timings.push(...one.timings);
-    result.stats.setDiffCalls += one.stats.setDiffCalls;
-    result.stats.setDiffMs += one.stats.setDiffMs;
-    result.stats.disagreements.push(...one.stats.disagreements);
+  const title = contractsTitle(from, to, pairs);
+  await listener.title?.(title);
+  const changes: DriftChange[] = [];
+  const operations: string[] = [];
+  for (const [index, { before, after }] of pairs.entries()) {
+    listener.progress?.(index, pairs.length, before.service);
+    // Generated for this turn and dropped after it: memory is one pair's, not the folder's.
+    const result = await compareServiceContracts(before.load(), after.load(), options);
+    await listener.changes?.(result.changes);
+    changes.push(...result.changes);
+    operations.push(...result.operations);
   }
-  for (const service of from) if (!pairs.some((p) => p.before === service)) result.unpaired.push({ side: 'from', service });
-  for (const service of to) if (!pairs.some((p) => p.after === service)) result.unpaired.push({ side: 'to', service });
-  return result;
+  const paired = new Set(pairs.map((pair) => pair.before.service));
+  const notes = [
+    ...from.inputs.filter((s) => !paired.has(s.service)).map((s) => `${s.service} ${s.apiVersion} is only in ${from.path}; not compared.`),
+    ...to.inputs.filter((s) => !paired.has(s.service)).map((s) => `${s.service} ${s.apiVersion} is only in ${to.path}; not compared.`),
+  ];
+  return { kind: 'contracts', title, notes, operations, changes };
 }

@@ -1,14 +1,15 @@
 /**
  * One part of an operation (request path, query, headers or body; response headers or
  * body; an error's headers or body), diff schema against diff schema: the walker says
- * where, json-schema-diff checks the verdict, and anything it finds that the walker did
- * not place is still reported, at the part itself.
+ * where, json-schema-diff checks the verdict (asked member by member: split-verdict.ts),
+ * and anything it finds that the walker did not place is still reported, at the part itself.
  */
 import type { JsonSchema } from '../contracts/types.js';
 import { classifyChange } from './change.js';
 import type { RawChange } from './keyword-rules.js';
 import { walkSchemas } from './keyword-walker.js';
-import { setDiff, simplifyPair } from './schema-diff.js';
+import { simplifyPair } from './schema-diff.js';
+import { splitVerdict } from './split-verdict.js';
 import type { SchemaSide } from './schema-side.js';
 import type { DriftChange, DriftOptions, DriftSide } from './types.js';
 
@@ -46,7 +47,7 @@ export async function comparePart(before: JsonSchema, after: JsonSchema, pointer
 
   const started = performance.now();
   const [x, y] = simplifyPair(before, after, sides);
-  const verdict = JSON.stringify(x) === JSON.stringify(y) ? { added: false, removed: false } : await setDiff(x, y);
+  const verdict = await splitVerdict(x, y);
   stats.setDiffCalls += 1;
   stats.setDiffMs += performance.now() - started;
 

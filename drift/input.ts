@@ -10,9 +10,10 @@ import { CASSETTE_EXTENSION, CASSETTE_MAGIC } from '../cassettes/format/format.j
 import { readCassette } from '../cassettes/format/store.js';
 import { readContractFile } from '../contracts/load.js';
 import { findModelFiles, readModelFile } from '../contracts/generator/read-model.js';
-import { isRestJson, serviceContract } from '../contracts/generator/service-contract.js';
+import { serviceContract } from '../contracts/generator/service-contract.js';
 import { TapegateError } from '../core/errors.js';
-import type { CassetteSource, DriftSource } from './sources.js';
+import { modelInputs } from './model-inputs.js';
+import type { CassetteSource, ContractInputs, DriftInput, DriftSource } from './sources.js';
 
 const EXPECTED =
   'expected a botocore model (service-2.json, .json.gz or a folder of them), a tapegate contracts file or folder, or a cassette (.cassette or a folder of them)';
@@ -21,12 +22,35 @@ function badInput(path: string, reason: string): TapegateError {
   return new TapegateError(`Failed to read drift input "${path}": ${reason}`, 2);
 }
 
+/** The input, loaded; a botocore data folder with all its services generated at once. */
 export async function loadDriftSource(path: string): Promise<DriftSource> {
+  return loadedSource(await openDriftInput(path));
+}
+
+/** The input, loaded, except a botocore data folder: that one is listed, to be generated service by service. */
+export async function openDriftInput(path: string): Promise<DriftInput> {
   if (!existsSync(path)) throw badInput(path, 'no such file or folder');
   return statSync(path).isDirectory() ? loadFolder(path) : loadFile(path);
 }
 
-async function loadFile(path: string): Promise<DriftSource> {
+export function loadedSource(input: DriftInput): DriftSource {
+  if (input.kind !== 'models') return input;
+  return { kind: 'contracts', origin: 'botocore', path: input.path, services: input.inputs.map((service) => service.load()) };
+}
+
+/** Either side of a contracts comparison as services to load one at a time. */
+export function contractInputs(input: Exclude<DriftInput, { kind: 'cassettes' }>): ContractInputs {
+  if (input.kind === 'models') return input;
+  const inputs = input.services.map((contract) => ({
+    service: contract.service,
+    apiVersion: contract.apiVersion,
+    provenance: contract.provenance,
+    load: () => contract,
+  }));
+  return { origin: input.origin, path: input.path, inputs };
+}
+
+async function loadFile(path: string): Promise<DriftInput> {
   if (path.endsWith(CASSETTE_EXTENSION) || startsWithMagic(path)) {
     return { kind: 'cassettes', path, cassettes: [await loadCassette(path, path)] };
   }
@@ -44,7 +68,7 @@ async function loadFile(path: string): Promise<DriftSource> {
   throw badInput(path, `a JSON file that is neither a botocore model nor tapegate contracts; ${EXPECTED}`);
 }
 
-async function loadFolder(path: string): Promise<DriftSource> {
+async function loadFolder(path: string): Promise<DriftInput> {
   const names = readdirSync(path).sort();
   const cassettes = names.filter((name) => name.endsWith(CASSETTE_EXTENSION));
   if (cassettes.length > 0) {
@@ -64,13 +88,12 @@ async function loadFolder(path: string): Promise<DriftSource> {
   }
 }
 
-function fromModels(path: string): DriftSource {
+function fromModels(path: string): DriftInput {
   const files = findModelFiles(path);
-  const single = files.length === 1;
-  const models = files.map((file) => readModelFile(file, single ? path : file));
-  // A whole botocore data folder holds other protocols too; a model named on its own must be rest-json.
-  const services = models.filter((model) => single || isRestJson(model.model.metadata)).map(serviceContract);
-  return { kind: 'contracts', origin: 'botocore', path, services };
+  // A model named on its own must be rest-json; a whole data folder holds other protocols
+  // too, and hundreds of services: those are listed and generated one at a time.
+  if (files.length > 1) return { kind: 'models', origin: 'botocore', path, inputs: modelInputs(files) };
+  return { kind: 'contracts', origin: 'botocore', path, services: [serviceContract(readModelFile(files[0]!, path))] };
 }
 
 async function loadCassette(file: string, name: string): Promise<CassetteSource> {

@@ -3,6 +3,7 @@
  * the wire message: members added or removed, made required or optional, types, limits,
  * and what json-schema-diff ignores (enum, const, pattern, format). Nodes with equal
  * fingerprints are skipped whole. json-schema-diff (schema-diff.ts) then checks the verdict.
+ * A recursive shape (a `$ref` cycle) is walked once under each member that enters it, never unrolled.
  *
  * Objects with `properties` and no `additionalProperties` count as closed: the contracts
  * leave query and header schemas open because the wire carries more than the model names,
@@ -10,6 +11,7 @@
  */
 import { appendPointer } from '../core/json-pointer.js';
 import { compareKeywords, compareTypes, type RawChange } from './keyword-rules.js';
+import { Once } from './recursion-once.js';
 import { isObject, type SchemaSide } from './schema-side.js';
 
 type Node = Record<string, unknown>;
@@ -24,23 +26,28 @@ export function closed(node: Node): boolean {
 
 export function walkSchemas(before: unknown, after: unknown, sides: { before: SchemaSide; after: SchemaSide }, pointer: string): RawChange[] {
   const out: RawChange[] = [];
+  // A recursive shape is walked once per entry into its cycle, never unrolled.
+  const once = new Once(sides);
   const walk = (a: unknown, b: unknown, at: string, depth: number): void => {
-    if (depth > 64) return; // deeper than any AWS shape; a cycle the fingerprints did not catch
+    if (depth > 64) return; // deeper than any AWS shape
     if (sides.before.fingerprint(a) === sides.after.fingerprint(b)) return;
+    const leave = once.enter(a, b);
+    if (!leave) return;
     const x = sides.before.resolve(a);
     const y = sides.after.resolve(b);
     // Boolean schemas and keywords we do not walk are left to json-schema-diff's verdict.
-    if (typeof x === 'boolean' || typeof y === 'boolean') return;
-    if (!compareTypes(x, y, at, out)) return;
-    compareKeywords(x, y, at, out);
-    compareMembers(x, y, at, out, (p, q, where) => walk(p, q, where, depth + 1), sides);
-    if (isObject(x.items) && isObject(y.items)) walk(x.items, y.items, appendPointer(at, ANY_ITEM), depth + 1);
-    if (isObject(x.additionalProperties) && isObject(y.additionalProperties)) {
-      walk(x.additionalProperties, y.additionalProperties, appendPointer(at, ANY_ITEM), depth + 1);
+    if (typeof x !== 'boolean' && typeof y !== 'boolean' && compareTypes(x, y, at, out)) {
+      compareKeywords(x, y, at, out);
+      compareMembers(x, y, at, out, (p, q, where) => walk(p, q, where, depth + 1), sides);
+      if (isObject(x.items) && isObject(y.items)) walk(x.items, y.items, appendPointer(at, ANY_ITEM), depth + 1);
+      if (isObject(x.additionalProperties) && isObject(y.additionalProperties)) {
+        walk(x.additionalProperties, y.additionalProperties, appendPointer(at, ANY_ITEM), depth + 1);
+      }
+      if (isObject(x.propertyNames) || isObject(y.propertyNames)) {
+        walk(x.propertyNames ?? {}, y.propertyNames ?? {}, appendPointer(at, MAP_KEY), depth + 1);
+      }
     }
-    if (isObject(x.propertyNames) || isObject(y.propertyNames)) {
-      walk(x.propertyNames ?? {}, y.propertyNames ?? {}, appendPointer(at, MAP_KEY), depth + 1);
-    }
+    leave();
   };
   walk(before, after, pointer, 0);
   return out;

@@ -2,7 +2,8 @@
  * Drift's adapter to the shared report stack: each change a row (`breaking` is the stack's
  * `error`), the title (what was compared) first and the counts last, JSON with the changes in
  * report order, JUnit with a suite per operation compared and a testcase per change (an
- * operation without changes passes one "no drift" testcase).
+ * operation without changes passes one "no drift" testcase). The text report also comes in
+ * pieces, for the CLI to write service pair by service pair.
  */
 import type { FailOn } from '../core/findings.js';
 import { formatReport, type ReportFormat } from '../report/format.js';
@@ -11,6 +12,7 @@ import type { JunitSuite, ReportModel } from '../report/model.js';
 import type { ReportRow } from '../report/row.js';
 import type { ReportStyle } from '../report/style.js';
 import { summarise, type Summary } from '../report/summary.js';
+import { textEnd, textHead, textRows } from '../report/text.js';
 import { exitCodeFor } from '../report/verdict.js';
 import type { DriftChange, DriftReport, DriftSeverity } from './types.js';
 
@@ -112,4 +114,22 @@ export function formatDriftReport(report: DriftReport, format: ReportFormat, fai
 /** --fail-on: 1 when a change at or above the level exists, else 0. */
 export function driftExitCode(report: DriftReport, failOn: DriftFailOn): 0 | 1 {
   return exitCodeFor(counts(report).rows, toFailOn(failOn));
+}
+
+/**
+ * The text report in pieces: `driftTextHead` (the title) before anything is compared, then
+ * `driftTextChanges` for each service pair as it is compared, then `driftTextEnd` (notes and
+ * counts, of the whole report). With one pair, or cassettes, that is `formatDriftReport`'s
+ * text; with more, each pair's operations come together, in the order the pairs were compared.
+ */
+export function driftTextHead(title: string): string {
+  return textHead(title);
+}
+
+export function driftTextChanges(changes: readonly DriftChange[]): string {
+  return textRows(changes.map(changeRow), DRIFT_STYLE);
+}
+
+export function driftTextEnd(report: DriftReport): string {
+  return textEnd(driftReportModel(report));
 }

@@ -4,28 +4,34 @@
  */
 import { cassetteAgainstContracts } from './cassette-vs-contracts.js';
 import { compareCassettes } from './compare-cassettes.js';
-import { compareContractSets } from './compare-contracts.js';
-import { loadDriftSource } from './input.js';
+import { compareContractInputs } from './compare-contracts.js';
+import { contractInputs, loadedSource, openDriftInput } from './input.js';
 import { orderChanges } from './report.js';
 import type { DriftSource } from './sources.js';
-import { cassettesLabel, contractsLabel, contractsPairTitle } from './titles.js';
-import type { DriftOptions, DriftReport } from './types.js';
+import { cassettesLabel, contractsLabel } from './titles.js';
+import type { DriftListener, DriftOptions, DriftReport } from './types.js';
 
-export async function runDrift(fromPath: string, toPath: string, options: DriftOptions = {}): Promise<DriftReport> {
-  const from = await loadDriftSource(fromPath);
-  const to = await loadDriftSource(toPath);
-  const report = await compareSources(from, to, options);
+/**
+ * The listener hears the title first, then each service pair's changes in report order as
+ * soon as they are known (contracts; a botocore data folder is generated pair by pair), or
+ * all changes at the end (cassettes). The report returned holds every change, ordered.
+ */
+export async function runDrift(fromPath: string, toPath: string, options: DriftOptions = {}, listener: DriftListener = {}): Promise<DriftReport> {
+  const from = await openDriftInput(fromPath);
+  const to = await openDriftInput(toPath);
+  const ordered: DriftListener = { ...listener, changes: (changes) => listener.changes?.(orderChanges(changes)) };
+  if (from.kind !== 'cassettes' && to.kind !== 'cassettes') {
+    const report = await compareContractInputs(contractInputs(from), contractInputs(to), options, ordered);
+    return { ...report, changes: orderChanges(report.changes) };
+  }
+  const report = await compareSources(loadedSource(from), loadedSource(to), options);
+  await listener.title?.(report.title);
+  await ordered.changes?.(report.changes);
   return { ...report, changes: orderChanges(report.changes) };
 }
 
 export async function compareSources(from: DriftSource, to: DriftSource, options: DriftOptions = {}): Promise<DriftReport> {
-  if (from.kind === 'contracts' && to.kind === 'contracts') {
-    const result = await compareContractSets(from.services, to.services, options);
-    const title = `Comparing contracts: ${result.pairs.map((p) => contractsPairTitle(from, p.before, to, p.after)).join('; ')}`;
-    const notes = result.unpaired.map(({ side, service }) =>
-      `${service.service} ${service.apiVersion} is only in ${side === 'from' ? from.path : to.path}; not compared.`);
-    return { kind: 'contracts', title, notes, operations: result.operations, changes: result.changes };
-  }
+  if (from.kind === 'contracts' && to.kind === 'contracts') return compareContractInputs(contractInputs(from), contractInputs(to), options);
   if (from.kind === 'cassettes' && to.kind === 'cassettes') {
     const result = compareCassettes(from.cassettes, to.cassettes, options);
     const title = `Comparing cassettes: ${cassettesLabel(from)} → ${cassettesLabel(to)}`;

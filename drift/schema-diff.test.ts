@@ -9,6 +9,7 @@ import { readContractFile } from '../contracts/load.js';
 import type { JsonSchema } from '../contracts/types.js';
 import { publicDiff, selfContainedSchema, setDiff, setDiffEngine, simplifyPair } from './schema-diff.js';
 import { SchemaSide } from './schema-side.js';
+import { splitVerdict } from './split-verdict.js';
 
 const fixture = (name: string) => readContractFile(fileURLToPath(new URL(`../test/fixtures/drift/${name}`, import.meta.url)));
 
@@ -76,6 +77,9 @@ describe('setDiff', () => {
       const whole = await publicDiff(selfContainedSchema(x, sides.before), selfContainedSchema(y, sides.after));
       const simple = await setDiff(...simplifyPair(x, y, sides));
       expect({ operation, added: simple.added, removed: simple.removed }).toEqual({ operation, added: whole.added, removed: whole.removed });
+      // Asked member by member (what drift does), the verdict is the same again.
+      const split = await splitVerdict(...simplifyPair(x, y, sides));
+      expect({ operation, added: split.added, removed: split.removed }).toEqual({ operation, added: whole.added, removed: whole.removed });
       verdicts.push([whole.added, whole.removed]);
     }
     // The cases cover additions, removals and no change at all.

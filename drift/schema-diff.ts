@@ -15,6 +15,8 @@ import jsonSchemaDiff from 'json-schema-diff';
 import { TapegateError } from '../core/errors.js';
 import type { JsonSchema } from '../contracts/types.js';
 import { closed } from './keyword-walker.js';
+import { jsonOf } from './json-of.js';
+import { Once } from './recursion-once.js';
 import { isObject, type SchemaNode, type SchemaSide } from './schema-side.js';
 
 export interface SetDiff {
@@ -61,14 +63,25 @@ export function selfContainedSchema(schema: JsonSchema, side: SchemaSide): JsonS
 
 /** Both parts reduced to the paths that differ, ref-free and closed as the walker reads them. */
 export function simplifyPair(before: unknown, after: unknown, sides: { before: SchemaSide; after: SchemaSide }): [SchemaNode, SchemaNode] {
+  // Recursive definitions are not unrolled: the first time a pair (or, one-sided, a
+  // definition) of a `$ref` cycle is reached in an entry into the cycle it carries all of
+  // its differences; reached again in that entry it becomes `true` on both sides, which
+  // cannot add a difference. Unrolling further would only repeat them, exponentially.
+  const once = new Once(sides);
   const inline = (node: unknown, side: SchemaSide, depth: number): SchemaNode => {
-    if (depth > MAX_DEPTH) throw new TapegateError(`Failed to compare contracts "${side.label}": schema nests deeper than ${MAX_DEPTH} (circular $ref?)`, 2);
+    if (depth > MAX_DEPTH) throw new TapegateError(`Failed to compare contracts "${side.label}": schema nests deeper than ${MAX_DEPTH}`, 2);
+    const leave = once.enterOne(node, side);
+    if (!leave) return true;
     const resolved = side.resolve(node);
-    if (typeof resolved === 'boolean') return resolved;
+    if (typeof resolved === 'boolean') {
+      leave();
+      return resolved;
+    }
     const copy = shallow(resolved);
     for (const [keyword, value] of Object.entries(resolved)) {
       if (SUBSCHEMA.has(keyword) && keyword !== 'definitions') copy[keyword] = inlineKeyword(keyword, value, side, depth);
     }
+    leave();
     return copy;
   };
 
@@ -82,9 +95,24 @@ export function simplifyPair(before: unknown, after: unknown, sides: { before: S
     return inline(value, side, depth + 1);
   };
 
+  // A pair of plain (not recursive) definitions simplifies the same wherever it is reached:
+  // done once, and the result shared (QuickSight reaches one definition from 3,500 places).
+  const shared = new Map<string, [SchemaNode, SchemaNode]>();
   const pair = (a: unknown, b: unknown, depth: number): [SchemaNode, SchemaNode] => {
     if (sides.before.fingerprint(a) === sides.after.fingerprint(b)) return [true, true];
-    if (depth > MAX_DEPTH) throw new TapegateError(`Failed to compare contracts "${sides.before.label}": schema nests deeper than ${MAX_DEPTH} (circular $ref?)`, 2);
+    if (depth > MAX_DEPTH) throw new TapegateError(`Failed to compare contracts "${sides.before.label}": schema nests deeper than ${MAX_DEPTH}`, 2);
+    const leave = once.enter(a, b);
+    if (!leave) return [true, true];
+    const refs = [sides.before.refName(a), sides.after.refName(b)];
+    const key = refs.every((name) => name !== undefined) && !sides.before.isRecursive(refs[0]!) && !sides.after.isRecursive(refs[1]!) ? refs.join('\u0000') : undefined;
+    const known = key === undefined ? undefined : shared.get(key);
+    const result = known ?? pairNodes(a, b, depth);
+    if (key !== undefined) shared.set(key, result);
+    leave();
+    return result;
+  };
+
+  const pairNodes = (a: unknown, b: unknown, depth: number): [SchemaNode, SchemaNode] => {
     const x = sides.before.resolve(a);
     const y = sides.after.resolve(b);
     if (typeof x === 'boolean' || typeof y === 'boolean') return [inline(x, sides.before, depth), inline(y, sides.after, depth)];
@@ -134,7 +162,7 @@ function dropSharedMembers(outX: Record<string, SchemaNode>, outY: Record<string
   let requiredY = Array.isArray(sy.required) ? (sy.required as string[]) : [];
   for (const name of Object.keys(outX)) {
     if (!Object.hasOwn(outY, name) || requiredX.includes(name) !== requiredY.includes(name)) continue;
-    if (JSON.stringify(outX[name]) !== JSON.stringify(outY[name])) continue;
+    if (jsonOf(outX[name]) !== jsonOf(outY[name])) continue;
     delete outX[name];
     delete outY[name];
     requiredX = requiredX.filter((n) => n !== name);

@@ -2,11 +2,13 @@
  * One side of a schema comparison: the `definitions` that `$ref: "#/definitions/Name"`
  * points into, with ref resolution and fingerprints. Two nodes with the same fingerprint
  * accept the same values whatever their refs are called, so the walkers skip them whole:
- * that is what keeps a drift of mostly unchanged contracts fast.
+ * that is what keeps a drift of mostly unchanged contracts fast. Recursive shapes are `$ref`
+ * cycles (schema-cycles.ts); a cycle is digested as one unit.
  */
 import { createHash } from 'node:crypto';
 import { TapegateError } from '../core/errors.js';
 import type { JsonSchema } from '../contracts/types.js';
+import { definitionGroups, type DefinitionGroup } from './schema-cycles.js';
 
 export type SchemaNode = JsonSchema | boolean;
 
@@ -14,6 +16,7 @@ const REF_PREFIX = '#/definitions/';
 
 export class SchemaSide {
   private readonly fingerprints = new Map<string, string>();
+  private groups: Map<string, DefinitionGroup> | undefined;
 
   constructor(
     readonly definitions: Record<string, JsonSchema>,
@@ -53,18 +56,60 @@ export class SchemaSide {
     return digest(canonical(node, (ref) => this.definitionFingerprint(ref), (n) => this.refName(n)));
   }
 
+  /** True when the definition is part of a `$ref` cycle (a recursive shape). */
+  isRecursive(name: string): boolean {
+    return this.groupOf(name)?.recursive ?? false;
+  }
+
+  /** The cycle a definition is part of (named by its first member), or undefined. */
+  cycleOf(name: string): string | undefined {
+    const group = this.groupOf(name);
+    return group?.recursive ? group.members[0] : undefined;
+  }
+
+  private groupOf(name: string): DefinitionGroup | undefined {
+    this.groups ??= definitionGroups(Object.keys(this.definitions).sort(), (n) => this.refsOf(n));
+    return this.groups.get(name);
+  }
+
+  private refsOf(name: string): string[] {
+    const found = new Set<string>();
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (!isObject(node)) return;
+      const ref = this.refName(node);
+      if (ref !== undefined) {
+        if (Object.hasOwn(this.definitions, ref)) found.add(ref);
+        return;
+      }
+      Object.values(node).forEach(visit);
+    };
+    visit(this.definitions[name]);
+    return [...found].sort();
+  }
+
   private definitionFingerprint(name: string): string {
     const known = this.fingerprints.get(name);
     if (known !== undefined) return known;
-    // A placeholder first: a cycle (the generator cuts them, a hand-edited file may not) ends here.
-    this.fingerprints.set(name, `cycle:${name}`);
-    const target = this.definitions[name];
-    if (target === undefined) {
+    if (!Object.hasOwn(this.definitions, name)) {
       throw new TapegateError(`Failed to compare contracts "${this.label}": $ref "#/definitions/${name}" names no definition`, 2);
     }
-    const value = this.fingerprint(target);
-    this.fingerprints.set(name, value);
-    return value;
+    const group = this.groupOf(name)!;
+    if (!group.recursive) {
+      const value = this.fingerprint(this.definitions[name]);
+      this.fingerprints.set(name, value);
+      return value;
+    }
+    // A cycle has no bottom to digest from: digest the whole component at once, its inner
+    // refs by name (a change anywhere in a cycle changes every member's fingerprint, which
+    // is what "accepts the same values" needs), refs leaving it by their targets' digests.
+    // A lone self-recursive definition is named by position, so a rename alone is no change.
+    const inner = new Set(group.members);
+    const label = (ref: string) => (group.members.length === 1 ? '@self' : `@${ref}`);
+    const refDigest = (ref: string) => (inner.has(ref) ? label(ref) : this.definitionFingerprint(ref));
+    const whole = digest(group.members.map((member) => `${label(member)}=${canonical(this.definitions[member], refDigest, (n) => this.refName(n))}`).join(';'));
+    for (const member of group.members) this.fingerprints.set(member, digest(`cycle(${whole})${label(member)}`));
+    return this.fingerprints.get(name)!;
   }
 }
 

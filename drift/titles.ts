@@ -1,22 +1,34 @@
 /** The first line of every report: what was compared with what, in the user's order. */
-import type { ServiceContract } from '../contracts/types.js';
-import type { CassetteSource, DriftSource } from './sources.js';
+import type { CassetteSource, ContractInputs, DriftSource, ServiceIdentity } from './sources.js';
 import { countOf } from '../core/text.js';
 
 type ContractsSource = Extract<DriftSource, { kind: 'contracts' }>;
 type CassettesSource = Extract<DriftSource, { kind: 'cassettes' }>;
 
-function release(service: ServiceContract): string {
+function release(service: ServiceIdentity): string {
   return service.provenance.botocoreVersion ?? `sha256 ${service.provenance.sha256.slice(0, 12)}`;
 }
 
 /** `botocore apigateway 2015-07-09 (1.29.39) → (1.43.67)`: the right side says only what differs. */
-export function contractsPairTitle(from: ContractsSource, before: ServiceContract, to: ContractsSource, after: ServiceContract): string {
+export function contractsPairTitle(from: { origin: string }, before: ServiceIdentity, to: { origin: string }, after: ServiceIdentity): string {
   const left = `${from.origin} ${before.service} ${before.apiVersion} (${release(before)})`;
   const sameOrigin = from.origin === to.origin;
   const sameService = before.service === after.service && before.apiVersion === after.apiVersion;
   const right = `${sameOrigin ? '' : `${to.origin} `}${sameService ? '' : `${after.service} ${after.apiVersion} `}(${release(after)})`;
   return `${left} → ${right}`;
+}
+
+/** Above this many service pairs the title names the two folders instead of every pair. */
+const PAIRS_IN_TITLE = 3;
+
+export function contractsTitle(from: ContractInputs, to: ContractInputs, pairs: { before: ServiceIdentity; after: ServiceIdentity }[]): string {
+  if (pairs.length <= PAIRS_IN_TITLE) return `Comparing contracts: ${pairs.map((p) => contractsPairTitle(from, p.before, to, p.after)).join('; ')}`;
+  const folder = (side: ContractInputs) => {
+    const releases = new Set(side.inputs.map((s) => s.provenance.botocoreVersion));
+    const [only] = releases;
+    return `${side.origin} ${side.path}${releases.size === 1 && only ? ` (${only})` : ''}`;
+  };
+  return `Comparing contracts: ${folder(from)} → ${folder(to)}, ${countOf(pairs.length, 'service')} paired by name`;
 }
 
 export function contractsLabel(source: ContractsSource): string {

@@ -110,3 +110,17 @@ export interface DriftOptions {
   /** Treat a response addition as breaking (clients that refuse unknown fields or values). */
   strictResponses?: boolean;
 }
+
+/**
+ * Who watches a comparison as it goes: the CLI streams its text report and shows progress.
+ * A promise returned by `title` or `changes` is awaited before the comparison goes on, so a
+ * slow reader of the report holds it back instead of the report piling up in memory.
+ */
+export interface DriftListener {
+  /** The report's first line, before anything is compared. */
+  title?(title: string): unknown;
+  /** Service pair `index` (from 0) of `total` is about to be compared. */
+  progress?(index: number, total: number, service: string): void;
+  /** The changes of one service pair as soon as it is compared (for cassettes: all of them at the end). */
+  changes?(changes: DriftChange[]): unknown;
+}

@@ -8,6 +8,20 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commands } from './commands/index.js';
 import { TapegateError } from '../core/errors.js';
+import { toolVersion } from '../core/package-root.js';
+
+/**
+ * `tapegate contracts list | head -1`: once the reader has gone, a write to stdout fails with
+ * EPIPE. That is the reader saying it has seen enough, not a failure: stop quietly with 0,
+ * as other Unix tools do, for every command. Any other stdout error is still an error.
+ */
+function quietOnClosedStdout(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`tapegate: Failed to write to stdout: ${error.message}\n`);
+    process.exit(1);
+  });
+}
 
 export async function main(argv: string[]): Promise<void> {
   const cli = yargs(argv)
@@ -20,8 +34,12 @@ export async function main(argv: string[]): Promise<void> {
     .example('$0 demo', 'Replay the bundled seed scenario offline (what npm start runs)')
     .example('$0 replay --cassette test/cassettes/apis.cassette', 'Serve a cassette to SDKs on a free loopback port')
     .example('$0 exec --cassette test/cassettes/smoke.cassette -- pytest', 'Run any test command against the replay proxy')
-    .version()
-    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    // tapegate's own version: a bare .version() reads the package.json nearest the current
+    // folder, which in a project that depends on tapegate is that project's.
+    .version(toolVersion())
+    // No wrapping: cliui breaks text inside words (and examples in the middle of a path) to
+    // fit its columns, so copied examples broke. A terminal folds long lines by itself.
+    .wrap(null)
     .fail((message, error) => {
       if (error) throw error;
       process.stderr.write(`tapegate: ${message}\nRun with --help for usage.\n`);
@@ -31,6 +49,7 @@ export async function main(argv: string[]): Promise<void> {
   await cli.parseAsync();
 }
 
+quietOnClosedStdout();
 main(hideBin(process.argv)).catch((error: unknown) => {
   if (error instanceof TapegateError) {
     process.stderr.write(`tapegate: ${error.message}\n`);

@@ -11,6 +11,7 @@ import type { ReportModel } from './model.js';
 import type { ReportRow } from './row.js';
 import type { ReportStyle } from './style.js';
 import { summarise } from './summary.js';
+import { textEnd, textHead, textReport, textRows } from './text.js';
 import { exitCodeFor, verdictLine } from './verdict.js';
 
 const STYLE: ReportStyle = {
@@ -127,5 +128,19 @@ describe('markdown', () => {
     expect(markdown).toContain('| info | `a` | `response /body/x` | – → &lt;b&gt; | new |');
     expect(markdown.match(/<\/details>/g)).toHaveLength(1);
     expect(markdown.trimEnd().split('\n').at(-1)).toBe('Failed: 1 change at breaking (--fail-on breaking).');
+  });
+});
+
+describe('text in pieces', () => {
+  it('head, rows in batches, end: the whole report when the batches hold whole operations', () => {
+    const first = [row('a', 'error', '/x'), row('a', 'info', '/y')];
+    const second = [row('b', 'warn', '/z', { places: [{ cassette: 'c.cassette', seq: 2 }], count: 1 })];
+    const whole = model([...first, ...second], { summary: '1 breaking, 1 warn, 1 info', notes: ['one note'], operations: [{ operation: 'a' }, { operation: 'b' }, { operation: 'clean' }] });
+    const pieces = textHead(whole.title) + textRows(first, STYLE) + textRows(second, STYLE) + textEnd(whole);
+    expect(pieces).toBe(textReport(whole));
+    expect(pieces.split('\n').slice(-8)).toEqual(['', 'Without changes: clean', '', 'note: one note', '', '1 breaking, 1 warn, 1 info', 'Failed: 1 change at breaking (--fail-on breaking).', '']);
+    // A batch without rows writes nothing; the end without notes, summary or verdict neither.
+    expect(textRows([], STYLE)).toBe('');
+    expect(textEnd(model([], { verdict: false, style: { ...STYLE, text: { ...STYLE.text, listClean: false } } }))).toBe('');
   });
 });

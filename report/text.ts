@@ -1,10 +1,11 @@
 /**
  * The terminal report: the title, then each operation with rows (the worst first), each row
  * with its severity, where, code, the sentence, and where it was seen; then, as the report
- * has them, the operations without rows, notes, the counts and the verdict.
+ * has them, the operations without rows, notes, the counts and the verdict. It is made of
+ * three pieces (head, rows, end) so that drift can write it service pair by service pair.
  */
 import { countOf } from '../core/text.js';
-import { groupByOperation, type OperationGroup } from './group.js';
+import { groupByOperation, type OperationGroup, type OperationSeen } from './group.js';
 import { mergeSeen } from './merge.js';
 import type { ReportModel } from './model.js';
 import { where, type Place, type ReportRow } from './row.js';
@@ -46,21 +47,41 @@ function heading(group: OperationGroup, style: ReportStyle): string {
   return `${group.operation}: ${countOf(group.rows.length, style.noun.one, style.noun.many)} in ${countOf(group.exchanges, 'exchange')}`;
 }
 
-export function textReport(model: ReportModel): string {
-  const { style } = model;
-  const out = [model.title, ''];
-  const groups = groupByOperation(model.rows, model.operations);
-  for (const group of groups.filter((g) => g.rows.length > 0)) {
-    out.push(heading(group, style), ...mergeSeen(group.rows).map((row) => entry(row, style)), '');
+/**
+ * The text report in the pieces it is made of, so that a long run can write it as it goes:
+ * `textHead`, then `textRows` once per batch of rows (drift: per service pair), then
+ * `textEnd`. `textReport` is the three at once.
+ */
+export function textHead(title: string): string {
+  return `${title}\n\n`;
+}
+
+/** Each operation of `rows`, its worst row first; operations without rows are `textEnd`'s. */
+export function textRows(rows: readonly ReportRow[], style: ReportStyle, seen: readonly OperationSeen[] = []): string {
+  let out = '';
+  for (const group of groupByOperation(rows, seen)) {
+    if (group.rows.length === 0) continue;
+    out += `${[heading(group, style), ...mergeSeen(group.rows).map((row) => entry(row, style))].join('\n')}\n\n`;
   }
-  const clean = groups.filter((g) => g.rows.length === 0).map((g) => g.operation);
-  if (style.text.listClean && clean.length > 0) {
+  return out;
+}
+
+/** As the model has them: the operations without rows, the notes, the counts, the verdict. */
+export function textEnd(model: ReportModel): string {
+  const { style } = model;
+  const out: string[] = [];
+  if (style.text.listClean) {
+    const clean = groupByOperation(model.rows, model.operations).filter((g) => g.rows.length === 0).map((g) => g.operation);
     const more = clean.length - CLEAN_SHOWN;
-    out.push(`Without ${style.noun.many}: ${clean.slice(0, CLEAN_SHOWN).join(', ')}${more > 0 ? `, +${more} more` : ''}`, '');
+    if (clean.length > 0) out.push(`Without ${style.noun.many}: ${clean.slice(0, CLEAN_SHOWN).join(', ')}${more > 0 ? `, +${more} more` : ''}`, '');
   }
   for (const note of model.notes) out.push(`note: ${note}`);
   if (model.notes.length > 0) out.push('');
   if (model.summary !== null) out.push(model.summary);
   if (model.verdict) out.push(verdictLine(model.rows, model.failOn, style));
-  return `${out.join('\n')}\n`;
+  return out.map((line) => `${line}\n`).join('');
+}
+
+export function textReport(model: ReportModel): string {
+  return textHead(model.title) + textRows(model.rows, model.style, model.operations) + textEnd(model);
 }

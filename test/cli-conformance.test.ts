@@ -17,7 +17,7 @@ type BadCase = [args: string[], names: RegExp];
 /** By command path (`cassette show`); parents that only group subcommands are commands too. */
 const BAD: Record<string, BadCase[]> = {
   contracts: [[[], /Name a contracts command: generate, list, show, route/]],
-  'contracts generate': [[[], /Missing required argument: botocore/]],
+  'contracts generate': [[[], /Missing required arguments: botocore, out/]],
   'contracts list': [[['--colour'], /Unknown argument: colour/]],
   'contracts show': [[[], /expected <operation>/]],
   'contracts route': [[['GET'], /expected <method> <path>/]],
@@ -96,7 +96,7 @@ describe('tapegate CLI conformance (built CLI)', () => {
     expect(all.sort()).toEqual(Object.keys(BAD).sort());
   });
 
-  describe.concurrent('--help exits 0 with an example of the command', () => {
+  describe.concurrent('--help exits 0 with an example of the command, no line wrapped', () => {
     it.each(Object.keys(BAD))('%s', async (command) => {
       const result = await cli([...command.split(' '), '--help']);
       expect(result.status).toBe(0);
@@ -104,6 +104,11 @@ describe('tapegate CLI conformance (built CLI)', () => {
       const examples = result.stdout.split('\nExamples:\n')[1];
       expect(examples, 'an Examples: section').toBeDefined();
       expect(examples).toContain(`tapegate ${command}`);
+      // Nothing is wrapped (issue 12, item 5): a wrapped line is a deeply indented
+      // continuation of the one before, often from the middle of a word ("per-servi" / "ce").
+      expect(result.stdout.split('\n').filter((line) => /^ {8,}\S/.test(line))).toEqual([]);
+      // Every example is one intact line, ready to copy: the command, then what it does.
+      for (const line of examples!.split('\n\n')[0]!.split('\n').filter(Boolean)) expect(line).toMatch(/^  \S.* {2}\S/);
     });
   });
 

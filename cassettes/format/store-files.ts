@@ -94,24 +94,53 @@ export async function fsyncDir(dir: string): Promise<void> {
 }
 
 /**
- * Replaces `file` with the given chunks: write a temp file beside it, fsync, rename over
- * `file`, fsync the directory. Readers see the old file or the new one, never a mix.
+ * A file that replaces `file` only once it is complete: chunks go to a temp file beside it,
+ * `commit` fsyncs it, renames it over `file` and fsyncs the directory; `discard` (after a
+ * failure) removes the temp file, and does nothing once committed. Readers see the old file
+ * or the new one, never a mix, however long the writing takes.
  */
-export async function writeFileAtomic(file: string, chunks: Iterable<Uint8Array>): Promise<void> {
+export interface AtomicFile {
+  /** Appends the chunks after what was written before, batched. */
+  write(chunks: Iterable<Uint8Array>): Promise<void>;
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+export async function openAtomicFile(file: string): Promise<AtomicFile> {
   const temp = tempPathFor(file);
   const handle = await open(temp, 'wx');
+  let at = 0;
   let closed = false;
-  let renamed = false;
+  /** The temp file is no longer there to remove: renamed over `file`, or removed. */
+  let tempGone = false;
+  return {
+    async write(chunks) {
+      at += await writeChunks(handle, chunks, at);
+    },
+    async commit() {
+      await handle.sync();
+      await handle.close();
+      closed = true;
+      await rename(temp, file);
+      tempGone = true;
+      await fsyncDir(dirname(file));
+    },
+    async discard() {
+      if (!closed) await handle.close().catch(() => undefined);
+      closed = true;
+      if (!tempGone) await unlink(temp).catch(() => undefined);
+      tempGone = true;
+    },
+  };
+}
+
+/** Replaces `file` with the given chunks at once (an AtomicFile written in one go). */
+export async function writeFileAtomic(file: string, chunks: Iterable<Uint8Array>): Promise<void> {
+  const atomic = await openAtomicFile(file);
   try {
-    await writeChunks(handle, chunks, 0);
-    await handle.sync();
-    await handle.close();
-    closed = true;
-    await rename(temp, file);
-    renamed = true;
-    await fsyncDir(dirname(file));
+    await atomic.write(chunks);
+    await atomic.commit();
   } finally {
-    if (!closed) await handle.close().catch(() => undefined);
-    if (!renamed) await unlink(temp).catch(() => undefined);
+    await atomic.discard();
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -158,6 +158,24 @@ describe('contracts generate', () => {
     const three = generated(join(dir, 'three'), 'widgets-2020-01-01.json');
     expect(three.provenance.file).toBe('widgets/2020-01-01/service-2.json.gz');
     expect({ ...three, provenance: null }).toEqual({ ...(JSON.parse(one) as ServiceContract), provenance: null });
+  });
+
+  it('generates a data folder one model at a time, telling progress, all or nothing', () => {
+    const data = join(dir, 'data');
+    writeModel('data/alpha/2020-01-01/service-2.json', model({ metadata: { apiVersion: '2020-01-01', protocol: 'rest-json' } }));
+    writeModel('data/beta/2020-01-01/service-2.json', model({ metadata: { apiVersion: '2020-01-01', protocol: 'rest-json' } }));
+    const out = join(dir, 'out');
+    const seen: string[] = [];
+    const result = generateContracts({ botocore: data, out, progress: (index, total, service) => seen.push(`${index + 1}/${total} ${service}`) });
+    expect(seen).toEqual(['1/2 alpha', '2/2 beta']);
+    expect(result.written.map((w) => w.service)).toEqual(['alpha', 'beta']);
+    const before = readFileSync(join(out, 'alpha-2020-01-01.json'), 'utf8');
+    // A later model that fails: nothing is replaced, no temporary file is left behind.
+    writeModel('data/alpha/2020-01-01/service-2.json', model({ metadata: { apiVersion: '2020-01-01', protocol: 'rest-json', uid: 'changed' } }));
+    writeModel('data/beta/2020-01-01/service-2.json', '{"metadata": ');
+    expect(failure(() => generateContracts({ botocore: data, out })).message).toMatch(/beta.*not JSON/);
+    expect(readFileSync(join(out, 'alpha-2020-01-01.json'), 'utf8')).toBe(before);
+    expect(readdirSync(out).sort()).toEqual(['alpha-2020-01-01.json', 'beta-2020-01-01.json']);
   });
 
   it('refuses a model that is not JSON, naming the file', () => {

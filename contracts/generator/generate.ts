@@ -1,13 +1,12 @@
 /**
  * `tapegate contracts generate`: botocore models → committed contract files
- * (`<out>/<service>-<apiVersion>.json`), all-or-nothing per run.
+ * (`<out>/<service>-<apiVersion>.json`), all-or-nothing per run, one model in memory at a time.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { TapegateError } from '../../core/errors.js';
 import { defaultOverlaysDir } from '../load.js';
 import { loadOverlays, type SensitiveOverlay } from '../overlays.js';
-import type { ServiceContract } from '../types.js';
 import { findModelFiles, readModelFile } from './read-model.js';
 import { isRestJson, serviceContractWithOverlay } from './service-contract.js';
 
@@ -21,6 +20,8 @@ export interface GenerateOptions {
    * unmarked; `false` for none. Default: the bundled contracts/overlays.
    */
   overlays?: string | false;
+  /** Told before each model is generated: model `index` (from 0) of `total`. */
+  progress?: (index: number, total: number, service: string) => void;
 }
 
 export interface GenerateResult {
@@ -34,44 +35,45 @@ export function contractFileName(service: string, apiVersion: string): string {
 }
 
 export function generateContracts(options: GenerateOptions): GenerateResult {
-  const files = findModelFiles(options.botocore);
-  const single = files.length === 1;
-  const contracts: ServiceContract[] = [];
+  const found = findModelFiles(options.botocore);
+  const single = found.length === 1;
+  // In a data folder the service is the folder name: pass over the others without reading them.
+  const files = found.filter((path) => single || !options.services || options.services.includes(basename(dirname(dirname(path)))));
   const result: GenerateResult = { written: [], skipped: [] };
   const overlays = options.overlays === false ? [] : loadOverlays(options.overlays ?? defaultOverlaysDir());
   const sensitiveFor = (service: string): SensitiveOverlay[] =>
     overlays.filter((overlay) => overlay.service === service).flatMap((overlay) => overlay.sensitive ?? []);
-  for (const path of files) {
-    const model = readModelFile(path, single ? options.botocore : relative(options.botocore, path) || path);
-    if (options.services && !options.services.includes(model.service)) continue;
-    // In a whole data folder other protocols are expected; a model named on its own must be rest-json.
-    if (!single && !options.services && !isRestJson(model.model.metadata)) {
-      result.skipped.push({ service: model.service, protocol: model.model.metadata.protocol ?? 'unknown' });
-      continue;
+  // Each contract goes to a temporary file as soon as it is generated, so memory holds one
+  // model at a time (a whole botocore release is hundreds); the files are renamed into place
+  // only when every one succeeded, so a bad model still leaves the old files alone.
+  const pending: { temporary: string; file: string }[] = [];
+  try {
+    for (const [index, path] of files.entries()) {
+      const model = readModelFile(path, single ? options.botocore : relative(options.botocore, path) || path);
+      options.progress?.(index, files.length, model.service);
+      // In a whole data folder other protocols are expected; a model named on its own must be rest-json.
+      if (!single && !options.services && !isRestJson(model.model.metadata)) {
+        result.skipped.push({ service: model.service, protocol: model.model.metadata.protocol ?? 'unknown' });
+        continue;
+      }
+      const contract = serviceContractWithOverlay(model, sensitiveFor(model.service));
+      if (pending.length === 0) mkdirSync(options.out, { recursive: true });
+      const file = join(options.out, contractFileName(contract.service, contract.apiVersion));
+      const temporary = `${file}.tmp-${process.pid}`;
+      pending.push({ temporary, file });
+      writeFileSync(temporary, `${JSON.stringify(contract, null, 1)}\n`);
+      result.written.push({ service: contract.service, apiVersion: contract.apiVersion, file, operations: Object.keys(contract.operations).length, notes: contract.notes });
     }
-    contracts.push(serviceContractWithOverlay(model, sensitiveFor(model.service)));
-  }
-  if (options.services) {
-    const missing = options.services.filter((s) => !contracts.some((c) => c.service === s));
-    if (missing.length > 0) {
-      throw new TapegateError(`Failed to generate contracts from "${options.botocore}": no model for ${missing.join(', ')}`, 2);
+    if (options.services) {
+      const missing = options.services.filter((s) => !result.written.some((c) => c.service === s));
+      if (missing.length > 0) {
+        throw new TapegateError(`Failed to generate contracts from "${options.botocore}": no model for ${missing.join(', ')}`, 2);
+      }
     }
+  } catch (error) {
+    for (const { temporary } of pending) rmSync(temporary, { force: true });
+    throw error;
   }
-  // Everything is generated before anything is written: a bad model leaves the old files alone.
-  mkdirSync(options.out, { recursive: true });
-  for (const contract of contracts) {
-    const file = join(options.out, contractFileName(contract.service, contract.apiVersion));
-    const temporary = `${file}.tmp-${process.pid}`;
-    writeFileSync(temporary, `${JSON.stringify(contract, null, 1)}\n`);
-    renameSync(temporary, file);
-    const notes = contract.notes;
-    result.written.push({
-      service: contract.service,
-      apiVersion: contract.apiVersion,
-      file,
-      operations: Object.keys(contract.operations).length,
-      notes,
-    });
-  }
+  for (const { temporary, file } of pending) renameSync(temporary, file);
   return result;
 }

@@ -121,7 +121,7 @@ function serviceFromUid(uid: string | undefined, apiVersion: string, path: strin
 }
 
 /** botocore wheels and checkouts put the release in a folder name (`botocore-1.43.67`); use it when present. */
-function botocoreVersionOf(file: string): string | null {
+export function botocoreVersionOf(file: string): string | null {
   for (const part of resolve(file).split(sep).reverse()) {
     const match = /^botocore-(\d+\.\d+\.\d+)/.exec(part);
     if (match) return match[1] ?? null;

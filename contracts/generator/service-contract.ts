@@ -18,7 +18,7 @@ export function schemaIdFor(service: string, apiVersion: string): string {
   return `tapegate:contracts/${service}/${apiVersion}`;
 }
 
-export function isRestJson(metadata: ModelFile['model']['metadata']): boolean {
+export function isRestJson(metadata: Pick<ModelFile['model']['metadata'], 'protocol' | 'protocols'>): boolean {
   return metadata.protocol === 'rest-json' || (metadata.protocols ?? []).includes('rest-json');
 }
 

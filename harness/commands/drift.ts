@@ -4,9 +4,8 @@
  * comparison was made. Exit 1 when changes at or above `--fail-on` exist, 2 for bad input.
  */
 import type { CommandModule } from 'yargs';
-import { DRIFT_FAIL_ON, driftReportModel, REPORT_FORMATS, type DriftFailOn, type ReportFormat } from '../../drift/report.js';
-import { runDrift } from '../../drift/run.js';
-import { emitReport } from './report-output.js';
+import { DRIFT_FAIL_ON, driftExitCode, REPORT_FORMATS, type DriftFailOn, type ReportFormat } from '../../drift/report.js';
+import { streamDrift } from './drift-stream.js';
 
 interface Args {
   from: string;
@@ -31,7 +30,8 @@ export const driftCommand: CommandModule<object, Args> = {
       .example('$0 drift --from botocore-1.29.39/apigateway --to botocore-1.43.67/apigateway', 'What changed in API Gateway v1 between two botocore releases')
       .example('$0 drift --from fixtures/smoke.cassette --to contracts/generated --format markdown', 'Would these recordings still pass the current contracts?'),
   handler: async (args) => {
-    const report = await runDrift(args.from, args.to, { strictResponses: args['strict-responses'] });
-    process.exitCode = await emitReport(driftReportModel(report, args['fail-on']), args.format, args.output, 'drift report');
+    const failOn = args['fail-on'];
+    const report = await streamDrift({ from: args.from, to: args.to, format: args.format, output: args.output, failOn, options: { strictResponses: args['strict-responses'] } });
+    process.exitCode = driftExitCode(report, failOn);
   },
 };

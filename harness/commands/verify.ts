@@ -16,7 +16,7 @@ import { TapegateError } from '../../core/errors.js';
 import { resolveInputs } from '../../verify/inputs.js';
 import { verifyReportModel, VERIFY_FORMATS, type VerifyFormat } from '../../verify/report.js';
 import { verifyCassettes } from '../../verify/run.js';
-import { createProgress } from './progress.js';
+import { createProgress } from '../progress.js';
 import { emitReport } from './report-output.js';
 
 interface Args {

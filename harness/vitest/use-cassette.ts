@@ -69,17 +69,32 @@ export interface UseCassetteOptions {
 /** Fake credentials for the SDK; the proxy never forwards them anywhere. */
 export const SDK_CREDENTIALS = Object.freeze({ accessKeyId: 'TAPEGATEVITEST', secretAccessKey: 'signed-again-by-tapegate-or-never-used' });
 
+export interface SdkCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/**
+ * A fresh, writable copy for each client: the SDK annotates the credentials object it is
+ * given (`credentials.$source`, to report where they came from), which throws on a frozen
+ * one, and a copy shared between clients would carry one client's notes into another.
+ */
+function sdkCredentials(): SdkCredentials {
+  return { ...SDK_CREDENTIALS };
+}
+
 export interface CassetteHandle {
   /** The proxy URL: the SDK's `endpoint`. Available inside tests and hooks after `beforeAll`. */
   readonly endpoint: string;
   readonly region: string;
-  readonly credentials: typeof SDK_CREDENTIALS;
+  /** The throw-away credentials (a fresh writable copy on each read). */
+  readonly credentials: SdkCredentials;
   /** The mode asked for (`once` stays `once`; `stats().mode` says what it ran as). */
   readonly mode: ModeName;
   /** The cassette file. */
   readonly cassette: string;
-  /** `{ endpoint, region, credentials, maxAttempts: 1 }` for any SDK v3 client. */
-  clientConfig(): { endpoint: string; region: string; credentials: typeof SDK_CREDENTIALS; maxAttempts: number };
+  /** `{ endpoint, region, credentials, maxAttempts: 1 }` for any SDK v3 client; a new object each call. */
+  clientConfig(): { endpoint: string; region: string; credentials: SdkCredentials; maxAttempts: number };
   stats(): ProxyStats;
 }
 
@@ -134,12 +149,14 @@ export function useCassette(name?: string, options: UseCassetteOptions = {}): Ca
       return started().url;
     },
     region,
-    credentials: SDK_CREDENTIALS,
+    get credentials() {
+      return sdkCredentials();
+    },
     mode,
     get cassette() {
       return cassette;
     },
-    clientConfig: () => ({ endpoint: started().url, region, credentials: SDK_CREDENTIALS, maxAttempts: 1 }),
+    clientConfig: () => ({ endpoint: started().url, region, credentials: sdkCredentials(), maxAttempts: 1 }),
     stats: () => started().stats(),
   };
 }
