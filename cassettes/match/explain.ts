@@ -48,7 +48,9 @@ function describeRequest(operation: string | null, request: RecordedRequest): st
 
 function formatValue(value: unknown): string {
   if (value === undefined) return '(absent)';
-  return truncate(JSON.stringify(value) ?? String(value));
+  // JSON.stringify gives undefined (though typed string) for what JSON cannot hold: a symbol, a function.
+  const json = JSON.stringify(value) as string | undefined;
+  return truncate(json ?? (typeof value === 'symbol' || typeof value === 'function' ? value.toString() : typeof value));
 }
 
 function formatDifferences(differences: readonly Difference[], total: number): string {
