@@ -15,7 +15,7 @@ import { serviceContract } from '../contracts/generator/service-contract.js';
 import type { JsonSchema, ServiceContract } from '../contracts/types.js';
 import { compareServiceContracts, type ContractsComparison } from '../drift/compare-contracts.js';
 import { runDrift } from '../drift/run.js';
-import { publicDiff, selfContainedSchema, setDiff, setDiffEngine, simplifyPair } from '../drift/schema-diff.js';
+import { publicDiff, selfContainedSchema, setDiff, setDiffEngine } from '../drift/schema-diff.js';
 import { SchemaSide } from '../drift/schema-side.js';
 import { packageRoot } from '../core/package-root.js';
 import { machineLine, table } from './machine.js';
@@ -76,7 +76,7 @@ function countKeyword(node: unknown, keywords: Set<string>): number {
   if (Array.isArray(node)) return node.reduce((sum: number, item) => sum + countKeyword(item, keywords), 0);
   if (typeof node !== 'object' || node === null) return 0;
   let count = 0;
-  for (const [key, value] of Object.entries(node)) {
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
     if (key === 'properties' && typeof value === 'object' && value !== null) {
       for (const member of Object.values(value)) count += countKeyword(member, keywords);
       continue;

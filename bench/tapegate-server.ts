@@ -3,7 +3,7 @@
  * starts (`startProxy`, logging off), nothing in front of it.
  * `node dist/bench/tapegate-server.js <cassette>`
  */
-import { startProxy, type TapegateProxy as ReplayProxy } from '../proxy/start.js';
+import { startProxy } from '../proxy/start.js';
 import { serveAsChild } from './bench-child.js';
 
 const cassette = process.argv[2];

@@ -26,6 +26,7 @@ export function escapeXml(text: string): string {
       .replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;')
       // Control characters other than tab, LF and CR; U+FFFE and U+FFFF; unpaired surrogates.
+      // eslint-disable-next-line no-control-regex -- removing the control characters XML 1.0 cannot hold is the point
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
   );
 }

@@ -5,6 +5,7 @@
  * one-line message (no stack trace unless TAPEGATE_DEBUG is set).
  */
 import yargs from 'yargs';
+import type { CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commands } from './commands/index.js';
 import { TapegateError } from '../core/errors.js';
@@ -45,7 +46,9 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`tapegate: ${message}\nRun with --help for usage.\n`);
       process.exit(2);
     });
-  for (const command of commands) cli.command(command);
+  // commands/index.ts lists modules of different argument types, so as CommandModule<any, any>
+  // (yargs' CommandModule is invariant in them): each is registered as yargs' untyped default.
+  for (const command of commands) cli.command(command as CommandModule);
   await cli.parseAsync();
 }
 

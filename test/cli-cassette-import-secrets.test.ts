@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { CassetteJson } from '../cassettes/format/json.js';
 import { runCli } from './support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tapegate-import-secrets-'));
@@ -11,8 +12,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** A key id made up at run time, so no key-shaped literal sits in the repository. */
 const keyId = () => `AKIA${randomBytes(12).toString('hex').toUpperCase().replace(/[^A-Z2-7]/g, 'Q').slice(0, 16)}`;
 
-function fixtureWith(edit: (fixture: { exchanges: { request: { headers: Record<string, string>; body: unknown } }[] }) => void): string {
-  const fixture = JSON.parse(readFileSync('cassettes/examples/seed-operations.json', 'utf8'));
+function fixtureWith(edit: (fixture: CassetteJson) => void): string {
+  const fixture = JSON.parse(readFileSync('cassettes/examples/seed-operations.json', 'utf8')) as CassetteJson;
   edit(fixture);
   const file = join(dir, `fixture-${randomBytes(4).toString('hex')}.json`);
   writeFileSync(file, JSON.stringify(fixture));

@@ -109,7 +109,7 @@ describe('cassette import / export / show', () => {
     writeFileSync(join(dir, 'header.json'), JSON.stringify(fixture));
     expect(cli('cassette', 'import', 'header.json').stderr).toMatch(/"header.json": \/header\/toolVersion must be a string/);
     writeFileSync(join(dir, 'broken.json'), '{"header": ');
-    expect(cli('cassette', 'import', 'broken.json')).toMatchObject({ status: 2, stderr: expect.stringMatching(/"broken.json": not valid JSON/) });
+    expect(cli('cassette', 'import', 'broken.json')).toMatchObject({ status: 2, stderr: expect.stringMatching(/"broken.json": not valid JSON/) as string });
     expect(existsSync(join(dir, 'status.cassette')) || existsSync(join(dir, 'header.cassette'))).toBe(false);
   });
 
@@ -171,7 +171,7 @@ describe('cassette ls', () => {
     } finally {
       for (const writer of writers) await writer.abort();
     }
-    expect(cli('cassette', 'ls')).toMatchObject({ status: 0, stdout: expect.stringMatching(/^ok\.cassette +2 exchanges .*UpdateIntegrationResponse\n1 cassette\n$/) });
+    expect(cli('cassette', 'ls')).toMatchObject({ status: 0, stdout: expect.stringMatching(/^ok\.cassette +2 exchanges .*UpdateIntegrationResponse\n1 cassette\n$/) as string });
     mkdirSync(join(dir, 'empty'));
     expect(cli('cassette', 'ls', 'empty')).toMatchObject({ status: 0, stdout: 'no cassettes under empty\n' });
     expect(cli('cassette', 'ls', 'missing')).toMatchObject({ status: 2, stderr: 'tapegate: Failed to list cassettes in "missing": no such file\n' });
@@ -214,7 +214,7 @@ describe('cassette recover', () => {
       status: 1,
       stdout: expect.stringMatching(
         /^kept 2 exchanges; dropped 1 exchange record \(\d+ bytes\) from byte \d+: corrupt record \(bad checksum\); the damaged file is kept as torn\.cassette\.bak\n$/,
-      ),
+      ) as string,
     });
     expect(readFileSync(join(dir, 'torn.cassette.bak')).equals(damaged)).toBe(true);
     expect((await readCassette(file)).exchanges).toHaveLength(2);
@@ -250,7 +250,7 @@ describe('cassette textconv', () => {
     );
     writeFileSync(join(dir, 'text.cassette'), 'version https://git-lfs.github.com/spec/v1\n');
     const text = cli('cassette', 'textconv', 'text.cassette');
-    expect(text).toMatchObject({ status: 0, stdout: expect.stringMatching(/^# not readable as a tapegate cassette: not a tapegate cassette .*\nversion https:/) });
+    expect(text).toMatchObject({ status: 0, stdout: expect.stringMatching(/^# not readable as a tapegate cassette: not a tapegate cassette .*\nversion https:/) as string });
   });
 
   it('makes git diff of a cassette readable through the documented set-up', async () => {
@@ -271,8 +271,8 @@ describe('cassette textconv', () => {
     git('commit', '-q', '-m', 'two exchanges');
     await writeCassette(join(dir, 'apis.cassette'), sampleHeader(), [sampleExchange(0), { ...sampleExchange(1), seq: 7 }]);
     const diff = git('diff', 'apis.cassette');
-    expect(diff).toMatch(/^-  "seq": 1,$/m);
-    expect(diff).toMatch(/^\+  "seq": 7,$/m);
+    expect(diff).toMatch(/^- {2}"seq": 1,$/m);
+    expect(diff).toMatch(/^\+ {2}"seq": 7,$/m);
     expect(diff).not.toMatch(/Binary files/);
   });
 });
@@ -290,9 +290,9 @@ describe('cassette: help and bad arguments', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(new RegExp(`^tapegate cassette ${command}[\\s\\S]*Examples:[\\s\\S]*tapegate cassette ${command} `));
     if (command === 'ls') return; // DIR defaults to the current folder; a missing one is tested above.
-    expect(cli('cassette', command)).toMatchObject({ status: 2, stderr: expect.stringMatching(/Not enough non-option arguments: got 0, need at least 1/) });
+    expect(cli('cassette', command)).toMatchObject({ status: 2, stderr: expect.stringMatching(/Not enough non-option arguments: got 0, need at least 1/) as string });
     const missing = cli('cassette', command, 'nope.cassette', ...(command === 'export' ? ['--json'] : []));
-    expect(missing).toMatchObject({ status: 2, stderr: expect.stringMatching(new RegExp(`^tapegate: Failed to ${verb} "nope.cassette": no such file`)) });
+    expect(missing).toMatchObject({ status: 2, stderr: expect.stringMatching(new RegExp(`^tapegate: Failed to ${verb} "nope.cassette": no such file`)) as string });
   });
 
   it('refuses with exit 2: a file that is not a cassette, a cassette given to import, export without --json', async () => {

@@ -219,10 +219,10 @@ describe('verify: folders and bad input', () => {
 
   it('a file that is not a cassette, an empty folder, or nothing to verify exits 2', () => {
     writeFileSync(join(dir, 'notes.cassette'), 'hello');
-    expect(cli('verify', 'notes.cassette')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^tapegate: Failed to read cassette "notes\.cassette": /) });
+    expect(cli('verify', 'notes.cassette')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^tapegate: Failed to read cassette "notes\.cassette": /) as string });
     mkdirSync(join(dir, 'empty'));
     expect(cli('verify', 'empty').stderr).toBe('tapegate: Failed to verify "empty": no cassettes (*.cassette) in it or below it\n');
-    expect(cli('verify')).toMatchObject({ status: 2, stderr: expect.stringContaining('none named, and no "cassettes" folder in tapegate.config.json') });
+    expect(cli('verify')).toMatchObject({ status: 2, stderr: expect.stringContaining('none named, and no "cassettes" folder in tapegate.config.json') as string });
     expect(cli('verify', 'x.cassette', '--format', 'xml').status).toBe(2);
   });
 });
@@ -264,7 +264,7 @@ describe('verify: the config file and --contracts', () => {
     check(cli('verify', 'x.cassette', '--contracts', 'v1-only'), 'v1-only');
     writeFileSync(join(dir, 'tapegate.config.json'), JSON.stringify({ contracts: 'v1-only' }));
     check(cli('verify', 'x.cassette'), 'v1-only');
-    expect(cli('verify', 'x.cassette', '--contracts', 'missing')).toMatchObject({ status: 2, stderr: expect.stringContaining('"missing": no such folder') });
+    expect(cli('verify', 'x.cassette', '--contracts', 'missing')).toMatchObject({ status: 2, stderr: expect.stringContaining('"missing": no such folder') as string });
   });
 });
 

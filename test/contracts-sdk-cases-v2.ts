@@ -6,7 +6,7 @@
  */
 import * as v2 from '@aws-sdk/client-apigatewayv2';
 import { expect } from 'vitest';
-import type { SdkCase } from './support/sdk-case.js';
+import { at, bodyOf, type SdkCase } from './support/sdk-case.js';
 
 type Case = SdkCase<v2.ApiGatewayV2Client>;
 
@@ -18,7 +18,6 @@ const domain = { DomainName: 'api.pets.example' };
 const tagArn = 'arn:aws:apigateway:us-east-1::/apis/a1b2c3d4e5';
 const lambdaUri = 'arn:aws:lambda:us-east-1:123456789012:function:pets';
 const openApi = JSON.stringify({ openapi: '3.0.1', info: { title: 'pets', version: '1' }, paths: {} });
-const bodyOf = (request: { body: { kind: string; value?: unknown } }): any => (request.body.kind === 'json' ? request.body.value : undefined);
 
 export const v2Cases: Case[] = [
   {
@@ -66,18 +65,18 @@ export const v2Cases: Case[] = [
       const body = bodyOf(request);
       expect(body.timeoutInMillis).toBe(29000);
       expect(body.tlsConfig).toEqual({ serverNameToVerify: 'pets.internal.example' });
-      expect(body.requestParameters['append:header.x-request-id']).toBe('$context.requestId');
+      expect(at(body, 'requestParameters', 'append:header.x-request-id')).toBe('$context.requestId');
     },
     output: (out, sampled) => {
       expect(out.TimeoutInMillis).toBe(sampled.timeoutInMillis);
-      expect(out.TlsConfig).toEqual({ ServerNameToVerify: sampled.tlsConfig.serverNameToVerify });
+      expect(out.TlsConfig).toEqual({ ServerNameToVerify: at(sampled, 'tlsConfig', 'serverNameToVerify') });
     },
   },
   {
     operation: 'apigatewayv2.GetApis',
     send: (c) => c.send(new v2.GetApisCommand({ MaxResults: '25', NextToken: 'bmV4dA==' })),
     request: (request) => expect(request.query).toEqual({ maxResults: ['25'], nextToken: ['bmV4dA=='] }),
-    output: (out) => expect(out.Items[0].CreatedDate).toBeInstanceOf(Date),
+    output: (out) => expect(at(out, 'Items', 0, 'CreatedDate')).toBeInstanceOf(Date),
   },
   { operation: 'apigatewayv2.GetApi', send: (c) => c.send(new v2.GetApiCommand(api)) },
   {
@@ -116,7 +115,7 @@ export const v2Cases: Case[] = [
   {
     operation: 'apigatewayv2.GetRoutes',
     send: (c) => c.send(new v2.GetRoutesCommand({ ...api, MaxResults: '10' })),
-    output: (out, sampled) => expect(out.Items[0].RouteKey).toBe(sampled.items[0].routeKey),
+    output: (out, sampled) => expect(at(out, 'Items', 0, 'RouteKey')).toBe(at(sampled, 'items', 0, 'routeKey')),
   },
   { operation: 'apigatewayv2.UpdateRoute', send: (c) => c.send(new v2.UpdateRouteCommand({ ...route, ApiKeyRequired: true, RouteResponseSelectionExpression: '$default' })) },
   { operation: 'apigatewayv2.DeleteRoute', send: (c) => c.send(new v2.DeleteRouteCommand(route)) },
@@ -177,7 +176,7 @@ export const v2Cases: Case[] = [
       ...domain, Tags: { env: 'prod' },
       DomainNameConfigurations: [{ CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }],
     })),
-    output: (out) => expect(out.DomainNameConfigurations[0].CertificateUploadDate).toBeInstanceOf(Date),
+    output: (out) => expect(at(out, 'DomainNameConfigurations', 0, 'CertificateUploadDate')).toBeInstanceOf(Date),
   },
   { operation: 'apigatewayv2.GetDomainNames', send: (c) => c.send(new v2.GetDomainNamesCommand({ MaxResults: '20' })) },
   { operation: 'apigatewayv2.CreateApiMapping', send: (c) => c.send(new v2.CreateApiMappingCommand({ ...domain, ApiId: 'a1b2c3d4e5', Stage: 'prod', ApiMappingKey: 'v1/pets' })) },

@@ -135,7 +135,7 @@ describe('API Gateway v2', () => {
     expect(http.$metadata.httpStatusCode).toBe(201);
     expect(http.ApiId).toMatch(/^[a-z0-9]{10}$/);
     expect(http.CreatedDate).toBeInstanceOf(Date);
-    expect(wireBody('apigatewayv2.CreateApi')).toMatchObject({ apiId: ws.ApiId, protocolType: 'WEBSOCKET', createdDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) });
+    expect(wireBody('apigatewayv2.CreateApi')).toMatchObject({ apiId: ws.ApiId, protocolType: 'WEBSOCKET', createdDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) as string });
 
     const proxy = await sdk.v2.send(new v2.CreateIntegrationCommand({
       ApiId: http.ApiId!, IntegrationType: 'HTTP_PROXY', IntegrationUri: 'https://backend.invalid/{proxy}', IntegrationMethod: 'ANY', PayloadFormatVersion: '1.0',

@@ -115,7 +115,7 @@ describe('upstream faults', () => {
     expect(await failure(sdk.v1.send(new v1.GetResourcesCommand({ restApiId: 'nosuchapi0' })))).toMatchObject({ name: 'NotFoundException', status: 404 });
     expect(await proxy.close()).toMatchObject({ recorded: 1, upstreamFailures: 0 });
     const [exchange] = (await readCassette(file)).exchanges;
-    expect(exchange).toMatchObject({ operation: 'apigateway.GetResources', response: { status: 404, headers: { 'x-amzn-errortype': expect.stringMatching(/^NotFoundException/) } } });
+    expect(exchange).toMatchObject({ operation: 'apigateway.GetResources', response: { status: 404, headers: { 'x-amzn-errortype': expect.stringMatching(/^NotFoundException/) as string } } });
   });
 });
 

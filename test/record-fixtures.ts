@@ -23,7 +23,7 @@ export function randomCredentials(withToken = false): FakeCredentials {
   };
 }
 
-export async function tempDir(): Promise<{ dir: string; remove(): Promise<void> }> {
+export async function tempDir(): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'tapegate-record-'));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

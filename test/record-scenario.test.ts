@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCassette } from '../cassettes/format/store.js';
-import { startProxy, type TapegateProxy as ReplayProxy } from '../proxy/start.js';
+import { startProxy } from '../proxy/start.js';
 import { sdkClients, startFakeApiGateway } from './support/fake-apigateway/index.js';
 import { runSeedScenario } from '../harness/demo/seed-scenario.js';
 import { Cleanups, randomCredentials, secretsOf, tempDir } from './record-fixtures.js';

@@ -127,10 +127,10 @@ export function seedExchanges(): Exchange[] {
 export interface TempCassette {
   dir: string;
   file: string;
-  remove(): Promise<void>;
+  remove: () => Promise<void>;
 }
 
-export async function tempDir(): Promise<{ dir: string; remove(): Promise<void> }> {
+export async function tempDir(): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'tapegate-replay-'));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
@@ -152,7 +152,7 @@ export async function writeTempCassette(exchanges: Exchange[], name = 'replay.ca
 
 const FAKE_CREDENTIALS = { accessKeyId: 'AKIDFAKEFORLOOPBACKONLY', secretAccessKey: 'fake-secret-never-used-anywhere' };
 
-export function sdkClients(endpoint: string): { v1: APIGatewayClient; v2: ApiGatewayV2Client; destroy(): void } {
+export function sdkClients(endpoint: string): { v1: APIGatewayClient; v2: ApiGatewayV2Client; destroy: () => void } {
   const config = { endpoint, region: 'us-east-1', credentials: FAKE_CREDENTIALS, maxAttempts: 1 };
   const v1 = new APIGatewayClient(config);
   const v2 = new ApiGatewayV2Client(config);

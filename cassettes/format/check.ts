@@ -19,11 +19,15 @@ export interface CheckFailure {
 /** How `bytes` bodies look: `Uint8Array` in memory and on disk, base64 text in the JSON form. */
 export type BytesForm = 'binary' | 'base64';
 
-class Bad {
+/** Thrown inside the checks and caught by `run`, which turns it into a `CheckFailure`: it never leaves this file. */
+class Bad extends Error {
+  override readonly name = 'CheckFailureError';
   constructor(
     readonly pointer: string,
-    readonly message: string,
-  ) {}
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 type Obj = Record<string, unknown>;
@@ -83,6 +87,7 @@ const base64Text = /^[A-Za-z0-9+/]*={0,2}$/;
  */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+// eslint-disable-next-line no-control-regex -- refusing control characters in a path is the point of this pattern
 const ORIGIN_PATH = /^\/[^\s\x00-\x1f\x7f]*$/;
 const TOKEN_TEXT = "an HTTP token (letters, digits and !#$%&'*+-.^_`|~)";
 

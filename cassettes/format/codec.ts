@@ -127,5 +127,5 @@ export function createExchangeEncoder(): ExchangeEncoder {
 /** A payload decoder for the exchanges of one file, fed in file order. */
 export function createExchangeDecoder(): ExchangeDecoder {
   const unpackr = new Unpackr(exchangeOptions());
-  return (payload) => unpackr.unpack(payload);
+  return (payload): unknown => unpackr.unpack(payload);
 }

@@ -38,6 +38,20 @@ function importError(json: unknown): string {
   throw new Error('expected the import to fail');
 }
 
+const REMOVED = Symbol('removed');
+
+/** Puts `value` at `pointer` (plain keys only, no ~ escapes) in parsed JSON, or deletes the field for REMOVED. */
+function spoil(json: unknown, pointer: string, value: unknown): void {
+  const keys = pointer.split('/').slice(1);
+  const last = keys.pop();
+  let parent = json;
+  for (const key of keys) parent = (parent as Record<string, unknown>)[key];
+  if (last === undefined || typeof parent !== 'object' || parent === null) throw new Error(`no field at ${pointer}`);
+  const fields = parent as Record<string, unknown>;
+  if (value === REMOVED) delete fields[last];
+  else fields[last] = value;
+}
+
 describe('cassetteToJson / cassetteFromJson', () => {
   it('exports bytes as base64 and round-trips through JSON text and a cassette file', async () => {
     const cassette = { header: sampleHeader(), exchanges: withBinaryBodies() };
@@ -56,26 +70,27 @@ describe('cassetteToJson / cassetteFromJson', () => {
   });
 
   it('names the JSON Pointer of the first bad field', () => {
-    const good = (): Record<string, any> => JSON.parse(JSON.stringify(cassetteToJson({ header: sampleHeader(), exchanges: withBinaryBodies() })));
-    const cases: [(json: Record<string, any>) => void, string][] = [
-      [(json) => (json.exchanges[2].response.status = '200'), '/exchanges/2/response/status must be an integer from 200 to 599'],
-      [(json) => (json.exchanges[0].response.body.base64 = 'not base64!'), '/exchanges/0/response/body/base64 must be base64 text'],
-      [(json) => (json.exchanges[0].response.body = { kind: 'bytes', bytes: [1, 2] }), '/exchanges/0/response/body/bytes is not a known field'],
-      [(json) => (json.exchanges[1].request.body.encoding = 'zstd'), '/exchanges/1/request/body/encoding must be one of "gzip", "deflate", "br"'],
-      [(json) => (json.exchanges[3].request.query = { 'a/b': 'x' }), '/exchanges/3/request/query/a~1b must be an array of strings'],
-      [(json) => (json.exchanges[3].request.headers['x-n'] = 5), '/exchanges/3/request/headers/x-n must be a string'],
-      [(json) => (json.exchanges[3].respones = {}), '/exchanges/3/respones is not a known field'],
-      [(json) => delete json.exchanges[3].response.body.value, '/exchanges/3/response/body/value is required for a json body'],
-      [(json) => (json.exchanges[3].timing.durationMs = -1), '/exchanges/3/timing/durationMs must be a number >= 0'],
-      [(json) => (json.exchanges[3].seq = 1.5), '/exchanges/3/seq must be an integer >= 0'],
-      [(json) => (json.header.services[1].contractSha256 = 'ABC'), '/header/services/1/contractSha256 must be 64 lower-case hex digits'],
-      [(json) => delete json.header.toolVersion, '/header/toolVersion must be a string'],
-      [(json) => (json.exchanges = {}), '/exchanges must be an array'],
-      [(json) => (json.extra = 1), '/extra is not a known field'],
+    const good = (): unknown => JSON.parse(JSON.stringify(cassetteToJson({ header: sampleHeader(), exchanges: withBinaryBodies() })));
+    // [where, the value put there (REMOVED: the field deleted), the reason given]
+    const cases: [string, unknown, string][] = [
+      ['/exchanges/2/response/status', '200', '/exchanges/2/response/status must be an integer from 200 to 599'],
+      ['/exchanges/0/response/body/base64', 'not base64!', '/exchanges/0/response/body/base64 must be base64 text'],
+      ['/exchanges/0/response/body', { kind: 'bytes', bytes: [1, 2] }, '/exchanges/0/response/body/bytes is not a known field'],
+      ['/exchanges/1/request/body/encoding', 'zstd', '/exchanges/1/request/body/encoding must be one of "gzip", "deflate", "br"'],
+      ['/exchanges/3/request/query', { 'a/b': 'x' }, '/exchanges/3/request/query/a~1b must be an array of strings'],
+      ['/exchanges/3/request/headers/x-n', 5, '/exchanges/3/request/headers/x-n must be a string'],
+      ['/exchanges/3/respones', {}, '/exchanges/3/respones is not a known field'],
+      ['/exchanges/3/response/body/value', REMOVED, '/exchanges/3/response/body/value is required for a json body'],
+      ['/exchanges/3/timing/durationMs', -1, '/exchanges/3/timing/durationMs must be a number >= 0'],
+      ['/exchanges/3/seq', 1.5, '/exchanges/3/seq must be an integer >= 0'],
+      ['/header/services/1/contractSha256', 'ABC', '/header/services/1/contractSha256 must be 64 lower-case hex digits'],
+      ['/header/toolVersion', REMOVED, '/header/toolVersion must be a string'],
+      ['/exchanges', {}, '/exchanges must be an array'],
+      ['/extra', 1, '/extra is not a known field'],
     ];
-    for (const [spoil, reason] of cases) {
+    for (const [where, value, reason] of cases) {
       const json = good();
-      spoil(json);
+      spoil(json, where, value);
       expect(importError(json)).toBe(`Failed to import cassette "fixture.json": ${reason}`);
     }
     expect(importError([])).toBe('Failed to import cassette "fixture.json": the value must be an object');

@@ -73,7 +73,7 @@ describe('recovery', () => {
         kept: complete,
         droppedBytes: torn ? cut - lastStart : 0,
         droppedExchanges: torn ? 1 : 0,
-        backup: torn ? expect.stringMatching(/x\.cassette\.journal\.bak(\.\d+)?$/) : null,
+        backup: torn ? (expect.stringMatching(/x\.cassette\.journal\.bak(\.\d+)?$/) as string) : null,
         // A half-written last append was never answered: not a loss.
         lost: false,
       });

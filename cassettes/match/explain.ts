@@ -61,7 +61,8 @@ function describeRequest(operation: string | null, request: RecordedRequest): st
 function formatValue(value: unknown): string {
   if (value === undefined) return '(absent)';
   // Values come through boundValue: JSON-able, so stringify always gives text.
-  return truncate(maskSecretShapes(JSON.stringify(value) ?? '(unprintable)', MASK));
+  const json = JSON.stringify(value) as string | undefined;
+  return truncate(maskSecretShapes(json ?? '(unprintable)', MASK));
 }
 
 /** `/body/a, /query/b; and 3 more`: where the differences are, without what they are. */

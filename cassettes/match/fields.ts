@@ -95,6 +95,7 @@ function bodyPreview(body: Body): unknown {
   const text = Buffer.from(body.bytes.buffer, body.bytes.byteOffset, Math.min(body.bytes.length, PREVIEW_BYTES))
     .toString('utf8');
   // U+FFFD at the very end may be a character cut by the preview limit; elsewhere it means binary.
+  // eslint-disable-next-line no-control-regex -- finding control characters (binary data) is the point of this pattern
   const printable = !/[\u0000-\u0008\u000e-\u001f]|\ufffd(?!$)/.test(text);
   return printable ? text : `<${body.bytes.length} bytes>`;
 }

@@ -7,8 +7,12 @@
 
 export type ParsedJson = { ok: true; value: unknown } | { ok: false; reason: string };
 
-class SyntaxProblem {
-  constructor(readonly offset: number, readonly expected: string) {}
+/** Thrown by the scanner and caught by `parseJsonText`, which turns it into a reason: it never leaves this file. */
+class SyntaxProblem extends Error {
+  override readonly name = 'SyntaxProblem';
+  constructor(readonly offset: number, readonly expected: string) {
+    super(`expected ${expected} at offset ${offset}`);
+  }
 }
 
 /** Walks the text as JSON and throws a SyntaxProblem at the first character that cannot fit. */

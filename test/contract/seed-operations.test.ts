@@ -53,7 +53,7 @@ describe('seed operations against API Gateway', () => {
   it('v2 CreateIntegrationResponse answers 201 with the new integration response', () => {
     expect(step('apigatewayv2.CreateIntegrationResponse')).toMatchObject({
       status: 201,
-      output: { IntegrationResponseKey: '$default', IntegrationResponseId: expect.any(String) },
+      output: { IntegrationResponseKey: '$default', IntegrationResponseId: expect.any(String) as string },
     });
   });
 

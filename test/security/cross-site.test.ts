@@ -60,9 +60,9 @@ describe('a request not meant for the proxy', () => {
     const proxy = await startProxy({
       mode: 'passthrough',
       log: false,
-      credentials: async () => {
+      credentials: () => {
         asked++;
-        return randomCredentials();
+        return Promise.resolve(randomCredentials());
       },
     });
     cleanups.add(() => proxy.close());

@@ -13,8 +13,24 @@ import type { CaptureServer } from './capture-server.js';
 import { cannedSuccess } from './sample-from-schema.js';
 import { outputMismatches } from './sdk-output.js';
 
-/** Outputs are checked by hand in cases, so they are loosely typed on purpose. */
-export type Loose = Record<string, any>;
+/** Outputs and bodies are checked by hand in cases: members are read as `unknown`, nested ones through `at`. */
+export type Loose = Record<string, unknown>;
+
+/** `value` as an object whose members a case reads; a TypeError (as `value.member` would throw) when it is not one. */
+export function members(value: unknown): Loose {
+  if (typeof value !== 'object' || value === null) throw new TypeError(`expected an object, got ${value === null ? 'null' : typeof value}`);
+  return value as Loose;
+}
+
+/** `value[key0][key1]…`, each step through `members`: `at(out, 'Items', 0, 'CreatedDate')`. */
+export function at(value: unknown, ...keys: (string | number)[]): unknown {
+  return keys.reduce<unknown>((here, key) => members(here)[key], value);
+}
+
+/** The JSON body the SDK sent, as an object (a TypeError when it sent none). */
+export function bodyOf(request: RecordedRequest): Loose {
+  return members(request.body.kind === 'json' ? request.body.value : undefined);
+}
 
 export interface SdkCase<Client> {
   /** The operation id the request must route to, e.g. `apigateway.GetRestApis`. */
@@ -35,7 +51,7 @@ export async function exerciseCase<Client>(testCase: SdkCase<Client>, client: Cl
   server.respondWith(() => canned.response);
   const before = server.requests.length;
 
-  const output = (await testCase.send(client)) as Loose;
+  const output = members(await testCase.send(client));
 
   expect(server.requests.length, 'the SDK sent exactly one request').toBe(before + 1);
   const request = server.requests[before]!;
@@ -50,7 +66,7 @@ export async function exerciseCase<Client>(testCase: SdkCase<Client>, client: Cl
 
   expect(outputMismatches(output, contract, service, canned), `SDK output of ${operation}`).toEqual([]);
   testCase.request?.(request, route?.labels ?? {});
-  testCase.output?.(output, (canned.sampled ?? {}) as Loose);
+  testCase.output?.(output, members(canned.sampled ?? {}));
 }
 
 function show(findings: Finding[]): string {

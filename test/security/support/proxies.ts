@@ -30,7 +30,7 @@ export async function startMode(mode: ProxyMode, cleanups: Cleanups, extra: Part
     const cassette = await writeTempCassette(seedExchanges());
     cleanups.add(cassette.remove);
     if (mode === 'replay') {
-      const proxy = await startProxy({ mode, cassette: cassette.file, log, ...extra } as ProxyOptions);
+      const proxy = await startProxy({ mode, cassette: cassette.file, log, ...extra });
       cleanups.add(() => proxy.close());
       return { proxy, cassette: cassette.file, upstream: null, lines };
     }

@@ -22,7 +22,7 @@ export function parseJsonBody(bytes: Buffer): JsonObject {
   return value as JsonObject;
 }
 
-const violation = (name: string, value: unknown, constraint: string) =>
+const violation = (name: string, value: string | number | undefined, constraint: string) =>
   badRequest(`1 validation error detected: Value ${value === undefined ? 'null' : `'${String(value)}'`} at '${name}' failed to satisfy constraint: ${constraint}`);
 
 export function optionalString(body: JsonObject, name: string): string | undefined {

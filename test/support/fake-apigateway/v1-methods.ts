@@ -14,11 +14,10 @@ import {
   optionalStringList,
   optionalStringMap,
   requiredEnum,
-  requiredString,
 } from './input.js';
 import { methodOf, resourceOf } from './v1-lookup.js';
 import { checkMethodResponseParameters } from './v1-response-parameters.js';
-import type { V1MethodResponse } from './state.js';
+import type { V1IntegrationResponse, V1MethodResponse } from './state.js';
 
 const HTTP_METHODS = ['ANY', 'DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 const AUTHORIZATION_TYPES = ['NONE', 'AWS_IAM', 'CUSTOM', 'COGNITO_USER_POOLS'] as const;
@@ -76,7 +75,7 @@ export const putIntegration: Handler = (context) => {
     cacheKeyParameters: optionalStringList(body, 'cacheKeyParameters') ?? [],
   });
   // PUT replaces the integration; its responses stay, as they are addressed on their own.
-  method.integration = { wire, responses: method.integration?.responses ?? new Map() };
+  method.integration = { wire, responses: method.integration?.responses ?? new Map<string, V1IntegrationResponse>() };
   return { status: 201, body: wire };
 };
 
