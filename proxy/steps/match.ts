@@ -9,6 +9,7 @@ import type { Exchange, RecordedRequest } from '../../core/exchange.js';
 import type { MissExplanation } from '../../cassettes/match/explain.js';
 import { Matcher, type MatcherOptions } from '../../cassettes/match/matcher.js';
 import { redactRequestForMatch, type RedactOptions } from '../../cassettes/redact/redact.js';
+import { signingServiceOf } from '../../core/aws-service.js';
 import { awsError } from '../aws-error.js';
 import { prepareResponse, type WireResponse } from '../wire-response.js';
 
@@ -35,7 +36,8 @@ export class MatchStep {
     // As the cassette's requests were written: the live request may carry what was redacted.
     const match = this.#redact === null
       ? this.matcher.match(operation, request, target)
-      : this.matcher.match(operation, redactRequestForMatch(request, this.#redact));
+      // The SigV4 service is read before redaction drops Authorization: it is part of an unrouted request's identity.
+      : this.matcher.match(operation, redactRequestForMatch(request, this.#redact), undefined, signingServiceOf(request.headers));
     if (!match.hit) return match;
     return { hit: true, exchange: match.exchange, wire: this.#wire.get(match.exchange) as WireResponse };
   }
