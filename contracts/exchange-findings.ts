@@ -9,28 +9,60 @@
  * check, and the finding is an error, so the run does not pass as clean either.
  */
 import type { Exchange } from '../core/exchange.js';
+import { serviceOfExchange } from '../core/aws-service.js';
 import type { Finding } from '../core/findings.js';
 import type { Validator } from './validator.js';
 
 /** What is checked: a recorded exchange (its timing plays no part). */
-export type ExchangeToCheck = Pick<Exchange, 'seq' | 'operation' | 'request' | 'response'>;
+export type ExchangeToCheck = Pick<Exchange, 'seq' | 'operation' | 'service' | 'request' | 'response'>;
 
 export interface ExchangeFindings {
   /** The recorded operation, else the one the contracts route the request to; null when none does. */
   operation: string | null;
   findings: Finding[];
+  /**
+   * Set when the exchange is of a service the contracts do not cover (see `coveredService`):
+   * it was not checked, and its one finding is an `uncovered-service` info.
+   */
+  uncoveredService?: string;
+}
+
+/**
+ * The service an exchange names when the contracts do not cover it, else null (covered, or
+ * no service named: then an unrouted request is an `unknown-operation` error as before). A
+ * named service decides even over routing: a Lambda `GET /tags/{arn}` is not API Gateway's.
+ */
+export function uncoveredServiceOf(validator: Validator, exchange: ExchangeToCheck): string | null {
+  const service = serviceOfExchange(exchange);
+  if (service === null) return null;
+  const covered = validator.contracts.services.some((contract) => contract.signingName === service || contract.endpointPrefix === service);
+  return covered ? null : service;
 }
 
 export function exchangeFindings(validator: Validator, exchange: ExchangeToCheck): ExchangeFindings {
   const { request, response } = exchange;
   let operation = exchange.operation;
   try {
+    const uncovered = uncoveredServiceOf(validator, exchange);
+    if (uncovered !== null) return { operation, findings: [uncoveredFinding(validator, operation, uncovered)], uncoveredService: uncovered };
     // Routing again only for an exchange recorded without an operation (rare: an unknown call).
     operation ??= validator.router.route(request.method, request.path, request.query)?.operation ?? null;
     return { operation, findings: validator.validate({ request, response }, exchange.operation) };
   } catch (error) {
     return { operation, findings: [validatorFailure(operation, exchange.seq, error)] };
   }
+}
+
+function uncoveredFinding(validator: Validator, operation: string | null, service: string): Finding {
+  const covered = [...new Set(validator.contracts.services.map((contract) => contract.signingName))].sort().join(', ');
+  return {
+    operation,
+    side: 'request',
+    severity: 'info',
+    code: 'uncovered-service',
+    path: '',
+    message: `not covered: no contracts for service "${service}" (the contracts cover ${covered || 'no service'}); the exchange was not checked`,
+  };
 }
 
 function validatorFailure(operation: string | null, seq: number, error: unknown): Finding {

@@ -13,6 +13,7 @@ import type { Finding, Side } from '../core/findings.js';
 import { jsonTextTooDeep, jsonValueTooDeep, MAX_JSON_DEPTH, tooDeepText } from '../core/json-depth.js';
 import { setOwn } from '../core/own.js';
 import { bundledContracts, type ContractSet } from './load.js';
+import { nullMembersMessage, withoutNullMembers } from './null-members.js';
 import { Router } from './router.js';
 import type { JsonSchema, OperationContract, SchemaPair } from './types.js';
 
@@ -20,6 +21,11 @@ export interface ExchangeToValidate {
   request: RecordedRequest;
   /** Absent when only the request is checked (a request that never got an answer). */
   response?: RecordedResponse;
+}
+
+interface NullMember {
+  side: Side;
+  pointer: string;
 }
 
 export class Validator {
@@ -58,12 +64,25 @@ export class Validator {
           : `no operation of the loaded contracts takes ${request.method} ${request.path}`,
       }];
     }
-    const findings = this.validateRequest(contract, request, labels);
-    if (exchange.response) findings.push(...this.validateResponse(contract, exchange.response));
+    const nulls: NullMember[] = [];
+    const findings = this.validateRequest(contract, request, labels, nulls);
+    if (exchange.response) findings.push(...this.validateResponse(contract, exchange.response, nulls));
+    const first = nulls[0];
+    if (first !== undefined) {
+      findings.push(this.finding(contract.id, first.side, 'info', 'null-member', first.pointer, nullMembersMessage(nulls)));
+    }
     return findings;
   }
 
-  private validateRequest(contract: OperationContract, request: RecordedRequest, labels: Record<string, string>): Finding[] {
+  /** The body as the SDKs' parsers see it: null members dropped (and noted in `nulls`). */
+  private withoutNulls(value: unknown, side: Side, nulls: NullMember[]): unknown {
+    const dropped: string[] = [];
+    const result = withoutNullMembers(value, '/body', dropped);
+    for (const pointer of dropped) nulls.push({ side, pointer });
+    return result;
+  }
+
+  private validateRequest(contract: OperationContract, request: RecordedRequest, labels: Record<string, string>, nulls: NullMember[]): Finding[] {
     const id = contract.id;
     const findings = [
       ...this.check(contract.request.path, labels, id, 'request', '/path'),
@@ -71,7 +90,8 @@ export class Validator {
       ...this.check(contract.request.headers, request.headers, id, 'request', '/headers'),
     ];
     if (contract.request.bodyKind === 'json' && contract.request.body) {
-      const value = this.jsonBody(request.body, id, 'request', findings);
+      const parsed = this.jsonBody(request.body, id, 'request', findings);
+      const value = parsed === undefined ? undefined : this.withoutNulls(parsed, 'request', nulls);
       if (value !== undefined) {
         const misplaced = this.uriMembersInBody(contract, value);
         const explained = new Set(misplaced.map((finding) => finding.path));
@@ -85,7 +105,7 @@ export class Validator {
     return findings;
   }
 
-  private validateResponse(contract: OperationContract, response: RecordedResponse): Finding[] {
+  private validateResponse(contract: OperationContract, response: RecordedResponse, nulls: NullMember[]): Finding[] {
     const id = contract.id;
     const findings: Finding[] = [];
     const bodyValue = response.body.kind === 'json' ? response.body.value : undefined;
@@ -93,7 +113,7 @@ export class Validator {
       findings.push(...this.check(contract.response.headers, response.headers, id, 'response', '/headers'));
       if (contract.response.bodyKind === 'json' && contract.response.body) {
         const value = this.jsonBody(response.body, id, 'response', findings);
-        if (value !== undefined) findings.push(...this.check(contract.response.body, value, id, 'response', '/body'));
+        if (value !== undefined) findings.push(...this.check(contract.response.body, this.withoutNulls(value, 'response', nulls), id, 'response', '/body'));
       }
       return findings;
     }
@@ -120,7 +140,7 @@ export class Validator {
     }
     findings.push(...this.check(declared.headers, response.headers, id, 'response', '/headers'));
     const value = this.jsonBody(response.body, id, 'response', findings);
-    if (value !== undefined) findings.push(...this.check(declared.body, value, id, 'response', '/body'));
+    if (value !== undefined) findings.push(...this.check(declared.body, this.withoutNulls(value, 'response', nulls), id, 'response', '/body'));
     return findings;
   }
 

@@ -37,6 +37,12 @@ export interface Exchange {
   seq: number;
   /** `service.Operation` as the router named it, or null when no operation matched. */
   operation: string | null;
+  /**
+   * The SigV4 signing name of the request's credential scope (`apigateway`, `cognito-idp`,
+   * `sts`), kept at record time because `Authorization` never is; absent when the request
+   * carried no scope, and in cassettes written before format version 3.
+   */
+  service?: string;
   request: RecordedRequest;
   response: RecordedResponse;
   timing: {

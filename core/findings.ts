@@ -10,8 +10,15 @@ export type Severity = 'error' | 'warn' | 'info';
 export type Side = 'request' | 'response';
 
 export type FindingCode =
-  /** Method + path matched no operation. */
+  /** Method + path matched no operation (of a service the contracts cover, or of no known service). */
   | 'unknown-operation'
+  /**
+   * An exchange of a service the contracts do not cover (cognito-idp, sts, lambda beside API
+   * Gateway): not checked, counted as "not covered". Info: it never fails a run.
+   */
+  | 'uncovered-service'
+  /** Members whose value is `null`, treated as absent as the SDKs do: info, one per exchange. */
+  | 'null-member'
   /** A body that should be JSON does not parse. */
   | 'invalid-json'
   /** The success status is not the one the contract gives. */

@@ -31,12 +31,15 @@ function groupBy<T>(items: T[], keyOfItem: (item: T) => string): Map<string, T[]
   return groups;
 }
 
+/** The replay key, with the recorded SigV4 service (part of an unrouted request's identity). */
+const recordedKey = (exchange: Exchange): string => keyOf(exchange.operation, exchange.request, undefined, exchange.service ?? null);
+
 export function pairExchanges(before: Exchange[], after: Exchange[]): Pairing {
   const pairs: ExchangePair[] = [];
-  const byKey = groupBy(after, (exchange) => keyOf(exchange.operation, exchange.request));
+  const byKey = groupBy(after, recordedKey);
   const unpairedBefore: Exchange[] = [];
   for (const exchange of before) {
-    const partner = byKey.get(keyOf(exchange.operation, exchange.request))?.shift();
+    const partner = byKey.get(recordedKey(exchange))?.shift();
     if (partner) pairs.push({ before: exchange, after: partner, by: 'key' });
     else unpairedBefore.push(exchange);
   }

@@ -66,10 +66,10 @@ describe('cassettes refused at startup', () => {
     const { dir, remove } = await tempDir();
     cleanups.push(remove);
     const file = join(dir, 'future.cassette');
-    const header = { ...createHeader({ toolVersion: '9.0.0', services: [] }), formatVersion: 3 };
+    const header = { ...createHeader({ toolVersion: '9.0.0', services: [] }), formatVersion: 4 };
     await writeFile(file, encodePreamble(header));
     const error = await refusal(startProxy({ mode: 'replay', cassette: file, log: false }));
-    expect(error.message).toContain('format version 3 is newer than this tapegate understands (2); upgrade tapegate');
+    expect(error.message).toContain('format version 4 is newer than this tapegate understands (3); upgrade tapegate');
   });
 
   it('refuses a cassette name that escapes --cassette-dir, naming both', async () => {

@@ -62,12 +62,34 @@ export function summaryLine(report: VerifyReport): string {
   return countsLine(report, all, operations);
 }
 
+/** Exchanges of services the contracts do not cover, per service, by name. */
+export function uncoveredServices(report: VerifyReport): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const cassette of report.cassettes) {
+    for (const { uncoveredService } of cassette.exchanges) {
+      if (uncoveredService !== undefined) counts.set(uncoveredService, (counts.get(uncoveredService) ?? 0) + 1);
+    }
+  }
+  return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** ` Not covered (no contracts, not checked): cognito-idp 3 exchanges, sts 1 exchange.`, or nothing. */
+function uncoveredText(report: VerifyReport): string {
+  const entries = Object.entries(uncoveredServices(report));
+  if (entries.length === 0) return '';
+  return ` Not covered (no contracts, not checked): ${entries.map(([service, n]) => `${service} ${countOf(n, 'exchange')}`).join(', ')}.`;
+}
+
+/**
+ * The counts line; it ends with the services not covered, so every format (text, Markdown,
+ * the JUnit name, beside the JSON head's `uncovered`) says what was not checked.
+ */
 function countsLine(report: VerifyReport, rows: ReportRow[], operations: OperationSeen[]): string {
   const s = summarise(rows, operations);
   const exchanges = report.cassettes.reduce((sum, cassette) => sum + cassette.exchanges.length, 0);
   const head = `Verified ${countOf(exchanges, 'exchange')} in ${countOf(report.cassettes.length, 'cassette')} against ${report.contracts}`;
-  if (rows.length === 0) return `${head}: no findings in ${countOf(s.operations, 'operation')}.`;
-  return `${head}: ${s.error} error, ${s.warn} warn, ${s.info} info in ${s.operationsWithRows} of ${countOf(s.operations, 'operation')}.`;
+  if (rows.length === 0) return `${head}: no findings in ${countOf(s.operations, 'operation')}.${uncoveredText(report)}`;
+  return `${head}: ${s.error} error, ${s.warn} warn, ${s.info} info in ${s.operationsWithRows} of ${countOf(s.operations, 'operation')}.${uncoveredText(report)}`;
 }
 
 function junitSuites(report: VerifyReport, byExchange: ReportRow[][][]): JunitSuite[] {
@@ -110,6 +132,8 @@ export function verifyReportModel(report: VerifyReport, failOn: FailOn): ReportM
           warn: s.warn,
           info: s.info,
         },
+        /** Exchanges per service the contracts do not cover (not checked; never fail the run). */
+        uncovered: uncoveredServices(report),
         cassettes: report.cassettes.map((cassette) => ({
           path: cassette.path,
           exchanges: cassette.exchanges.length,

@@ -35,8 +35,11 @@ function verifyExchange(validator: Validator, exchange: Exchange): VerifiedExcha
     const received = receivedValue(exchange, finding);
     return received === undefined ? finding : { ...finding, received };
   });
-  const { operation } = checked;
-  return { seq: exchange.seq, operation, method: request.method, path: request.path, status: response.status, findings };
+  const { operation, uncoveredService } = checked;
+  return {
+    seq: exchange.seq, operation, method: request.method, path: request.path, status: response.status, findings,
+    ...(uncoveredService === undefined ? {} : { uncoveredService }),
+  };
 }
 
 export async function verifyCassettes(files: readonly string[], options: VerifyOptions): Promise<VerifyReport> {

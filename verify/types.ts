@@ -14,6 +14,8 @@ export interface VerifiedExchange {
   path: string;
   status: number;
   findings: VerifiedFinding[];
+  /** The service, when the contracts do not cover it: the exchange was not checked. */
+  uncoveredService?: string;
 }
 
 export interface VerifiedCassette {

@@ -64,9 +64,10 @@ function integer(value: unknown, at: string, min: number, max: number): number {
 const headerKeys = new Set(['format', 'formatVersion', 'toolVersion', 'createdAt', 'services', 'redaction']);
 const redactionKeys = new Set(['accountIds']);
 const serviceKeys = new Set(['service', 'apiVersion', 'contractSha256']);
-const exchangeKeys = new Set(['seq', 'operation', 'request', 'response', 'timing']);
+const exchangeKeys = new Set(['seq', 'operation', 'service', 'request', 'response', 'timing']);
 const requestKeys = new Set(['method', 'path', 'query', 'headers', 'body']);
 const responseKeys = new Set(['status', 'headers', 'body']);
+const SERVICE_NAME = /^[a-z0-9-]{1,64}$/;
 const timingKeys = new Set(['startedAt', 'durationMs']);
 const bodyKeys = {
   empty: new Set(['kind']),
@@ -168,6 +169,9 @@ function exchange(value: unknown, bytesForm: BytesForm): void {
   const ex = object(value, '', exchangeKeys);
   integer(ex.seq, '/seq', 0, Number.MAX_SAFE_INTEGER);
   if (ex.operation !== null) string(ex.operation, '/operation', true);
+  if (ex.service !== undefined && !SERVICE_NAME.test(string(ex.service, '/service', true))) {
+    throw new Bad('/service', 'must be a SigV4 service name (lower-case letters, digits and -)');
+  }
   const request = object(ex.request, '/request', requestKeys);
   method(request.method, '/request/method');
   path(request.path, '/request/path');

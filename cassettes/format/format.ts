@@ -10,9 +10,10 @@ export const CASSETTE_FORMAT = 'tapegate-cassette';
 /**
  * The newest format version this tapegate reads and the one it writes. 2 added the end
  * record (see codec.ts): a finished cassette cut at a record boundary is told apart from a
- * whole one. Version 1 files (no end record) are still read.
+ * whole one. Version 1 files (no end record) are still read. 3 added the exchange's optional
+ * `service` (the SigV4 credential scope's service); 1 and 2 are read without it.
  */
-export const CASSETTE_FORMAT_VERSION = 2;
+export const CASSETTE_FORMAT_VERSION = 3;
 
 /** The first version whose finished cassettes close with an end record. */
 export const END_RECORD_SINCE = 2;

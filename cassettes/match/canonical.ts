@@ -109,8 +109,17 @@ function scalarJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** True for a JSON `{}`: for a JSON operation, what an SDK sends for an input without members. */
+export function isEmptyObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const _ in value) return false;
+  return true;
+}
+
 /**
- * One line per body: its kind, then its canonical content. Empty bytes are an empty body.
+ * One line per body: its kind, then its canonical content. Empty bytes are an empty body,
+ * and so is a JSON `{}`: for an input with no members the SDKs send either (the JS SDK v3
+ * `{}`, botocore often nothing), and they mean the same request.
  * A JSON body's `raw` text and any body's `encoding` do not count: the same value or the
  * same bytes, however they were spaced or compressed on the wire, is the same body.
  */
@@ -119,7 +128,7 @@ export function canonicalBody(body: Body, ignore?: PointerNode): string {
     case 'empty':
       return 'empty';
     case 'json':
-      return 'json ' + canonicalJson(body.value, ignore);
+      return isEmptyObject(body.value) ? 'empty' : 'json ' + canonicalJson(body.value, ignore);
     case 'bytes':
       return body.bytes.length === 0 ? 'empty' : 'bytes ' + digest(body.bytes);
   }

@@ -5,14 +5,17 @@
  * difference the key ignores. Used on misses only; the hit path hashes instead.
  */
 import type { Body, RecordedRequest } from '../../core/exchange.js';
-import { canonicalMethod, canonicalPath } from './canonical.js';
+import { canonicalMethod, canonicalPath, isEmptyObject } from './canonical.js';
 import { diffJson, type DifferenceCollector } from './explain-diff.js';
 import { appendPointer } from '../../core/json-pointer.js';
 import { ownValue } from '../../core/own.js';
-import { headerValue, type KeyOptions } from './key.js';
+import { headerValue, keyService, type KeyOptions } from './key.js';
+import { amzTargetOf } from '../../core/aws-service.js';
 
 export interface RequestView {
   operation: string | null;
+  /** A recorded exchange's SigV4 service; for a live request, when its Authorization is gone. */
+  service?: string | null;
   request: RecordedRequest;
 }
 
@@ -26,6 +29,20 @@ const operationField: FieldComparer = {
   field: '/operation',
   explain(recorded, received, _options, out) {
     if (recorded.operation !== received.operation) out.add('/operation', recorded.operation, received.operation);
+  },
+};
+
+/** For requests no operation names: the SigV4 service and X-Amz-Target, which then take part in the key. */
+const identityField: FieldComparer = {
+  field: '/service',
+  explain(recorded, received, _options, out) {
+    if (recorded.operation !== null || received.operation !== null) return;
+    const a = keyService(recorded.request, recorded.service ?? null);
+    const b = keyService(received.request, received.service);
+    if (a !== b) out.add('/service', a, b);
+    const targetA = amzTargetOf(recorded.request.headers);
+    const targetB = amzTargetOf(received.request.headers);
+    if (targetA !== targetB) out.add('/headers/x-amz-target', targetA, targetB);
   },
 };
 
@@ -80,8 +97,9 @@ const headersField: FieldComparer = {
   },
 };
 
-/** Empty bytes count as an empty body, as in the key. */
+/** Empty bytes and a JSON `{}` count as an empty body, as in the key. */
 function bodyKind(body: Body): Body['kind'] {
+  if (body.kind === 'json') return isEmptyObject(body.value) ? 'empty' : 'json';
   return body.kind === 'bytes' && body.bytes.length === 0 ? 'empty' : body.kind;
 }
 
@@ -111,7 +129,7 @@ const bodyField: FieldComparer = {
     const b = received.request.body;
     const kindA = bodyKind(a);
     const kindB = bodyKind(b);
-    if (a.kind === 'json' && b.kind === 'json') {
+    if (kindA === 'json' && kindB === 'json' && a.kind === 'json' && b.kind === 'json') {
       diffJson(a.value, b.value, '/body', options.ignoreFor(received.operation), out);
     } else if (a.kind === 'bytes' && b.kind === 'bytes' && kindA === 'bytes' && kindB === 'bytes') {
       if (!sameBytes(a.bytes, b.bytes)) out.add('/body', bodyPreview(a), bodyPreview(b));
@@ -124,6 +142,7 @@ const bodyField: FieldComparer = {
 /** The comparers in report order: the coarse parts first, the body last. */
 export const FIELD_COMPARERS: readonly FieldComparer[] = [
   operationField,
+  identityField,
   methodField,
   pathField,
   queryField,

@@ -1,9 +1,10 @@
 /**
- * The identity of a request for replay: operation, method, canonical path, canonical
- * query, allow-listed headers and canonical body, hashed. The recorder uses `keyOf` too
+ * The identity of a request for replay: operation (else the SigV4 service and X-Amz-Target),
+ * method, canonical path, canonical query, allow-listed headers and canonical body, hashed. The recorder uses `keyOf` too
  * (auto mode asks "is this already recorded?", drift pairs exchanges by key).
  */
 import type { RecordedRequest } from '../../core/exchange.js';
+import { amzTargetOf, signingServiceOf } from '../../core/aws-service.js';
 import { ownValue } from '../../core/own.js';
 import { canonicalBody, canonicalMethod, canonicalPath, canonicalQuery, digest } from './canonical.js';
 import { compilePointerSet, type PointerNode } from './json-pointer-set.js';
@@ -69,22 +70,39 @@ export function headerValue(headers: Record<string, string>, lowerName: string):
 }
 
 /**
+ * The service a request is for, as the key sees it: `service` when the caller knows it (a
+ * recorded exchange's `service`, null when it has none), else the SigV4 credential scope of
+ * the request's own `Authorization` (a live request).
+ */
+export function keyService(request: RecordedRequest, service?: string | null): string | null {
+  return service !== undefined ? service : signingServiceOf(request.headers);
+}
+
+/**
  * The readable canonical form that `keyOf` hashes: one line per part. Every line but the
  * last is free of newlines (JSON or percent-encoded), so the form is unambiguous.
+ *
+ * A request no operation names (the contracts do not cover its service) has one more line,
+ * the SigV4 service and the `X-Amz-Target`: without them, every JSON-protocol call (`POST /`)
+ * with the same body is the same request, whatever service and action it is for (a DynamoDB
+ * DeleteTable served a cognito CreateUserPool). The line count follows from the first line.
  */
 export function canonicalRequest(
   operation: string | null,
   request: RecordedRequest,
   options?: MatchKeyOptions | KeyOptions,
+  service?: string | null,
 ): string {
   const compiled = compileKeyOptions(options);
   let headers = '';
   if (compiled.matchHeaders.length > 0) {
     headers = JSON.stringify(compiled.matchHeaders.map((name) => [name, headerValue(request.headers, name) ?? null]));
   }
+  const identity = operation === null ? JSON.stringify([keyService(request, service), amzTargetOf(request.headers)]) + '\n' : '';
   return (
     JSON.stringify(operation) +
     '\n' +
+    identity +
     canonicalMethod(request.method) +
     '\n' +
     canonicalPath(request.path) +
@@ -102,8 +120,9 @@ export function keyOf(
   operation: string | null,
   request: RecordedRequest,
   options?: MatchKeyOptions | KeyOptions,
+  service?: string | null,
 ): string {
-  return digest(canonicalRequest(operation, request, options));
+  return digest(canonicalRequest(operation, request, options, service));
 }
 
 /**
@@ -124,7 +143,8 @@ export function indexKey(
   operation: string | null,
   request: RecordedRequest,
   options?: MatchKeyOptions | KeyOptions,
+  service?: string | null,
 ): string {
-  const text = canonicalRequest(operation, request, options);
+  const text = canonicalRequest(operation, request, options, service);
   return text.length <= MAX_LITERAL_KEY ? text : digest(text);
 }

@@ -89,7 +89,7 @@ export class Matcher {
     const position = this.exchanges.length;
     this.exchanges.push(exchange);
     this.counts.push(0);
-    const key = indexKey(exchange.operation, exchange.request, this.keyOptions);
+    const key = indexKey(exchange.operation, exchange.request, this.keyOptions, exchange.service ?? null);
     const queue = this.queues.get(key);
     if (queue === undefined) this.queues.set(key, { positions: [position], next: 0 });
     else queue.positions.push(position);
@@ -100,13 +100,15 @@ export class Matcher {
    * The recorded answer for this request, or an explained miss. `target`: the raw request
    * line (`METHOD /path?query`) the request was read from, when the caller has it and the
    * request is as read (not rewritten, e.g. by redaction): it lets a body-less repeat skip
-   * the canonical form.
+   * the canonical form. `service`: the request's SigV4 service when its `Authorization` is no
+   * longer on it (redacted for matching); by default read from that header.
    */
-  match(operation: string | null, request: RecordedRequest, target?: string): MatchResult {
-    const byLine = target !== undefined && request.body.kind === 'empty' && this.keyOptions.matchHeaders.length === 0;
+  match(operation: string | null, request: RecordedRequest, target?: string, service?: string | null): MatchResult {
+    // Without an operation the service and X-Amz-Target are part of the identity: not the line alone.
+    const byLine = target !== undefined && operation !== null && request.body.kind === 'empty' && this.keyOptions.matchHeaders.length === 0;
     let queue = byLine ? this.byTarget.get(target) : undefined;
     if (queue === undefined) {
-      queue = this.queues.get(indexKey(operation, request, this.keyOptions));
+      queue = this.queues.get(indexKey(operation, request, this.keyOptions, service));
       if (queue !== undefined && byLine) {
         if (this.byTarget.size >= this.byTargetCapacity) this.byTarget.clear();
         this.byTarget.set(target, queue);
@@ -115,7 +117,7 @@ export class Matcher {
     if (queue === undefined) {
       this.missed++;
       const tier = this.candidates.tierFor(operation, request);
-      return { hit: false, explanation: explainNoMatch({ operation, request }, tier, this.keyOptions) };
+      return { hit: false, explanation: explainNoMatch({ operation, request, ...(service === undefined ? {} : { service }) }, tier, this.keyOptions) };
     }
     let position: number | undefined;
     if (queue.next < queue.positions.length) position = queue.positions[queue.next++];

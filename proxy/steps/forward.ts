@@ -52,8 +52,11 @@ export interface ReadyRequest {
 export async function forward(context: ForwardContext, req: IncomingMessage, res: ServerResponse, ready: ReadyRequest): Promise<Forwarded> {
   const { request, operation, body } = ready;
   const what = requestLabel(request.method, request.path);
+  const scope = parseCredentialScope(request.headers.authorization);
+  // Authorization is never recorded: the scope's service is, so the exchange keeps its identity.
+  const service = scope === null ? {} : { service: scope.service };
   const decision = planUpstream(
-    { scope: parseCredentialScope(request.headers.authorization), routedService: signingNameOf(context.contracts, operation) },
+    { scope, routedService: signingNameOf(context.contracts, operation) },
     context.upstream,
   );
   if (!decision.ok) return { kind: 'refused', status: 400, type: 'TapegateBadRequest', message: `Failed to forward "${what}": ${decision.message}` };
@@ -71,9 +74,9 @@ export async function forward(context: ForwardContext, req: IncomingMessage, res
   const result = await context.forwarder.forward(req, res, { target: plan.target, path: req.url ?? request.path, headers, body });
   const timing = { startedAt: ready.startedAt.toISOString(), durationMs: Math.round(performance.now() - ready.start) };
   if (result.ok) {
-    return { kind: 'answered', exchange: { operation, request, response: recordedResponseOf(result.response), timing }, wire: wireResponseOf(result.response) };
+    return { kind: 'answered', exchange: { operation, ...service, request, response: recordedResponseOf(result.response), timing }, wire: wireResponseOf(result.response) };
   }
   if (result.kind === 'client-gone') return { kind: 'client-gone', detail: result.detail };
   const { message, wire } = upstreamFailure(result.kind, result.detail, what, plan.target.origin);
-  return { kind: 'failed', message, wire, exchange: { operation, request, response: recordedResponseOfWire(wire), timing } };
+  return { kind: 'failed', message, wire, exchange: { operation, ...service, request, response: recordedResponseOfWire(wire), timing } };
 }

@@ -10,6 +10,7 @@ import type { Exchange, RecordedRequest } from '../../core/exchange.js';
 import type { MissExplanation } from '../../cassettes/match/explain.js';
 import { Matcher, type MatcherOptions } from '../../cassettes/match/matcher.js';
 import { redactRequestForMatch, type RedactOptions } from '../../cassettes/redact/redact.js';
+import { signingServiceOf } from '../../core/aws-service.js';
 import { awsError } from '../aws-error.js';
 import { prepareResponse, type WireResponse } from '../wire-response.js';
 
@@ -44,9 +45,11 @@ export class MatchStep {
     // As the cassette's requests were written: the live request may carry what was redacted
     // (an API key in a sensitive member, a token in the query), and must match its placeholder.
     const asRead = this.#asRead && request.body.kind === 'empty' && !target.includes('?');
+    // The SigV4 service is read before redaction drops Authorization: it is part of an unrouted request's identity.
+    const service = operation === null ? signingServiceOf(request.headers) : undefined;
     const match = asRead
-      ? this.matcher.match(operation, request, target)
-      : this.matcher.match(operation, redactRequestForMatch(request, this.#redact, operation));
+      ? this.matcher.match(operation, request, target, service)
+      : this.matcher.match(operation, redactRequestForMatch(request, this.#redact, operation), undefined, service);
     if (!match.hit) return match;
     return { hit: true, exchange: match.exchange, wire: this.#wire.get(match.exchange) as WireResponse };
   }

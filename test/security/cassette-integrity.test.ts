@@ -83,7 +83,7 @@ describe('truncation', () => {
 });
 
 describe('older cassettes', () => {
-  it('the bundled format-1 example still replays, and auto mode writes it back as format 2 with its end record', async () => {
+  it('the bundled format-1 example still replays, and auto mode writes it back as format 3 with its end record', async () => {
     const example = join(PROJECT_ROOT, 'cassettes/examples/seed-scenario.cassette');
     const v1 = await readCassette(example, { recoverJournal: false });
     expect(v1.header.formatVersion).toBe(1);
@@ -94,7 +94,7 @@ describe('older cassettes', () => {
     const proxy = await startProxy({ mode: 'auto', cassette: copy, upstream: upstream.url, credentials: randomCredentials(), log: false });
     await proxy.close();
     const v2 = await readCassette(copy);
-    expect(v2.header.formatVersion).toBe(2);
+    expect(v2.header.formatVersion).toBe(3);
     expect(v2.exchanges).toEqual(v1.exchanges);
     const bytes = readFileSync(copy);
     expect(bytes.subarray(bytes.length - 46 + 8, bytes.length - 4).toString('latin1')).toContain('tapegate-cassette');
