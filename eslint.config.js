@@ -33,6 +33,20 @@ function layerRule(folder, forbidden) {
   };
 }
 
+/** A disable comment must say why, after ` -- ` on the same line (ESLint's own description syntax). */
+const requireReason = {
+  meta: { type: 'problem', schema: [], messages: { missing: 'Say why on the same line: `// eslint-disable-next-line <rule> -- <reason>`.' } },
+  create(context) {
+    return {
+      Program() {
+        for (const comment of context.sourceCode.getAllComments()) {
+          if (/^\s*eslint-disable/.test(comment.value) && !/\s--\s+\S/.test(comment.value)) context.report({ loc: comment.loc, messageId: 'missing' });
+        }
+      },
+    };
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'contracts/generated/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.py'] },
   js.configs.recommended,
@@ -42,11 +56,11 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+    plugins: { tapegate: { rules: { 'disable-needs-reason': requireReason } } },
     rules: {
       // Unused parameters named _x are deliberate (a signature to satisfy).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
-      // Every disable says why, on its own line.
-      'no-warning-comments': 'off',
+      'tapegate/disable-needs-reason': 'error',
       // A caught error is passed on as it came, rejected as it would be rethrown (only-throw-error
       // allows rethrowing by default): wrapping it would lose its class (a TapegateError's exit code).
       '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],

@@ -33,7 +33,7 @@ function measured(args: string[], scratch: string): ChildUsage & { stdout: strin
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mib = (value: number) => `${value.toFixed(0)} MiB`;
 
-export async function benchDriftRelease(): Promise<string> {
+export function benchDriftRelease(): string {
   const scratch = mkdtempSync(join(tmpdir(), 'tapegate-bench-release-'));
   try {
     const newest = newestRelease();
@@ -70,11 +70,10 @@ export async function benchDriftRelease(): Promise<string> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  benchDriftRelease().then(
-    (text) => process.stdout.write(`${text}\n`),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    },
-  );
+  try {
+    process.stdout.write(`${benchDriftRelease()}\n`);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
 }

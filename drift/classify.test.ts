@@ -234,7 +234,7 @@ describe('classification by direction (hand-made pairs)', () => {
   it('refuses to compare two different services (exit 2)', async () => {
     await expect(compareServiceContracts(contract('apigateway', {}), contract('apigatewayv2', {}))).rejects.toMatchObject({
       exitCode: 2,
-      message: expect.stringMatching(/^Failed to compare contracts "apigateway 2015-07-09" with "apigatewayv2 2015-07-09": they are different services/),
+      message: expect.stringMatching(/^Failed to compare contracts "apigateway 2015-07-09" with "apigatewayv2 2015-07-09": they are different services/) as string,
     });
   });
 });

@@ -105,7 +105,7 @@ function valueMessage(change: ValueChange, side: DriftSide): string {
     case 'field-renamed':
       return `${name} is now called ${JSON.stringify(change.after)}${side === 'request' ? ' in requests.' : ': clients that read the old name will find nothing there.'}`;
     case 'value-type-changed':
-      return `${name} changed from ${change.before} to ${change.after}${side === 'request' ? ' in requests.' : ': clients that parse it as before will fail.'}`;
+      return `${name} changed from ${String(change.before)} to ${String(change.after)}${side === 'request' ? ' in requests.' : ': clients that parse it as before will fail.'}`;
     case 'enum-like-value-changed':
       return `${name} changed from ${JSON.stringify(change.before)} to ${JSON.stringify(change.after)}${side === 'request' ? ' in requests.' : ': clients that switch over the value take another branch.'}`;
   }

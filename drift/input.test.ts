@@ -52,7 +52,7 @@ describe('loadDriftSource', () => {
     await writeFile(join(dir, 'data.json'), '[1, 2, 3]');
     await expect(loadDriftSource(join(dir, 'data.json'))).rejects.toMatchObject({
       exitCode: 2,
-      message: expect.stringMatching(/^Failed to read drift input ".*data\.json": a JSON file that is neither a botocore model nor tapegate contracts; expected /),
+      message: expect.stringMatching(/^Failed to read drift input ".*data\.json": a JSON file that is neither a botocore model nor tapegate contracts; expected /) as string,
     });
   });
 });

@@ -92,8 +92,8 @@ export function compareKeywords(x: Node, y: Node, pointer: string, out: RawChang
     out.push({ pointer, code, before: before ?? null, after: after ?? null, direction, keyword });
   }
   for (const [keyword, kind] of Object.entries(LIMITS)) {
-    const before = typeof x[keyword] === 'number' ? (x[keyword] as number) : undefined;
-    const after = typeof y[keyword] === 'number' ? (y[keyword] as number) : undefined;
+    const before = typeof x[keyword] === 'number' ? (x[keyword]) : undefined;
+    const after = typeof y[keyword] === 'number' ? (y[keyword]) : undefined;
     if (before === after) continue;
     const looser = kind === 'max'
       ? after === undefined || (before !== undefined && after > before)

@@ -79,7 +79,7 @@ export function schemaMessage(side: DriftSide, change: RawChange, errorType?: st
       return `${capital(name)} in the ${owner} must now satisfy ${what} ${JSON.stringify(after)} instead of ${JSON.stringify(before)}: ${then}.`;
     }
     case 'limit-changed':
-      return `${change.keyword ?? 'A limit'} of ${name} in the ${owner} changed from ${before ?? 'none'} to ${after ?? 'none'}: ${then}.`;
+      return `${change.keyword ?? 'A limit'} of ${name} in the ${owner} changed from ${before === null ? 'none' : JSON.stringify(before)} to ${after === null ? 'none' : JSON.stringify(after)}: ${then}.`;
     case 'type-changed':
       return `${capital(name)} in the ${owner} changed type from ${JSON.stringify(before ?? 'any')} to ${JSON.stringify(after ?? 'any')}: ${then}.`;
     case 'schema-widened':

@@ -253,8 +253,8 @@ export async function setDiff(before: SchemaNode, after: SchemaNode): Promise<Se
 /** The documented API: validates, dereferences, diffs. Used as the fallback and by the bench. */
 export async function publicDiff(before: SchemaNode, after: SchemaNode): Promise<SetDiff> {
   const result = await jsonSchemaDiff.diffSchemas({
-    sourceSchema: before as Parameters<typeof jsonSchemaDiff.diffSchemas>[0]['sourceSchema'],
-    destinationSchema: after as Parameters<typeof jsonSchemaDiff.diffSchemas>[0]['destinationSchema'],
+    sourceSchema: before,
+    destinationSchema: after,
   });
   return { added: result.additionsFound, removed: result.removalsFound, addedSchema: result.addedJsonSchema, removedSchema: result.removedJsonSchema };
 }

@@ -123,7 +123,7 @@ export class Forwarder {
           xfwd: false,
           changeOrigin: false,
         },
-        (error) => this.#settle(req, failureOf(error as NodeJS.ErrnoException, origin)),
+        (error) => this.#settle(req, failureOf(error, origin)),
       );
     });
   }

@@ -187,7 +187,8 @@ export function createPipeline(context: PipelineContext): Handler {
     return (req, res) => {
       readRequest(req, context.maxBodyBytes, ignored, (result) => {
         try {
-          handleRead(req, res, result, null);
+          // Replay never forwards: handleRead answers synchronously and returns nothing to wait for.
+          void handleRead(req, res, result, null);
         } catch (error) {
           answerInternalError(req, res, error, log);
         }

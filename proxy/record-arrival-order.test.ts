@@ -45,9 +45,7 @@ describe('ArrivalOrder', () => {
   });
 
   it('a write that fails rejects that commit only', async () => {
-    const order = new ArrivalOrder<string>(async (item) => {
-      if (item === 'bad') throw new Error('disk full');
-    });
+    const order = new ArrivalOrder<string>((item) => (item === 'bad' ? Promise.reject(new Error('disk full')) : Promise.resolve()));
     const [a, b] = [order.reserve(), order.reserve()];
     await expect(a.commit(() => 'bad')).rejects.toThrow('disk full');
     await expect(b.commit(() => 'good')).resolves.toEqual({ seq: 1, item: 'good' });

@@ -117,5 +117,5 @@ export async function resignHeaders(request: RequestToSign, context: SigningCont
     },
     context.signingDate === undefined ? {} : { signingDate: context.signingDate },
   );
-  return signed.headers as Record<string, string>;
+  return signed.headers;
 }

@@ -116,8 +116,8 @@ describe('planUpstream', () => {
   });
 
   it('refuses a request without a scope, an unknown service and an unsupported region', () => {
-    expect(planUpstream({ scope: null, routedService: 'apigateway' }, config())).toMatchObject({ ok: false, message: expect.stringContaining('no SigV4 credential scope') });
-    expect(planUpstream({ scope: { ...scope, service: 's3' }, routedService: null }, config())).toMatchObject({ ok: false, message: expect.stringContaining('"s3"') });
-    expect(planUpstream({ scope: { ...scope, region: 'us-iso-east-1' }, routedService: null }, config())).toMatchObject({ ok: false, message: expect.stringContaining('"us-iso-east-1"') });
+    expect(planUpstream({ scope: null, routedService: 'apigateway' }, config())).toMatchObject({ ok: false, message: expect.stringContaining('no SigV4 credential scope') as string });
+    expect(planUpstream({ scope: { ...scope, service: 's3' }, routedService: null }, config())).toMatchObject({ ok: false, message: expect.stringContaining('"s3"') as string });
+    expect(planUpstream({ scope: { ...scope, region: 'us-iso-east-1' }, routedService: null }, config())).toMatchObject({ ok: false, message: expect.stringContaining('"us-iso-east-1"') as string });
   });
 });

@@ -10,11 +10,11 @@ export function jsonReport(model: ReportModel): string {
   const { json, style } = model;
   const rows =
     json.rows === 'in-order'
-      ? { [style.noun.many]: orderRows(model.rows).map(json.row) }
+      ? { [style.noun.many]: orderRows(model.rows).map((row) => json.row(row)) }
       : {
           operations: groupByOperation(model.rows, model.operations)
             .sort((a, b) => a.operation.localeCompare(b.operation))
-            .map((group) => ({ operation: group.operation, exchanges: group.exchanges, [style.noun.many]: group.rows.map(json.row) })),
+            .map((group) => ({ operation: group.operation, exchanges: group.exchanges, [style.noun.many]: group.rows.map((row) => json.row(row)) })),
         };
   return `${JSON.stringify({ ...json.head, ...rows }, null, 2)}\n`;
 }

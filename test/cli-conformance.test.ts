@@ -108,7 +108,7 @@ describe('tapegate CLI conformance (built CLI)', () => {
       // continuation of the one before, often from the middle of a word ("per-servi" / "ce").
       expect(result.stdout.split('\n').filter((line) => /^ {8,}\S/.test(line))).toEqual([]);
       // Every example is one intact line, ready to copy: the command, then what it does.
-      for (const line of examples!.split('\n\n')[0]!.split('\n').filter(Boolean)) expect(line).toMatch(/^  \S.* {2}\S/);
+      for (const line of examples!.split('\n\n')[0]!.split('\n').filter(Boolean)) expect(line).toMatch(/^ {2}\S.* {2}\S/);
     });
   });
 

@@ -7,7 +7,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCassette, writeCassette } from '../cassettes/format/store.js';
-import { createHeader } from '../cassettes/format/format.js';
 import { startProxy, type ProxyOptions } from '../index.js';
 import { formatSummary } from '../proxy/summary.js';
 import { Cleanups, randomCredentials, tempDir } from './record-fixtures.js';
@@ -35,7 +34,7 @@ async function setUp(): Promise<{ upstream: RawUpstream; cassette: string }> {
 
 /** One proxy run: start, one GET /restapis, close; the stats. */
 async function runOnce(options: ProxyOptions) {
-  const proxy = await startProxy({ log: false, ...options } as ProxyOptions);
+  const proxy = await startProxy({ log: false, ...options });
   const answer = await send(proxy.url, { path: '/restapis', headers: SIGNED });
   return { answer, stats: await proxy.close() };
 }
@@ -73,7 +72,7 @@ describe('CI=true', () => {
     process.env.CI = 'true';
     const forwarding = { cassette, upstream: upstream.url, credentials: randomCredentials() };
     for (const mode of ['record', 'auto', 'once', 'all', 'new_episodes'] as const) {
-      await expect(startProxy({ mode, ...forwarding } as ProxyOptions), mode).rejects.toThrow(/CI is set, and CI replays what was recorded/);
+      await expect(startProxy({ mode, ...forwarding }), mode).rejects.toThrow(/CI is set, and CI replays what was recorded/);
     }
     expect(upstream.received).toHaveLength(0);
     const recorded = await runOnce({ mode: 'once', ...forwarding, recordInCI: true });

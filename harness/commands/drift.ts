@@ -23,8 +23,10 @@ export const driftCommand: CommandModule<object, Args> = {
     y
       .option('from', { type: 'string', demandOption: true, describe: 'A: a botocore model (service-2.json, .json.gz, folder), contracts (file or folder) or a cassette (file or folder)' })
       .option('to', { type: 'string', demandOption: true, describe: 'B: the same kinds as --from' })
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- without it yargs widens the default to string and Args no longer fits
       .option('format', { choices: REPORT_FORMATS, default: 'text' as ReportFormat, describe: 'Report format' })
       .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- as above: the default must keep the choices' type
       .option('fail-on', { choices: DRIFT_FAIL_ON, default: 'breaking' as DriftFailOn, describe: 'Exit 1 when changes at or above this severity exist' })
       .option('strict-responses', { type: 'boolean', default: false, describe: 'Count response additions as breaking (for clients that refuse unknown fields and values)' })
       .example('$0 drift --from botocore-1.29.39/apigateway --to botocore-1.43.67/apigateway', 'What changed in API Gateway v1 between two botocore releases')

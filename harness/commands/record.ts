@@ -47,7 +47,7 @@ export interface RecordArgs {
 
 /** The options every recording mode takes; `mode` adds or drops the cassette ones. */
 export function recordingOptions(y: Argv, mode: RecordMode): Argv<RecordArgs> {
-  let args = y as Argv;
+  let args = y;
   if (mode !== 'passthrough') {
     args = args
       .option('cassette', { type: 'string', demandOption: true, describe: 'The cassette file to write (a name inside --cassette-dir when that is given)' })
@@ -80,7 +80,7 @@ export function recordingOptions(y: Argv, mode: RecordMode): Argv<RecordArgs> {
     .option('max-body', { type: 'string', describe: 'Largest request body accepted (413 above it): bytes, KiB, MiB, kB, MB [default: the config\'s maxBodyBytes, else 10MiB]' })
     .option('max-response', { type: 'string', describe: 'Largest upstream answer recorded (502 above it): bytes, KiB, MiB, kB, MB [default: 64MiB]' })
     .option('record-in-ci', RECORD_IN_CI_OPTION)
-    .option('config', CONFIG_OPTION) as unknown as Argv<RecordArgs>;
+    .option('config', CONFIG_OPTION);
 }
 
 /** Checks the flags (exit 2 on a bad one), runs the proxy until a signal, prints the summary. */

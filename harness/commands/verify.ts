@@ -34,6 +34,7 @@ export const verifyCommand: CommandModule<object, Args> = {
   builder: (y) =>
     y
       .positional('cassettes', { type: 'string', array: true, describe: 'Cassette files or folders (searched at any depth). Default: "cassettes" of the config' })
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- without it yargs widens the default to string and Args no longer fits
       .option('format', { choices: VERIFY_FORMATS, default: 'text' as VerifyFormat, describe: 'Report format' })
       .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
       .option('fail-on', { choices: FAIL_ON_LEVELS, describe: 'Exit 1 when a finding at or above this severity exists [default: the config\'s failOn, else error]' })
