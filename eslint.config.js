@@ -21,14 +21,17 @@ function layerRule(folder, forbidden) {
     files: [`${folder}/**/*.ts`],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          {
-            regex: `^(\\.\\./)+(${forbidden.join('|')}|bench|test|scripts)/|^(\\.\\./)+index\\.js$`,
-            message: `${folder}/ sits below what this imports (${LAYERS}): move the shared piece down instead.`,
-          },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(${forbidden.join('|')}|bench|test|scripts)/|^(\\.\\./)+index\\.js$`,
+              message: `${folder}/ sits below what this imports (${LAYERS}): move the shared piece down instead.`,
+            },
+          ],
+        },
+      ],
     },
   };
 }

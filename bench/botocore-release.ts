@@ -38,7 +38,9 @@ export function newestRelease(): Release {
     const found = execFileSync('python3', ['-c', 'import botocore, os; print(botocore.__version__); print(os.path.join(os.path.dirname(botocore.__file__), "data"))'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim().split('\n');
+    })
+      .trim()
+      .split('\n');
     if (found.length === 2 && existsSync(found[1]!)) return { path: found[1]!, label: `botocore ${found[0]} (python3's)` };
   } catch {
     // No python3 or no botocore: fall back to the shared models.

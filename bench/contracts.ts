@@ -53,15 +53,36 @@ export const WORKLOAD: Pair[] = [
     }),
     response: res(200, integrationResponse),
   },
-  { request: req('POST', '/v2/apis/api1/integrations/int1/integrationresponses', { integrationResponseKey: '/200/', responseTemplates: { 'application/json': '{}' } }), response: res(201, v2IntegrationResponse) },
-  { request: req('PATCH', '/v2/apis/api1/integrations/int1/integrationresponses/abc123', { contentHandlingStrategy: 'CONVERT_TO_BINARY' }), response: res(200, v2IntegrationResponse) },
   {
-    request: req('PATCH', '/v2/apis/api1/integrations/int1', { timeoutInMillis: 29000, requestParameters: { 'append:header.x': '$context.requestId' }, tlsConfig: { serverNameToVerify: 'example.com' } }),
+    request: req('POST', '/v2/apis/api1/integrations/int1/integrationresponses', { integrationResponseKey: '/200/', responseTemplates: { 'application/json': '{}' } }),
+    response: res(201, v2IntegrationResponse),
+  },
+  {
+    request: req('PATCH', '/v2/apis/api1/integrations/int1/integrationresponses/abc123', { contentHandlingStrategy: 'CONVERT_TO_BINARY' }),
+    response: res(200, v2IntegrationResponse),
+  },
+  {
+    request: req('PATCH', '/v2/apis/api1/integrations/int1', {
+      timeoutInMillis: 29000,
+      requestParameters: { 'append:header.x': '$context.requestId' },
+      tlsConfig: { serverNameToVerify: 'example.com' },
+    }),
     response: res(200, { integrationId: 'int1', integrationType: 'HTTP_PROXY', timeoutInMillis: 29000, payloadFormatVersion: '1.0' }),
   },
-  { request: req('GET', '/restapis', undefined, { limit: ['25'], position: ['abc'] }), response: res(200, { item: [{ id: 'a1b2c3', name: 'demo', createdDate: 1767225600 }], position: 'next' }) },
-  { request: req('GET', '/v2/apis', undefined, { maxResults: ['10'] }), response: res(200, { items: [{ apiId: 'api1', name: 'demo', protocolType: 'HTTP', routeSelectionExpression: '$request.method $request.path', createdDate: '2026-01-01T00:00:00Z' }] }) },
-  { request: req('GET', '/restapis/a1b2c3/resources/nope/methods/GET/integration/responses/200'), response: { status: 404, headers: { 'x-amzn-errortype': 'NotFoundException' }, body: json({ message: 'Invalid Resource identifier specified' }) } },
+  {
+    request: req('GET', '/restapis', undefined, { limit: ['25'], position: ['abc'] }),
+    response: res(200, { item: [{ id: 'a1b2c3', name: 'demo', createdDate: 1767225600 }], position: 'next' }),
+  },
+  {
+    request: req('GET', '/v2/apis', undefined, { maxResults: ['10'] }),
+    response: res(200, {
+      items: [{ apiId: 'api1', name: 'demo', protocolType: 'HTTP', routeSelectionExpression: '$request.method $request.path', createdDate: '2026-01-01T00:00:00Z' }],
+    }),
+  },
+  {
+    request: req('GET', '/restapis/a1b2c3/resources/nope/methods/GET/integration/responses/200'),
+    response: { status: 404, headers: { 'x-amzn-errortype': 'NotFoundException' }, body: json({ message: 'Invalid Resource identifier specified' }) },
+  },
 ];
 
 function throughput(seconds: number): { perSecond: number; findings: number } {
@@ -122,7 +143,11 @@ export function benchContracts(): string {
         ['cold load of all contracts (227 operations, overlays, router, validator), median of 5 fresh processes', `${load.toFixed(0)} ms`, '< 300 ms'],
         ['first validation of an operation (lazy ajv compile of the parts it uses)', `${first.toFixed(1)} ms`, '-'],
         ['routing alone, one core', `${Math.round(routes).toLocaleString('en')} /s`, '-'],
-        [`routing + validation of request and response, one core (${WORKLOAD.length}-exchange mix, ${findings.toFixed(2)} findings each)`, `${Math.round(perSecond).toLocaleString('en')} /s`, '≥ 100,000 /s'],
+        [
+          `routing + validation of request and response, one core (${WORKLOAD.length}-exchange mix, ${findings.toFixed(2)} findings each)`,
+          `${Math.round(perSecond).toLocaleString('en')} /s`,
+          '≥ 100,000 /s',
+        ],
       ],
     ),
   ].join('\n');

@@ -56,8 +56,22 @@ export function benchDriftRelease(): string {
       table(
         ['command', 'services', 'operations', 'result', 'wall time', 'peak RSS'],
         [
-          ['drift --format json --output FILE', String(services), operations.toLocaleString('en'), `${breaking} breaking, ${warn} warn, ${info} info`, seconds(drift.ms), mib(drift.maxRssMiB)],
-          ['drift (text, streamed) --output FILE', String(services), operations.toLocaleString('en'), `${readFileSync(textFile, 'utf8').split('\n').length.toLocaleString('en')} lines`, seconds(text.ms), mib(text.maxRssMiB)],
+          [
+            'drift --format json --output FILE',
+            String(services),
+            operations.toLocaleString('en'),
+            `${breaking} breaking, ${warn} warn, ${info} info`,
+            seconds(drift.ms),
+            mib(drift.maxRssMiB),
+          ],
+          [
+            'drift (text, streamed) --output FILE',
+            String(services),
+            operations.toLocaleString('en'),
+            `${readFileSync(textFile, 'utf8').split('\n').length.toLocaleString('en')} lines`,
+            seconds(text.ms),
+            mib(text.maxRssMiB),
+          ],
           ['contracts generate --out DIR', String(generated), '-', `${generated} contract files`, seconds(generate.ms), mib(generate.maxRssMiB)],
         ],
       ),

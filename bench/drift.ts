@@ -150,7 +150,16 @@ export async function benchDrift(): Promise<string> {
     `json-schema-diff engine: ${setDiffEngine()}`,
     '',
     table(
-      ['comparison', 'operations', 'changes', 'end to end (median of 3)', 'compare only', 'json-schema-diff calls / time', 'worst operation (json-schema-diff)', 'walker/json-schema-diff disagreements'],
+      [
+        'comparison',
+        'operations',
+        'changes',
+        'end to end (median of 3)',
+        'compare only',
+        'json-schema-diff calls / time',
+        'worst operation (json-schema-diff)',
+        'walker/json-schema-diff disagreements',
+      ],
       rows,
     ),
     '',

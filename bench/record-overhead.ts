@@ -72,7 +72,7 @@ export async function benchRecordOverhead(): Promise<string> {
     const upstream = await startChild(script('bare-server'), [fixtures.cassette], 60_000);
     children.push(upstream);
     const rows = [await measure('upstream alone (bare server)', upstream, fixtures.paths)];
-    const journals: [string, string][] = [['journal on the temp folder\'s disk', dir]];
+    const journals: [string, string][] = [["journal on the temp folder's disk", dir]];
     if (memory) journals.push(['journal on /dev/shm (memory)', memory]);
     for (const [name, folder] of journals) {
       const proxy = await startChild(script('record-server'), [join(folder, 'recorded.cassette'), `http://127.0.0.1:${upstream.port}`], 60_000);

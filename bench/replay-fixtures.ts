@@ -111,9 +111,7 @@ export async function writeReplayFixtures(dir: string, size: number, tapes: bool
     // JSON is valid JSON5; a few writes at a time keeps the file system busy without flooding it.
     const batch = 256;
     for (let start = 0; start < size; start += batch) {
-      await Promise.all(
-        exchanges.slice(start, start + batch).map((exchange) => writeFile(join(tapesDir as string, `${exchange.seq}.json5`), JSON.stringify(tapeOf(exchange)))),
-      );
+      await Promise.all(exchanges.slice(start, start + batch).map((exchange) => writeFile(join(tapesDir as string, `${exchange.seq}.json5`), JSON.stringify(tapeOf(exchange)))));
     }
   }
   const bodyBytes = { min: Infinity, max: 0, mean: 0 };

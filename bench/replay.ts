@@ -163,7 +163,10 @@ export async function benchReplay(options: ReplayOptions = {}): Promise<string> 
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   const text = await benchReplay(sizes.length > 0 ? { sizes } : {});
   process.stdout.write(`machine: ${machineLine()}\n\n${text}\n`);
 }

@@ -69,13 +69,21 @@ function toFinding(error: ErrorObject, context: FindingContext): Finding | null 
     const params = error.params as UnknownMemberParams;
     const path = `${base}/${escape(params.property)}`;
     if (params.sameButCase !== undefined) {
-      return make('wrong-casing', context.side === 'request' ? 'error' : 'warn', path,
-        `member "${params.property}" is not on the wire under that name; expected "${params.sameButCase}" (wire names differ from SDK names in letter case)`);
+      return make(
+        'wrong-casing',
+        context.side === 'request' ? 'error' : 'warn',
+        path,
+        `member "${params.property}" is not on the wire under that name; expected "${params.sameButCase}" (wire names differ from SDK names in letter case)`,
+      );
     }
-    return make('unknown-field', context.side === 'request' ? 'warn' : 'info', path,
+    return make(
+      'unknown-field',
+      context.side === 'request' ? 'warn' : 'info',
+      path,
       context.side === 'request'
         ? `member "${params.property}" is not in the contract; AWS ignores or rejects it`
-        : `member "${params.property}" is not in the contract (AWS may be ahead of the model)`);
+        : `member "${params.property}" is not in the contract (AWS may be ahead of the model)`,
+    );
   }
   if (error.keyword === 'required') {
     const missing = (error.params as { missingProperty: string }).missingProperty;
@@ -97,9 +105,7 @@ function describe(error: ErrorObject): string {
     case 'type':
       return `expected ${String(params.type)}, received ${received}`;
     case 'pattern':
-      return error.propertyName !== undefined
-        ? `key "${error.propertyName}" does not match ${String(params.pattern)}`
-        : `${received} does not match ${String(params.pattern)}`;
+      return error.propertyName !== undefined ? `key "${error.propertyName}" does not match ${String(params.pattern)}` : `${received} does not match ${String(params.pattern)}`;
     case 'minLength':
     case 'maxLength':
       return `${received} has length ${lengthOf(error.data)}; expected ${error.keyword === 'minLength' ? 'at least' : 'at most'} ${String(params.limit)}`;

@@ -24,16 +24,18 @@ function getIntegrationResponse(seq: number, operation: string | null, body: unk
   };
 }
 
-
 describe('exchangeFindings', () => {
   const validator = new Validator(indexContracts([readContractFile(V1)]));
 
-  it('gives the validator\'s findings and the recorded operation', () => {
+  it("gives the validator's findings and the recorded operation", () => {
     const exchange = getIntegrationResponse(0, 'apigateway.GetIntegrationResponse', { statusCode: 200, extra: true });
     const result = exchangeFindings(validator, exchange);
     expect(result.operation).toBe('apigateway.GetIntegrationResponse');
     expect(result.findings).toEqual(validator.validate(exchange, exchange.operation));
-    expect(result.findings.map((f) => [f.code, f.path])).toEqual([['invalid-type', '/body/statusCode'], ['unknown-field', '/body/extra']]);
+    expect(result.findings.map((f) => [f.code, f.path])).toEqual([
+      ['invalid-type', '/body/statusCode'],
+      ['unknown-field', '/body/extra'],
+    ]);
   });
 
   it('names the operation the contracts route to when none was recorded, and null when none does', () => {

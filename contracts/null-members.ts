@@ -51,7 +51,10 @@ const SHOWN = 10;
 
 /** The sentence of the one `null-member` finding: every dropped pointer, side by side. */
 export function nullMembersMessage(dropped: readonly { side: string; pointer: string }[]): string {
-  const listed = dropped.slice(0, SHOWN).map(({ side, pointer }) => `${side} ${pointer}`).join(', ');
+  const listed = dropped
+    .slice(0, SHOWN)
+    .map(({ side, pointer }) => `${side} ${pointer}`)
+    .join(', ');
   const more = dropped.length > SHOWN ? `, and ${dropped.length - SHOWN} more` : '';
   const noun = dropped.length === 1 ? 'member is' : 'members are';
   return `${dropped.length} null ${noun} treated as absent, as the SDKs' parsers drop them: ${listed}${more}`;

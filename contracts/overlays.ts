@@ -96,7 +96,10 @@ export function applyOverlays(services: ServiceContract[], overlays: OverlayFile
 }
 
 function wrap(root: unknown, pointer: string, extra: JsonSchema): boolean {
-  const tokens = pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens = pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
   const last = tokens.pop();
   if (last === undefined) return false;
   let node = root;

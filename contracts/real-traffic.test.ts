@@ -28,8 +28,7 @@ function exchange(operation: string | null, request: Partial<RecordedRequest>, r
 const createApi = (body: unknown, response: unknown = { apiId: 'a1', name: 'a', protocolType: 'HTTP' }): Exchange =>
   exchange('apigatewayv2.CreateApi', { method: 'POST', path: '/v2/apis', headers: JSON_HEADERS, body: json(body) }, { status: 201, body: json(response) }, 'apigateway');
 
-const getIntegrationResponse = (body: unknown): Exchange =>
-  exchange('apigateway.GetIntegrationResponse', { path: RESPONSE_PATH }, { body: json(body) }, 'apigateway');
+const getIntegrationResponse = (body: unknown): Exchange => exchange('apigateway.GetIntegrationResponse', { path: RESPONSE_PATH }, { body: json(body) }, 'apigateway');
 
 const validator = new Validator();
 const check = (ex: Exchange) => exchangeFindings(validator, ex);
@@ -51,9 +50,14 @@ describe('null members are absent', () => {
   });
 
   it('null members on both sides still make one finding per exchange', () => {
-    const ex = createApi({ name: 'a', protocolType: 'HTTP', description: null }, { apiId: 'a1', name: 'a', protocolType: 'HTTP', description: null, tags: null, corsConfiguration: { allowOrigins: null } });
+    const ex = createApi(
+      { name: 'a', protocolType: 'HTTP', description: null },
+      { apiId: 'a1', name: 'a', protocolType: 'HTTP', description: null, tags: null, corsConfiguration: { allowOrigins: null } },
+    );
     expect(codes(ex)).toEqual([['info', 'null-member', '/body/description']]);
-    expect(check(ex).findings[0]!.message).toMatch(/^4 null members .*request \/body\/description, response \/body\/description, response \/body\/tags, response \/body\/corsConfiguration\/allowOrigins$/);
+    expect(check(ex).findings[0]!.message).toMatch(
+      /^4 null members .*request \/body\/description, response \/body\/description, response \/body\/tags, response \/body\/corsConfiguration\/allowOrigins$/,
+    );
   });
 
   it('a null required member is missing-required, on either side', () => {
@@ -65,8 +69,12 @@ describe('null members are absent', () => {
   });
 
   it('a null in a declared error body is absent too', () => {
-    const ex = exchange('apigateway.GetIntegrationResponse', { path: RESPONSE_PATH },
-      { status: 404, headers: { ...JSON_HEADERS, 'x-amzn-errortype': 'NotFoundException' }, body: json({ message: null }) }, 'apigateway');
+    const ex = exchange(
+      'apigateway.GetIntegrationResponse',
+      { path: RESPONSE_PATH },
+      { status: 404, headers: { ...JSON_HEADERS, 'x-amzn-errortype': 'NotFoundException' }, body: json({ message: null }) },
+      'apigateway',
+    );
     expect(errors(ex)).toEqual([]);
   });
 });
@@ -76,13 +84,42 @@ describe('correct-but-unusual traffic gives no error', () => {
     ['null members', getIntegrationResponse({ statusCode: '200', selectionPattern: null })],
     ['extra response members', getIntegrationResponse({ statusCode: '200', addedByAwsLater: { x: 1 } })],
     ['an empty body for an input without members', exchange('apigatewayv2.GetApis', { path: '/v2/apis', body: json({}) }, { body: json({ items: [] }) }, 'apigateway')],
-    ['cognito-idp, recorded with its service', exchange(null, { method: 'POST', headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.CreateUserPool' }, body: json({ PoolName: 'p' }) }, { body: json({ UserPool: {} }) }, 'cognito-idp')],
-    ['cloudformation, query protocol', exchange(null, { method: 'POST', body: { kind: 'bytes', bytes: new TextEncoder().encode('Action=DescribeStacks&Version=2010-05-15') } }, { headers: { 'content-type': 'text/xml' }, body: { kind: 'bytes', bytes: new TextEncoder().encode('<DescribeStacksResponse/>') } }, 'cloudformation')],
+    [
+      'cognito-idp, recorded with its service',
+      exchange(
+        null,
+        { method: 'POST', headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.CreateUserPool' }, body: json({ PoolName: 'p' }) },
+        { body: json({ UserPool: {} }) },
+        'cognito-idp',
+      ),
+    ],
+    [
+      'cloudformation, query protocol',
+      exchange(
+        null,
+        { method: 'POST', body: { kind: 'bytes', bytes: new TextEncoder().encode('Action=DescribeStacks&Version=2010-05-15') } },
+        { headers: { 'content-type': 'text/xml' }, body: { kind: 'bytes', bytes: new TextEncoder().encode('<DescribeStacksResponse/>') } },
+        'cloudformation',
+      ),
+    ],
     ['lambda, a rest-json path', exchange(null, { path: '/2015-03-31/functions' }, { body: json({ Functions: [] }) }, 'lambda')],
     // Routed (by path alone) to apigateway.GetTags, whose tags are a map: its own service decides.
-    ['another service on a path API Gateway also has', exchange('apigateway.GetTags', { path: '/tags/arn%3Aaws%3Aexample%3Aus-east-1%3A1%3Athing%2Ft' }, { body: json({ tags: [{ key: 'k', value: 'v' }] }) }, 'example')],
-    ['dynamodb in an older cassette: X-Amz-Target only', exchange(null, { method: 'POST', headers: { 'x-amz-target': 'DynamoDB_20120810.DeleteTable' }, body: json({ TableName: 't' }) }, { body: json({}) })],
-    ['sts in an older cassette: its AWS host', exchange(null, { method: 'POST', headers: { host: 'sts.amazonaws.com' }, body: { kind: 'bytes', bytes: new TextEncoder().encode('Action=GetCallerIdentity') } }, { body: { kind: 'empty' } })],
+    [
+      'another service on a path API Gateway also has',
+      exchange('apigateway.GetTags', { path: '/tags/arn%3Aaws%3Aexample%3Aus-east-1%3A1%3Athing%2Ft' }, { body: json({ tags: [{ key: 'k', value: 'v' }] }) }, 'example'),
+    ],
+    [
+      'dynamodb in an older cassette: X-Amz-Target only',
+      exchange(null, { method: 'POST', headers: { 'x-amz-target': 'DynamoDB_20120810.DeleteTable' }, body: json({ TableName: 't' }) }, { body: json({}) }),
+    ],
+    [
+      'sts in an older cassette: its AWS host',
+      exchange(
+        null,
+        { method: 'POST', headers: { host: 'sts.amazonaws.com' }, body: { kind: 'bytes', bytes: new TextEncoder().encode('Action=GetCallerIdentity') } },
+        { body: { kind: 'empty' } },
+      ),
+    ],
   ];
   it.each(corpus)('%s', (_name, ex) => {
     expect(errors(ex)).toEqual([]);
@@ -108,7 +145,8 @@ describe('true deviations still give theirs', () => {
   });
 
   it('a null list element is still a wrong type', () => {
-    expect(errors(createApi({ name: 'a', protocolType: 'HTTP' }, { apiId: 'a1', corsConfiguration: { allowOrigins: [null] } })).map((f) => [f.code, f.path]))
-      .toEqual([['invalid-type', '/body/corsConfiguration/allowOrigins/0']]);
+    expect(errors(createApi({ name: 'a', protocolType: 'HTTP' }, { apiId: 'a1', corsConfiguration: { allowOrigins: [null] } })).map((f) => [f.code, f.path])).toEqual([
+      ['invalid-type', '/body/corsConfiguration/allowOrigins/0'],
+    ]);
   });
 });

@@ -155,7 +155,12 @@ function synthetic(...specs: [id: string, spec: string][]): Router {
 
 describe('Router precedence (synthetic)', () => {
   it('prefers a literal to a label at any depth', () => {
-    const r = synthetic(['t.Special', 'GET /things/special'], ['t.Get', 'GET /things/{id}'], ['t.Deep', 'GET /things/{id}/parts/latest'], ['t.Part', 'GET /things/{id}/parts/{part}']);
+    const r = synthetic(
+      ['t.Special', 'GET /things/special'],
+      ['t.Get', 'GET /things/{id}'],
+      ['t.Deep', 'GET /things/{id}/parts/latest'],
+      ['t.Part', 'GET /things/{id}/parts/{part}'],
+    );
     expect(r.route('GET', '/things/special')).toEqual({ operation: 't.Special', labels: {} });
     expect(r.route('GET', '/things/other')).toEqual({ operation: 't.Get', labels: { id: 'other' } });
     expect(r.route('GET', '/things/x/parts/latest')).toEqual({ operation: 't.Deep', labels: { id: 'x' } });

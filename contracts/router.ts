@@ -131,13 +131,7 @@ export class Router {
 }
 
 /** Depth-first walk with backtracking; `captured` holds label values on the current branch. */
-function walk(
-  node: Node,
-  segments: string[],
-  at: number,
-  captured: string[],
-  query: Record<string, string[]> | undefined,
-): Endpoint | null {
+function walk(node: Node, segments: string[], at: number, captured: string[], query: Record<string, string[]> | undefined): Endpoint | null {
   if (at === segments.length) return pickEndpoint(node.endpoints, query);
   const segment = segments[at]!;
   const literal = node.literals.get(segment);
@@ -163,14 +157,7 @@ function walk(
   return null;
 }
 
-function takeGreedy(
-  node: Node,
-  segments: string[],
-  from: number,
-  end: number,
-  captured: string[],
-  query: Record<string, string[]> | undefined,
-): Endpoint | null {
+function takeGreedy(node: Node, segments: string[], from: number, end: number, captured: string[], query: Record<string, string[]> | undefined): Endpoint | null {
   const value = segments.slice(from, end).join('/');
   if (value === '') return null;
   captured.push(value);

@@ -9,9 +9,7 @@
 import { TapegateError } from '../core/errors.js';
 
 /** One `/`-separated piece of a template path. Literal values are percent-decoded. */
-export type Segment =
-  | { kind: 'literal'; value: string }
-  | { kind: 'label'; name: string; greedy: boolean };
+export type Segment = { kind: 'literal'; value: string } | { kind: 'label'; name: string; greedy: boolean };
 
 export interface ParsedUri {
   segments: Segment[];
@@ -40,10 +38,7 @@ export function decodeSegment(raw: string): string | null {
  * `a%20b%2Fc`. encodeURIComponent leaves `!'()*` alone; SigV4 and the SDKs encode them.
  */
 export function encodeSegment(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function fail(uri: string, reason: string): never {

@@ -53,16 +53,16 @@ export class Validator {
       labels = route.labels;
     }
     if (!contract) {
-      return [{
-        operation: operation ?? null,
-        side: 'request',
-        severity: 'error',
-        code: 'unknown-operation',
-        path: '/path',
-        message: operation
-          ? `no contract for operation ${operation}`
-          : `no operation of the loaded contracts takes ${request.method} ${request.path}`,
-      }];
+      return [
+        {
+          operation: operation ?? null,
+          side: 'request',
+          severity: 'error',
+          code: 'unknown-operation',
+          path: '/path',
+          message: operation ? `no contract for operation ${operation}` : `no operation of the loaded contracts takes ${request.method} ${request.path}`,
+        },
+      ];
     }
     const nulls: NullMember[] = [];
     const findings = this.validateRequest(contract, request, labels, nulls);
@@ -119,24 +119,40 @@ export class Validator {
     }
     const source = errorTypeOf(response.headers, bodyValue);
     if (response.status < 300) {
-      findings.push(this.finding(id, 'response', 'error', 'unexpected-status', '/status',
-        `status ${response.status} where ${id} answers ${contract.response.status}`));
+      findings.push(this.finding(id, 'response', 'error', 'unexpected-status', '/status', `status ${response.status} where ${id} answers ${contract.response.status}`));
       return findings;
     }
     if (!source) {
-      findings.push(this.finding(id, 'response', 'error', 'missing-error-type', '/headers/x-amzn-errortype',
-        `status ${response.status} without an error type (X-Amzn-ErrorType header, __type or code in the body)`));
+      findings.push(
+        this.finding(
+          id,
+          'response',
+          'error',
+          'missing-error-type',
+          '/headers/x-amzn-errortype',
+          `status ${response.status} without an error type (X-Amzn-ErrorType header, __type or code in the body)`,
+        ),
+      );
       return findings;
     }
     const declared = contract.errors.find((error) => error.type === source.type);
     if (!declared) {
-      findings.push(this.finding(id, 'response', 'warn', 'undeclared-error', source.pointer,
-        `error ${source.type} is not declared by ${id} (declared: ${contract.errors.map((e) => e.type).join(', ') || 'none'})`));
+      findings.push(
+        this.finding(
+          id,
+          'response',
+          'warn',
+          'undeclared-error',
+          source.pointer,
+          `error ${source.type} is not declared by ${id} (declared: ${contract.errors.map((e) => e.type).join(', ') || 'none'})`,
+        ),
+      );
       return findings;
     }
     if (declared.status !== response.status) {
-      findings.push(this.finding(id, 'response', 'error', 'error-status-mismatch', '/status',
-        `${declared.type} comes with status ${declared.status}, received ${response.status}`));
+      findings.push(
+        this.finding(id, 'response', 'error', 'error-status-mismatch', '/status', `${declared.type} comes with status ${declared.status}, received ${response.status}`),
+      );
     }
     findings.push(...this.check(declared.headers, response.headers, id, 'response', '/headers'));
     const value = this.jsonBody(response.body, id, 'response', findings);
@@ -151,8 +167,16 @@ export class Validator {
    */
   private jsonBody(body: Body, operation: string, side: Side, findings: Finding[]): unknown {
     const tooDeep = (): void => {
-      findings.push(this.finding(operation, side, 'error', 'invalid-json', '/body',
-        `body is JSON ${tooDeepText()}, more than tapegate parses (MAX_JSON_DEPTH ${MAX_JSON_DEPTH}); it is kept as bytes and not checked`));
+      findings.push(
+        this.finding(
+          operation,
+          side,
+          'error',
+          'invalid-json',
+          '/body',
+          `body is JSON ${tooDeepText()}, more than tapegate parses (MAX_JSON_DEPTH ${MAX_JSON_DEPTH}); it is kept as bytes and not checked`,
+        ),
+      );
     };
     if (body.kind === 'json') {
       if (!jsonValueTooDeep(body.value)) return body.value;
@@ -164,8 +188,16 @@ export class Validator {
       tooDeep();
       return undefined;
     }
-    findings.push(this.finding(operation, side, 'error', 'invalid-json', '/body',
-      `body is not JSON (${body.bytes.length} bytes starting ${JSON.stringify(Buffer.from(body.bytes.subarray(0, 24)).toString('utf8'))})`));
+    findings.push(
+      this.finding(
+        operation,
+        side,
+        'error',
+        'invalid-json',
+        '/body',
+        `body is not JSON (${body.bytes.length} bytes starting ${JSON.stringify(Buffer.from(body.bytes.subarray(0, 24)).toString('utf8'))})`,
+      ),
+    );
     return undefined;
   }
 
@@ -180,8 +212,16 @@ export class Validator {
       if (member.location !== 'uri') continue;
       for (const name of new Set([member.member, member.wireName])) {
         if (Object.hasOwn(body, name) && !bodyNames.has(name)) {
-          findings.push(this.finding(contract.id, 'request', 'error', 'uri-member-in-body', `/body/${escape(name)}`,
-            `"${name}" is a URI member ({${member.wireName}}) and does not belong in the body`));
+          findings.push(
+            this.finding(
+              contract.id,
+              'request',
+              'error',
+              'uri-member-in-body',
+              `/body/${escape(name)}`,
+              `"${name}" is a URI member ({${member.wireName}}) and does not belong in the body`,
+            ),
+          );
         }
       }
     }

@@ -47,8 +47,6 @@ describe('compilePointerSet', () => {
 
   it('returns nothing for an empty list and names the origin of a bad pointer', () => {
     expect(compilePointerSet([], 'test')).toBeUndefined();
-    expect(() => compilePointerSet(['oops'], 'ignoreBody["apigatewayv2.CreateApi"]')).toThrow(
-      /Failed to parse "ignoreBody\["apigatewayv2.CreateApi"\]: oops"/,
-    );
+    expect(() => compilePointerSet(['oops'], 'ignoreBody["apigatewayv2.CreateApi"]')).toThrow(/Failed to parse "ignoreBody\["apigatewayv2.CreateApi"\]: oops"/);
   });
 });

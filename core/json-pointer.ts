@@ -14,10 +14,7 @@ export function escapeSegment(segment: string): string {
 export function unescapeSegment(token: string, what = token): string {
   if (!token.includes('~')) return token;
   if (/~(?![01])/.test(token)) {
-    throw new TapegateError(
-      `Failed to parse "${what}": "~" must be followed by "0" or "1" in a JSON Pointer`,
-      2,
-    );
+    throw new TapegateError(`Failed to parse "${what}": "~" must be followed by "0" or "1" in a JSON Pointer`, 2);
   }
   // RFC 6901 section 4 decodes `~1` before `~0`; the other order would turn `~01` into `/`.
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -32,7 +29,10 @@ export function parsePointer(pointer: string, what = pointer): string[] {
   if (!pointer.startsWith('/')) {
     throw new TapegateError(`Failed to parse "${what}": a JSON Pointer must be empty or start with "/"`, 2);
   }
-  return pointer.slice(1).split('/').map((token) => unescapeSegment(token, what));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((token) => unescapeSegment(token, what));
 }
 
 /** Joins segments into a pointer, escaping each one. */

@@ -28,11 +28,7 @@ export interface CassetteCheck {
 }
 
 /** `cassetteFirst`: the cassette is `--from`, so recorded values go in `before`. */
-export function cassetteAgainstContracts(
-  cassettes: CassetteSource[],
-  services: ServiceContract[],
-  options: DriftOptions & { cassetteFirst?: boolean } = {},
-): CassetteCheck {
+export function cassetteAgainstContracts(cassettes: CassetteSource[], services: ServiceContract[], options: DriftOptions & { cassetteFirst?: boolean } = {}): CassetteCheck {
   // Overlays edit validation schemas in place: work on copies, the caller's contracts stay as given.
   const copies = services.map((service) => structuredClone(service));
   const validator = new Validator(indexContracts(copies, loadOverlays(defaultOverlaysDir())));
@@ -74,32 +70,44 @@ function toChange(finding: Finding, exchange: Exchange, operation: string, valid
 
   if (finding.code === 'validator-failure') {
     return {
-      ...base, pointer: '', severity: fixedSeverity('exchange-unchecked')!, code: 'exchange-unchecked',
+      ...base,
+      pointer: '',
+      severity: fixedSeverity('exchange-unchecked')!,
+      code: 'exchange-unchecked',
       message: `tapegate could not check this recorded exchange against the contracts (${finding.message}): whether it still fits is unknown.`,
     };
   }
   if (finding.code === 'unknown-operation') {
     return {
-      ...base, pointer: '', severity: fixedSeverity('operation-unknown')!, code: 'operation-unknown',
+      ...base,
+      pointer: '',
+      severity: fixedSeverity('operation-unknown')!,
+      code: 'operation-unknown',
       message: `The contracts have no operation for ${exchange.operation ?? `${exchange.request.method} ${exchange.request.path}`}: clients that make this call are calling something the model does not have.`,
     };
   }
   const name = memberName(pointer, side);
   if (side !== 'request' && finding.code === 'unknown-field') {
     return withError({
-      ...base, severity: severityFor(side, 'added', options), code: 'field-unknown',
+      ...base,
+      severity: severityFor(side, 'added', options),
+      code: 'field-unknown',
       message: `Recorded responses carry ${name}, which the contracts do not know (AWS ahead of the model): clients that refuse unknown fields will fail on it.`,
     });
   }
   if (side !== 'request' && finding.code === 'invalid-enum') {
     return withError({
-      ...base, severity: severityFor(side, 'added', options), code: 'enum-value-unknown',
+      ...base,
+      severity: severityFor(side, 'added', options),
+      code: 'enum-value-unknown',
       message: `Recorded responses carry ${name} = ${JSON.stringify(recorded)}, a value the contracts do not list (AWS ahead of the model): clients that switch over the known values need a case for it.`,
     });
   }
   const severity: DriftSeverity = finding.severity === 'error' ? 'breaking' : finding.severity;
   return withError({
-    ...base, severity, code: 'exchange-invalid',
+    ...base,
+    severity,
+    code: 'exchange-invalid',
     message: `The recorded ${side === 'request' ? 'request' : 'response'} no longer fits the contracts (${finding.code}): ${finding.message.replace(/\.$/, '')}.`,
   });
 }

@@ -165,7 +165,12 @@ const RULES: Rule[] = [
   {
     rule: 'a new error is warn; an error no longer declared is info',
     before: { errors: [{ type: 'NotFoundException', status: 404 }] },
-    after: { errors: [{ type: 'NotFoundException', status: 404 }, { type: 'TooManyRequestsException', status: 429 }] },
+    after: {
+      errors: [
+        { type: 'NotFoundException', status: 404 },
+        { type: 'TooManyRequestsException', status: 429 },
+      ],
+    },
     forward: [{ side: 'error', pointer: '', code: 'error-added', severity: 'warn' }],
     backward: [{ side: 'error', pointer: '', code: 'error-removed', severity: 'info' }],
   },
@@ -226,9 +231,13 @@ describe('classification by direction (hand-made pairs)', () => {
     const one = contract('svc', { Keep: {} });
     const two = contract('svc', { Keep: {}, Fresh: { method: 'GET', uri: '/fresh' } });
     const forward = await compareServiceContracts(one, two);
-    expect(forward.changes.map(({ operation, code, severity }) => ({ operation, code, severity }))).toEqual([{ operation: 'svc.Fresh', code: 'operation-added', severity: 'info' }]);
+    expect(forward.changes.map(({ operation, code, severity }) => ({ operation, code, severity }))).toEqual([
+      { operation: 'svc.Fresh', code: 'operation-added', severity: 'info' },
+    ]);
     const backward = await compareServiceContracts(two, one);
-    expect(backward.changes.map(({ operation, code, severity }) => ({ operation, code, severity }))).toEqual([{ operation: 'svc.Fresh', code: 'operation-removed', severity: 'breaking' }]);
+    expect(backward.changes.map(({ operation, code, severity }) => ({ operation, code, severity }))).toEqual([
+      { operation: 'svc.Fresh', code: 'operation-removed', severity: 'breaking' },
+    ]);
   });
 
   it('refuses to compare two different services (exit 2)', async () => {

@@ -42,7 +42,16 @@ export function compareCassettes(from: CassetteSource[], to: CassetteSource[], o
 
 function compareOne(before: CassetteSource, after: CassetteSource, collector: ChangeCollector, options: DriftOptions): void {
   const { pairs, onlyBefore, onlyAfter } = pairExchanges(before.exchanges, after.exchanges);
-  const add = (exchange: Exchange, cassette: CassetteSource, side: DriftSide, code: DriftCode, pointer: string, values: { before: unknown; after: unknown }, message: string, errorType?: string): void => {
+  const add = (
+    exchange: Exchange,
+    cassette: CassetteSource,
+    side: DriftSide,
+    code: DriftCode,
+    pointer: string,
+    values: { before: unknown; after: unknown },
+    message: string,
+    errorType?: string,
+  ): void => {
     const change: DriftChange = { operation: operationOf(exchange), side, pointer, ...values, severity: observedSeverity(side, code, options), code, message };
     if (errorType !== undefined) change.errorType = errorType;
     collector.add(change, { cassette: cassette.name, seq: exchange.seq });
@@ -52,13 +61,28 @@ function compareOne(before: CassetteSource, after: CassetteSource, collector: Ch
     const typeA = errorTypeOf(a.response.headers, bodyOf(a.response))?.type;
     const typeB = errorTypeOf(b.response.headers, bodyOf(b.response))?.type;
     if (a.response.status !== b.response.status) {
-      add(a, before, 'response', 'status-changed', '/status', { before: a.response.status, after: b.response.status },
-        `The same call now answers ${b.response.status}${typeB ? ` ${typeB}` : ''} instead of ${a.response.status}${typeA ? ` ${typeA}` : ''}: clients take another branch than before.`);
+      add(
+        a,
+        before,
+        'response',
+        'status-changed',
+        '/status',
+        { before: a.response.status, after: b.response.status },
+        `The same call now answers ${b.response.status}${typeB ? ` ${typeB}` : ''} instead of ${a.response.status}${typeA ? ` ${typeA}` : ''}: clients take another branch than before.`,
+      );
       continue;
     }
     if (a.response.status >= 300 && typeA !== typeB) {
-      add(a, before, 'error', 'error-type-changed', '/headers/x-amzn-errortype', { before: typeA ?? null, after: typeB ?? null },
-        `The same call now fails with ${typeB ?? 'no error type'} instead of ${typeA ?? 'no error type'}: clients that handle the old error miss the new one.`, typeB ?? typeA);
+      add(
+        a,
+        before,
+        'error',
+        'error-type-changed',
+        '/headers/x-amzn-errortype',
+        { before: typeA ?? null, after: typeB ?? null },
+        `The same call now fails with ${typeB ?? 'no error type'} instead of ${typeA ?? 'no error type'}: clients that handle the old error miss the new one.`,
+        typeB ?? typeA,
+      );
       continue;
     }
     const side: DriftSide = a.response.status >= 300 ? 'error' : 'response';
@@ -73,12 +97,26 @@ function compareOne(before: CassetteSource, after: CassetteSource, collector: Ch
     }
   }
   for (const exchange of onlyBefore) {
-    add(exchange, before, 'request', 'exchange-gone', '', { before: call(exchange), after: null },
-      `The second recording never makes the call ${call(exchange)} (seq ${exchange.seq}): the scenario or the client changed.`);
+    add(
+      exchange,
+      before,
+      'request',
+      'exchange-gone',
+      '',
+      { before: call(exchange), after: null },
+      `The second recording never makes the call ${call(exchange)} (seq ${exchange.seq}): the scenario or the client changed.`,
+    );
   }
   for (const exchange of onlyAfter) {
-    add(exchange, after, 'request', 'exchange-new', '', { before: null, after: call(exchange) },
-      `The second recording makes a call the first did not: ${call(exchange)} (seq ${exchange.seq}).`);
+    add(
+      exchange,
+      after,
+      'request',
+      'exchange-new',
+      '',
+      { before: null, after: call(exchange) },
+      `The second recording makes a call the first did not: ${call(exchange)} (seq ${exchange.seq}).`,
+    );
   }
 }
 
@@ -95,13 +133,9 @@ function valueMessage(change: ValueChange, side: DriftSide): string {
   const what = side === 'request' ? 'The client now sends' : 'Recorded responses now carry';
   switch (change.code) {
     case 'field-added':
-      return side === 'request'
-        ? `${what} ${name}, which it did not before.`
-        : `${what} ${name}, which they did not before: clients that refuse unknown fields will fail on it.`;
+      return side === 'request' ? `${what} ${name}, which it did not before.` : `${what} ${name}, which they did not before: clients that refuse unknown fields will fail on it.`;
     case 'field-gone':
-      return side === 'request'
-        ? `The client no longer sends ${name}.`
-        : `Recorded responses no longer carry ${name}: clients that read it will find nothing there.`;
+      return side === 'request' ? `The client no longer sends ${name}.` : `Recorded responses no longer carry ${name}: clients that read it will find nothing there.`;
     case 'field-renamed':
       return `${name} is now called ${JSON.stringify(change.after)}${side === 'request' ? ' in requests.' : ': clients that read the old name will find nothing there.'}`;
     case 'value-type-changed':

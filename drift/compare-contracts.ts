@@ -50,14 +50,24 @@ export async function compareServiceContracts(a: ServiceContract, b: ServiceCont
     const after = b.operations[name];
     if (!before && after) {
       changes.push({
-        operation: after.id, side: 'request', pointer: '', before: null, after: { method: after.http.method, uri: after.http.uri },
-        severity: fixedSeverity('operation-added')!, code: 'operation-added',
+        operation: after.id,
+        side: 'request',
+        pointer: '',
+        before: null,
+        after: { method: after.http.method, uri: after.http.uri },
+        severity: fixedSeverity('operation-added')!,
+        code: 'operation-added',
         message: `New operation ${after.http.method} ${after.http.uri}: nothing changes for existing clients.`,
       });
     } else if (before && !after) {
       changes.push({
-        operation: before.id, side: 'request', pointer: '', before: { method: before.http.method, uri: before.http.uri }, after: null,
-        severity: fixedSeverity('operation-removed')!, code: 'operation-removed',
+        operation: before.id,
+        side: 'request',
+        pointer: '',
+        before: { method: before.http.method, uri: before.http.uri },
+        after: null,
+        severity: fixedSeverity('operation-removed')!,
+        code: 'operation-removed',
         message: `Operation ${before.http.method} ${before.http.uri} is gone: clients that call it will fail.`,
       });
     } else if (before && after) {
@@ -71,12 +81,7 @@ export async function compareServiceContracts(a: ServiceContract, b: ServiceCont
 }
 
 /** Pairs services by name and compares each pair, generating each only for its turn; no pair at all is bad input. */
-export async function compareContractInputs(
-  from: ContractInputs,
-  to: ContractInputs,
-  options: DriftOptions = {},
-  listener: DriftListener = {},
-): Promise<DriftReport> {
+export async function compareContractInputs(from: ContractInputs, to: ContractInputs, options: DriftOptions = {}, listener: DriftListener = {}): Promise<DriftReport> {
   const pairs = from.inputs.flatMap((before) => {
     const after = to.inputs.find((candidate) => candidate.service === before.service);
     return after ? [{ before, after }] : [];

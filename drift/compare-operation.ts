@@ -23,17 +23,35 @@ export async function compareOperation(a: OperationContract, b: OperationContrac
   };
 
   if (a.http.method !== b.http.method) {
-    fixed('request', 'method-changed', '/method', a.http.method, b.http.method,
-      `The method changed from ${a.http.method} to ${b.http.method}: clients that still send ${a.http.method} reach another operation or none.`);
+    fixed(
+      'request',
+      'method-changed',
+      '/method',
+      a.http.method,
+      b.http.method,
+      `The method changed from ${a.http.method} to ${b.http.method}: clients that still send ${a.http.method} reach another operation or none.`,
+    );
   }
   const uriChanged = a.http.uri !== b.http.uri;
   if (uriChanged) {
-    fixed('request', 'uri-changed', '/path', a.http.uri, b.http.uri,
-      `The request URI changed from ${a.http.uri} to ${b.http.uri}: clients built for the old one miss the operation.`);
+    fixed(
+      'request',
+      'uri-changed',
+      '/path',
+      a.http.uri,
+      b.http.uri,
+      `The request URI changed from ${a.http.uri} to ${b.http.uri}: clients built for the old one miss the operation.`,
+    );
   }
   if (a.http.successStatus !== b.http.successStatus) {
-    fixed('response', 'success-status-changed', '/status', a.http.successStatus, b.http.successStatus,
-      `Success now answers ${b.http.successStatus} instead of ${a.http.successStatus}: clients that check for ${a.http.successStatus} will take success for failure.`);
+    fixed(
+      'response',
+      'success-status-changed',
+      '/status',
+      a.http.successStatus,
+      b.http.successStatus,
+      `Success now answers ${b.http.successStatus} instead of ${a.http.successStatus}: clients that check for ${a.http.successStatus} will take success for failure.`,
+    );
   }
 
   const request = { ...context, operation: id, side: 'request' as const };
@@ -51,7 +69,15 @@ export async function compareOperation(a: OperationContract, b: OperationContrac
   const errorsAfter = new Map(b.errors.map((error) => [error.type, error]));
   for (const [type, error] of errorsAfter) {
     if (!errorsBefore.has(type)) {
-      fixed('error', 'error-added', '', null, { type, status: error.status }, `${id} may now fail with ${type} (${error.status}): clients that handle the known errors need a case for it.`, type);
+      fixed(
+        'error',
+        'error-added',
+        '',
+        null,
+        { type, status: error.status },
+        `${id} may now fail with ${type} (${error.status}): clients that handle the known errors need a case for it.`,
+        type,
+      );
     }
   }
   for (const [type, error] of errorsBefore) {
@@ -72,13 +98,17 @@ async function compareError(
   fixed: (side: DriftSide, code: DriftCode, pointer: string, before: unknown, after: unknown, message: string, errorType?: string) => void,
 ): Promise<DriftChange[]> {
   if (a.status !== b.status) {
-    fixed('error', 'error-status-changed', '/status', a.status, b.status,
-      `${a.type} now comes with status ${b.status} instead of ${a.status}: clients that tell errors apart by status will misread it.`, a.type);
+    fixed(
+      'error',
+      'error-status-changed',
+      '/status',
+      a.status,
+      b.status,
+      `${a.type} now comes with status ${b.status} instead of ${a.status}: clients that tell errors apart by status will misread it.`,
+      a.type,
+    );
   }
-  return [
-    ...(await comparePart(a.headers.diff, b.headers.diff, '/headers', context)),
-    ...(await comparePart(a.body.diff, b.body.diff, '/body', context)),
-  ];
+  return [...(await comparePart(a.headers.diff, b.headers.diff, '/headers', context)), ...(await comparePart(a.body.diff, b.body.diff, '/body', context))];
 }
 
 interface BodyPart {
@@ -93,14 +123,16 @@ async function compareBody(a: BodyPart, b: BodyPart, context: PartContext): Prom
   if (before && after) return comparePart(before, after, '/body', context);
   if (a.bodyKind === b.bodyKind) return [];
   const whose = context.side === 'request' ? 'request' : 'response';
-  return [{
-    operation: context.operation,
-    side: context.side,
-    pointer: '/body',
-    before: a.bodyKind,
-    after: b.bodyKind,
-    severity: severityFor(context.side, 'both', context.options),
-    code: 'body-kind-changed',
-    message: `The ${whose} body changed from ${a.bodyKind} to ${b.bodyKind}: clients that ${context.side === 'request' ? 'send' : 'read'} the old kind of body will fail.`,
-  }];
+  return [
+    {
+      operation: context.operation,
+      side: context.side,
+      pointer: '/body',
+      before: a.bodyKind,
+      after: b.bodyKind,
+      severity: severityFor(context.side, 'both', context.options),
+      code: 'body-kind-changed',
+      message: `The ${whose} body changed from ${a.bodyKind} to ${b.bodyKind}: clients that ${context.side === 'request' ? 'send' : 'read'} the old kind of body will fail.`,
+    },
+  ];
 }

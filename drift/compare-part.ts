@@ -27,8 +27,13 @@ export function emptyStats(): DiffStats {
 
 /** Codes of keywords json-schema-diff does not read: its verdict cannot confirm them. */
 const UNSEEN_BY_SET_DIFF = new Set([
-  'enum-value-added', 'enum-value-removed', 'enum-constraint-added', 'enum-constraint-removed',
-  'const-changed', 'pattern-changed', 'format-changed',
+  'enum-value-added',
+  'enum-value-removed',
+  'enum-constraint-added',
+  'enum-constraint-removed',
+  'const-changed',
+  'pattern-changed',
+  'format-changed',
 ]);
 
 export interface PartContext {

@@ -45,7 +45,10 @@ describe('loadDriftSource', () => {
     await copyFile(join(dir, 'tapes', 'one.cassette'), join(dir, 'renamed.bin'));
     expect(await loadDriftSource(join(dir, 'renamed.bin'))).toMatchObject({ kind: 'cassettes', cassettes: [{ name: 'renamed.bin' }] });
     const folder = await loadDriftSource(join(dir, 'tapes'));
-    expect(folder.kind === 'cassettes' && folder.cassettes.map((c) => [c.name, c.exchanges.length])).toEqual([['one.cassette', 1], ['two.cassette', 2]]);
+    expect(folder.kind === 'cassettes' && folder.cassettes.map((c) => [c.name, c.exchanges.length])).toEqual([
+      ['one.cassette', 1],
+      ['two.cassette', 2],
+    ]);
   });
 
   it('says what it expected when the input is none of them', async () => {

@@ -15,8 +15,7 @@ import { TapegateError } from '../core/errors.js';
 import { modelInputs } from './model-inputs.js';
 import type { CassetteSource, ContractInputs, DriftInput, DriftSource } from './sources.js';
 
-const EXPECTED =
-  'expected a botocore model (service-2.json, .json.gz or a folder of them), a tapegate contracts file or folder, or a cassette (.cassette or a folder of them)';
+const EXPECTED = 'expected a botocore model (service-2.json, .json.gz or a folder of them), a tapegate contracts file or folder, or a cassette (.cassette or a folder of them)';
 
 function badInput(path: string, reason: string): TapegateError {
   return new TapegateError(`Failed to read drift input "${path}": ${reason}`, 2);

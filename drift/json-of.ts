@@ -11,7 +11,9 @@ export function jsonOf(node: unknown): string {
   if (known !== undefined) return known;
   const text = Array.isArray(node)
     ? `[${node.map(jsonOf).join(',')}]`
-    : `{${Object.entries(node).map(([key, value]) => `${JSON.stringify(key)}:${jsonOf(value)}`).join(',')}}`;
+    : `{${Object.entries(node)
+        .map(([key, value]) => `${JSON.stringify(key)}:${jsonOf(value)}`)
+        .join(',')}}`;
   cache.set(node, text);
   return text;
 }

@@ -11,7 +11,9 @@ describe('diffValues', () => {
   });
 
   it('reports JSON type changes and enum-like values, and ignores ordinary data', () => {
-    expect(diffValues({ n: 1, id: 'abc123', when: 1700000000, state: 'AVAILABLE', name: 'Demo' }, { n: '1', id: 'zzz999', when: 1800000000, state: 'FAILED', name: 'Other' }, '/body')).toEqual([
+    expect(
+      diffValues({ n: 1, id: 'abc123', when: 1700000000, state: 'AVAILABLE', name: 'Demo' }, { n: '1', id: 'zzz999', when: 1800000000, state: 'FAILED', name: 'Other' }, '/body'),
+    ).toEqual([
       { pointer: '/body/n', code: 'value-type-changed', before: 'number', after: 'string' },
       { pointer: '/body/state', code: 'enum-like-value-changed', before: 'AVAILABLE', after: 'FAILED' },
     ]);

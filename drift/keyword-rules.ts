@@ -92,12 +92,10 @@ export function compareKeywords(x: Node, y: Node, pointer: string, out: RawChang
     out.push({ pointer, code, before: before ?? null, after: after ?? null, direction, keyword });
   }
   for (const [keyword, kind] of Object.entries(LIMITS)) {
-    const before = typeof x[keyword] === 'number' ? (x[keyword]) : undefined;
-    const after = typeof y[keyword] === 'number' ? (y[keyword]) : undefined;
+    const before = typeof x[keyword] === 'number' ? x[keyword] : undefined;
+    const after = typeof y[keyword] === 'number' ? y[keyword] : undefined;
     if (before === after) continue;
-    const looser = kind === 'max'
-      ? after === undefined || (before !== undefined && after > before)
-      : after === undefined || (before !== undefined && after < before);
+    const looser = kind === 'max' ? after === undefined || (before !== undefined && after > before) : after === undefined || (before !== undefined && after < before);
     out.push({ pointer, code: 'limit-changed', before: before ?? null, after: after ?? null, direction: looser ? 'added' : 'removed', keyword });
   }
 }

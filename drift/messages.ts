@@ -23,9 +23,7 @@ export function consequence(side: DriftSide, direction: Direction): string {
   if (side === 'request') {
     return direction === 'added' ? 'requests that worked before still work' : 'requests AWS used to accept may now be refused';
   }
-  return direction === 'removed'
-    ? 'clients see fewer variants than before and lose nothing they could rely on'
-    : 'clients that refuse what they do not know will fail on it';
+  return direction === 'removed' ? 'clients see fewer variants than before and lose nothing they could rely on' : 'clients that refuse what they do not know will fail on it';
 }
 
 function whose(side: DriftSide, errorType?: string): string {
@@ -39,13 +37,9 @@ export function schemaMessage(side: DriftSide, change: RawChange, errorType?: st
   const { before, after } = change;
   switch (change.code) {
     case 'member-added':
-      return side === 'request'
-        ? `New optional request member ${name}: clients that do not send it are unaffected.`
-        : `New ${owner} member ${name}: ${then}.`;
+      return side === 'request' ? `New optional request member ${name}: clients that do not send it are unaffected.` : `New ${owner} member ${name}: ${then}.`;
     case 'required-member-added':
-      return side === 'request'
-        ? `New required request member ${name}: requests without it will be refused.`
-        : `New ${owner} member ${name}, always present: ${then}.`;
+      return side === 'request' ? `New required request member ${name}: requests without it will be refused.` : `New ${owner} member ${name}, always present: ${then}.`;
     case 'member-removed':
       return side === 'request'
         ? `Request member ${name} is gone: requests that send it may be refused.`

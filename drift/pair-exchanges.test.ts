@@ -9,7 +9,11 @@ describe('pairExchanges', () => {
     const before = exchanges([get('/restapis/a'), get('/restapis/b'), get('/restapis/a')]);
     const after = exchanges([get('/restapis/b'), get('/restapis/a'), get('/restapis/a')]);
     const { pairs, onlyBefore, onlyAfter } = pairExchanges(before, after);
-    expect(pairs.map((p) => [p.before.seq, p.after.seq, p.by])).toEqual([[0, 1, 'key'], [1, 0, 'key'], [2, 2, 'key']]);
+    expect(pairs.map((p) => [p.before.seq, p.after.seq, p.by])).toEqual([
+      [0, 1, 'key'],
+      [1, 0, 'key'],
+      [2, 2, 'key'],
+    ]);
     expect(onlyBefore).toEqual([]);
     expect(onlyAfter).toEqual([]);
   });

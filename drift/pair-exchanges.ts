@@ -45,7 +45,10 @@ export function pairExchanges(before: Exchange[], after: Exchange[]): Pairing {
   }
   const taken = new Set(pairs.map((pair) => pair.after));
   const operationOf = (exchange: Exchange) => exchange.operation ?? `${exchange.request.method} ${exchange.request.path}`;
-  const leftAfter = groupBy(after.filter((exchange) => !taken.has(exchange)), operationOf);
+  const leftAfter = groupBy(
+    after.filter((exchange) => !taken.has(exchange)),
+    operationOf,
+  );
   const onlyBefore: Exchange[] = [];
   for (const exchange of unpairedBefore) {
     const partner = leftAfter.get(operationOf(exchange))?.shift();

@@ -3,7 +3,15 @@ import { driftExitCode, formatDriftReport, summaryLine } from './report.js';
 import type { DriftChange, DriftReport } from './types.js';
 
 const change = (operation: string, severity: DriftChange['severity'], pointer: string, message: string, extra: Partial<DriftChange> = {}): DriftChange => ({
-  operation, side: 'response', pointer, before: null, after: 'x', severity, code: 'member-added', message, ...extra,
+  operation,
+  side: 'response',
+  pointer,
+  before: null,
+  after: 'x',
+  severity,
+  code: 'member-added',
+  message,
+  ...extra,
 });
 
 const report: DriftReport = {

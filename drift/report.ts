@@ -34,11 +34,17 @@ const toSeverity = (severity: DriftSeverity): ReportRow['severity'] => (severity
 function changeRow(change: DriftChange): ReportRow {
   const { operation, side, errorType, pointer, message, code, before, after } = change;
   return {
-    operation, severity: toSeverity(change.severity), code, side, pointer, message,
+    operation,
+    severity: toSeverity(change.severity),
+    code,
+    side,
+    pointer,
+    message,
     ...(errorType === undefined ? {} : { errorType }),
     places: change.exchanges ?? [],
     count: change.count ?? change.exchanges?.length ?? 0,
-    before, after,
+    before,
+    after,
   };
 }
 
@@ -46,7 +52,14 @@ function changeRow(change: DriftChange): ReportRow {
 function changeJson(row: ReportRow): Record<string, unknown> {
   const { operation, side, pointer, before, after, code, message, errorType, places, count } = row;
   return {
-    operation, side, pointer, before, after, severity: DRIFT_STYLE.labels[row.severity], code, message,
+    operation,
+    side,
+    pointer,
+    before,
+    after,
+    severity: DRIFT_STYLE.labels[row.severity],
+    code,
+    message,
     ...(errorType === undefined ? {} : { errorType }),
     ...(places.length === 0 ? {} : { exchanges: places, count }),
   };

@@ -35,7 +35,11 @@ describe('simplifyPair', () => {
 
   it('drops members that are the same on both sides and inlines the rest without refs', () => {
     const x: JsonSchema = { type: 'object', properties: { name: { $ref: '#/definitions/Name' }, size: { type: 'integer', maximum: 5 } }, additionalProperties: false };
-    const y: JsonSchema = { type: 'object', properties: { name: { $ref: '#/definitions/Name' }, size: { type: 'integer', maximum: 9 }, extra: { $ref: '#/definitions/Name' } }, additionalProperties: false };
+    const y: JsonSchema = {
+      type: 'object',
+      properties: { name: { $ref: '#/definitions/Name' }, size: { type: 'integer', maximum: 9 }, extra: { $ref: '#/definitions/Name' } },
+      additionalProperties: false,
+    };
     const [sx, sy] = simplifyPair(x, y, { before, after });
     expect(sx).toEqual({ type: 'object', additionalProperties: false, properties: { size: { type: 'integer', maximum: 5 } } });
     expect(sy).toEqual({ type: 'object', additionalProperties: false, properties: { size: { type: 'integer', maximum: 9 }, extra: true } });
@@ -83,6 +87,11 @@ describe('setDiff', () => {
       verdicts.push([whole.added, whole.removed]);
     }
     // The cases cover additions, removals and no change at all.
-    expect(verdicts).toEqual([[true, false], [false, true], [true, false], [false, false]]);
+    expect(verdicts).toEqual([
+      [true, false],
+      [false, true],
+      [true, false],
+      [false, false],
+    ]);
   }, 60_000);
 });

@@ -29,8 +29,23 @@ export interface SetDiff {
 
 /** Keywords json-schema-diff does not read (KEYWORDS.md): stripped before it sees a schema. */
 const IGNORED = new Set([
-  'enum', 'const', 'pattern', 'format', 'contentEncoding', 'contentMediaType', 'multipleOf', 'uniqueItems',
-  '$comment', 'description', 'title', 'default', 'examples', '$id', '$schema', 'readOnly', 'writeOnly',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'contentEncoding',
+  'contentMediaType',
+  'multipleOf',
+  'uniqueItems',
+  '$comment',
+  'description',
+  'title',
+  'default',
+  'examples',
+  '$id',
+  '$schema',
+  'readOnly',
+  'writeOnly',
 ]);
 /** Subschema keywords walked in pairs; the others (anyOf, not, ...) are inlined whole on each side. */
 const PAIRED = new Set(['properties', 'items', 'additionalProperties', 'propertyNames']);
@@ -171,7 +186,10 @@ function dropSharedMembers(outX: Record<string, SchemaNode>, outY: Record<string
   const dropped = new Set<string>();
   // Members one side has and the other lacks are all `true`: one of each kind (optional,
   // required) is as good a witness as all of them, and json-schema-diff's cost grows with each.
-  for (const [own, other, required] of [[outX, outY, requiredX], [outY, outX, requiredY]] as const) {
+  for (const [own, other, required] of [
+    [outX, outY, requiredX],
+    [outY, outX, requiredY],
+  ] as const) {
     const seen = new Set<boolean>();
     for (const name of Object.keys(own)) {
       if (Object.hasOwn(other, name) || own[name] !== true) continue;

@@ -53,7 +53,13 @@ export class SchemaSide {
   fingerprint(node: unknown): string {
     const name = this.refName(node);
     if (name !== undefined) return this.definitionFingerprint(name);
-    return digest(canonical(node, (ref) => this.definitionFingerprint(ref), (n) => this.refName(n)));
+    return digest(
+      canonical(
+        node,
+        (ref) => this.definitionFingerprint(ref),
+        (n) => this.refName(n),
+      ),
+    );
   }
 
   /** True when the definition is part of a `$ref` cycle (a recursive shape). */

@@ -81,7 +81,12 @@ async function objectVerdict(x: JsonSchema, y: JsonSchema, leaves: Map<string, V
 
 /** Equal keywords apart from the ones a split looks into. */
 function sameShell(x: JsonSchema, y: JsonSchema): boolean {
-  const shell = (node: JsonSchema) => JSON.stringify(Object.entries(node).filter(([keyword]) => !SPLIT_INTO.has(keyword)).sort(([a], [b]) => a.localeCompare(b)));
+  const shell = (node: JsonSchema) =>
+    JSON.stringify(
+      Object.entries(node)
+        .filter(([keyword]) => !SPLIT_INTO.has(keyword))
+        .sort(([a], [b]) => a.localeCompare(b)),
+    );
   return shell(x) === shell(y);
 }
 
@@ -100,7 +105,10 @@ function isList(node: JsonSchema): boolean {
 function isMap(node: JsonSchema): boolean {
   const allowed = new Set(['type', 'additionalProperties', 'propertyNames', 'minProperties', 'maxProperties']);
   return (
-    node.type === 'object' && node.maxProperties !== 0 && isObjectOrBoolean(node.additionalProperties) && node.additionalProperties !== false &&
+    node.type === 'object' &&
+    node.maxProperties !== 0 &&
+    isObjectOrBoolean(node.additionalProperties) &&
+    node.additionalProperties !== false &&
     Object.keys(node).every((keyword) => allowed.has(keyword))
   );
 }

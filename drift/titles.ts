@@ -35,7 +35,6 @@ export function contractsLabel(source: ContractsSource): string {
   return `${source.origin} ${source.services.map((s) => `${s.service} ${s.apiVersion} (${release(s)})`).join(', ')}`;
 }
 
-
 function recorded(cassette: CassetteSource): string {
   return cassette.header.createdAt.slice(0, 10);
 }

@@ -28,11 +28,7 @@ export function awsError(status: number, type: ProxyErrorType, message: string, 
   const body = Buffer.from(JSON.stringify({ ...extra, message }), 'utf8');
   return {
     status,
-    headers: [
-      'content-type', 'application/json',
-      'x-amzn-errortype', type,
-      'content-length', String(body.length),
-    ],
+    headers: ['content-type', 'application/json', 'x-amzn-errortype', type, 'content-length', String(body.length)],
     body,
   };
 }

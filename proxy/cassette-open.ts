@@ -27,7 +27,10 @@ export interface OpenedCassette {
 }
 
 async function exists(file: string): Promise<boolean> {
-  return stat(file).then(() => true, () => false);
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 function newHeader(contracts: ContractSet, accountIds: boolean): CassetteHeader {

@@ -38,9 +38,7 @@ describe('resolveCassettePath', () => {
   });
 
   it('refuses ../ escapes, naming the name, where it lands and the folder', () => {
-    expect(refusal('../x.cassette')).toBe(
-      `Failed to resolve cassette "../x.cassette": it resolves to "${join(base, 'x.cassette')}", outside the cassette folder "${dir}"`,
-    );
+    expect(refusal('../x.cassette')).toBe(`Failed to resolve cassette "../x.cassette": it resolves to "${join(base, 'x.cassette')}", outside the cassette folder "${dir}"`);
     expect(refusal('users/../../x.cassette')).toContain('outside the cassette folder');
   });
 
@@ -54,9 +52,7 @@ describe('resolveCassettePath', () => {
     const outside = join(base, 'secret.cassette');
     await writeFile(outside, 'x');
     await symlink(outside, join(dir, 'link.cassette'));
-    expect(refusal('link.cassette')).toBe(
-      `Failed to resolve cassette "link.cassette": it is a link to "${outside}", outside the cassette folder "${dir}"`,
-    );
+    expect(refusal('link.cassette')).toBe(`Failed to resolve cassette "link.cassette": it is a link to "${outside}", outside the cassette folder "${dir}"`);
   });
 
   it('ends on a loop of links instead of following it forever', async () => {

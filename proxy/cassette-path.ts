@@ -29,7 +29,7 @@ const MAX_LINKS = 40;
 export function realDestination(path: string): string {
   let current = resolve(path);
   let missing: string[] = [];
-  for (let links = 0; ; ) {
+  for (let links = 0; ;) {
     try {
       return join(realpathSync(current), ...missing);
     } catch {
@@ -64,18 +64,12 @@ export function resolveCassettePath(dir: string, name: string): string {
   const folder = resolve(dir);
   const target = resolve(folder, name);
   if (!isInside(folder, target)) {
-    throw new TapegateError(
-      `Failed to resolve cassette "${name}": it resolves to "${target}", outside the cassette folder "${folder}"`,
-      2,
-    );
+    throw new TapegateError(`Failed to resolve cassette "${name}": it resolves to "${target}", outside the cassette folder "${folder}"`, 2);
   }
   const realFolder = realDestination(folder);
   const realTarget = realDestination(target);
   if (!isInside(realFolder, realTarget)) {
-    throw new TapegateError(
-      `Failed to resolve cassette "${name}": it is a link to "${realTarget}", outside the cassette folder "${folder}"`,
-      2,
-    );
+    throw new TapegateError(`Failed to resolve cassette "${name}": it is a link to "${realTarget}", outside the cassette folder "${folder}"`, 2);
   }
   return target;
 }

@@ -64,8 +64,7 @@ export function credentialSource(options: CredentialSourceOptions = {}): Credent
     } catch (error) {
       throw new TapegateError(`Failed to get AWS credentials from ${where}: ${reasonOf(error)}`);
     }
-    if (typeof credentials?.accessKeyId !== 'string' || credentials.accessKeyId === '' ||
-        typeof credentials.secretAccessKey !== 'string' || credentials.secretAccessKey === '') {
+    if (typeof credentials?.accessKeyId !== 'string' || credentials.accessKeyId === '' || typeof credentials.secretAccessKey !== 'string' || credentials.secretAccessKey === '') {
       throw new TapegateError(`Failed to get AWS credentials from ${where}: it returned no access key id and secret access key`);
     }
     return credentials;

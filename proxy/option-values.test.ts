@@ -25,9 +25,7 @@ describe('parsePort', () => {
 
 describe('parseHost', () => {
   it('takes IP addresses and host names', () => {
-    expect(['127.0.0.1', '::1', '[::1]', 'localhost', 'my-box.internal'].map((h) => parseHost(h))).toEqual([
-      '127.0.0.1', '::1', '::1', 'localhost', 'my-box.internal',
-    ]);
+    expect(['127.0.0.1', '::1', '[::1]', 'localhost', 'my-box.internal'].map((h) => parseHost(h))).toEqual(['127.0.0.1', '::1', '::1', 'localhost', 'my-box.internal']);
   });
 
   it.each([['http://127.0.0.1'], ['127.0.0.1:80'], ['a b'], [''], ['-bad.example'], ['x/y']])('refuses %j', (value) => {
@@ -37,8 +35,14 @@ describe('parseHost', () => {
 
 describe('parseByteSize', () => {
   it('reads bytes, binary and decimal units', () => {
-    expect([parseByteSize('1048576'), parseByteSize('10MiB'), parseByteSize('512KiB'), parseByteSize('1.5MB'), parseByteSize('2k'), parseByteSize(7)])
-      .toEqual([1048576, 10 * 1024 * 1024, 512 * 1024, 1_500_000, 2048, 7]);
+    expect([parseByteSize('1048576'), parseByteSize('10MiB'), parseByteSize('512KiB'), parseByteSize('1.5MB'), parseByteSize('2k'), parseByteSize(7)]).toEqual([
+      1048576,
+      10 * 1024 * 1024,
+      512 * 1024,
+      1_500_000,
+      2048,
+      7,
+    ]);
   });
 
   it.each([['0'], ['lots'], ['10 parsecs'], ['-5'], ['0.1']])('refuses %j', (value) => {
@@ -54,7 +58,12 @@ describe('parseRepeat', () => {
 });
 
 describe('recording option values', () => {
-  it.each([['30', 30_000], ['0.5', 500], [2, 2000], ['86400', 86_400_000]])('--upstream-timeout %j is %d ms', (value, ms) => {
+  it.each([
+    ['30', 30_000],
+    ['0.5', 500],
+    [2, 2000],
+    ['86400', 86_400_000],
+  ])('--upstream-timeout %j is %d ms', (value, ms) => {
     expect(parseUpstreamTimeout(value)).toBe(ms);
   });
 

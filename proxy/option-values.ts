@@ -93,7 +93,10 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** `--redact-headers a b` or `a,b`: a misspelt name would redact nothing, silently, so it is refused. */
 export function parseHeaderNames(values: readonly string[], what = '--redact-headers'): string[] {
-  const names = values.flatMap((value) => value.split(',')).map((name) => name.trim()).filter((name) => name !== '');
+  const names = values
+    .flatMap((value) => value.split(','))
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   const bad = names.find((name) => !HEADER_NAME.test(name));
   if (names.length === 0 || bad !== undefined) {
     throw badInput(what, `expected HTTP header names such as x-api-key, got ${bad === undefined ? 'nothing' : JSON.stringify(bad)}`);

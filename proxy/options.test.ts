@@ -42,7 +42,9 @@ describe('parseProxyOptions', () => {
     expect(failure({ mode: 'record', cassette: 'a', upstream: 'ftp://x' }, 'flag')).toContain('Failed to parse "--upstream"');
     expect(failure({ mode: 'record', cassette: 'a', failOn: 'info' as never })).toContain('Failed to parse "failOn"');
     expect(failure({ mode: 'record', cassette: 'a', upstreamTimeoutMs: 1.5 })).toContain('Failed to parse "upstreamTimeoutMs"');
-    expect(failure({ mode: 'sideways' as never, cassette: 'a' })).toBe('Failed to parse "mode": expected "replay", "record", "auto", "passthrough", "once", "none", "all", "new_episodes", got "sideways"');
+    expect(failure({ mode: 'sideways' as never, cassette: 'a' })).toBe(
+      'Failed to parse "mode": expected "replay", "record", "auto", "passthrough", "once", "none", "all", "new_episodes", got "sideways"',
+    );
     expect(failure({ mode: 'record' } as never)).toContain('Failed to parse "cassette": record mode needs a cassette file');
   });
 });

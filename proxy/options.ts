@@ -190,7 +190,14 @@ function defaultLog(line: string): void {
 }
 
 const ALIASES: Record<ModeName, ProxyMode | 'once'> = {
-  replay: 'replay', none: 'replay', record: 'record', all: 'record', auto: 'auto', new_episodes: 'auto', passthrough: 'passthrough', once: 'once',
+  replay: 'replay',
+  none: 'replay',
+  record: 'record',
+  all: 'record',
+  auto: 'auto',
+  new_episodes: 'auto',
+  passthrough: 'passthrough',
+  once: 'once',
 };
 
 function parseMode(value: unknown, what: string): ProxyMode | 'once' {
@@ -225,7 +232,10 @@ function checkedHost(options: ProxyOptions, name: (key: string) => string): stri
   const host = parseHost(options.host ?? DEFAULT_HOST, name('host'));
   const loopback = host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
   if (!loopback && options.allowRemote !== true) {
-    throw badInput(name('host'), `${host} is not a loopback address: anyone who can reach it could use the proxy (and, recording, your credentials); pass ${name('host') === '--host' ? '--allow-remote' : 'allowRemote: true'} to listen there anyway`);
+    throw badInput(
+      name('host'),
+      `${host} is not a loopback address: anyone who can reach it could use the proxy (and, recording, your credentials); pass ${name('host') === '--host' ? '--allow-remote' : 'allowRemote: true'} to listen there anyway`,
+    );
   }
   return host;
 }
@@ -266,14 +276,17 @@ export function parseProxyOptions(options: ProxyOptions, naming: OptionNaming = 
     },
     failOn: parseFailOn(options.failOn ?? 'never', name('failOn')),
     log: options.log === false ? () => undefined : (options.log ?? defaultLog),
-    forward: forwarding === null ? null : {
-      upstream: forwarding.upstream === undefined ? undefined : parseUpstream(forwarding.upstream, name('upstream')),
-      region: forwarding.region === undefined ? undefined : parseRegion(forwarding.region, name('region')),
-      profile: forwarding.profile === undefined ? undefined : parseProfile(forwarding.profile, name('profile')),
-      credentials: forwarding.credentials,
-      timeoutMs: forwarding.upstreamTimeoutMs === undefined ? DEFAULT_UPSTREAM_TIMEOUT_MS : parseTimeoutMs(forwarding.upstreamTimeoutMs),
-      recordFailures: forwarding.recordFailures === true,
-      maxResponseBytes: forwarding.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : parseByteSize(forwarding.maxResponseBytes, name('maxResponseBytes')),
-    },
+    forward:
+      forwarding === null
+        ? null
+        : {
+            upstream: forwarding.upstream === undefined ? undefined : parseUpstream(forwarding.upstream, name('upstream')),
+            region: forwarding.region === undefined ? undefined : parseRegion(forwarding.region, name('region')),
+            profile: forwarding.profile === undefined ? undefined : parseProfile(forwarding.profile, name('profile')),
+            credentials: forwarding.credentials,
+            timeoutMs: forwarding.upstreamTimeoutMs === undefined ? DEFAULT_UPSTREAM_TIMEOUT_MS : parseTimeoutMs(forwarding.upstreamTimeoutMs),
+            recordFailures: forwarding.recordFailures === true,
+            maxResponseBytes: forwarding.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : parseByteSize(forwarding.maxResponseBytes, name('maxResponseBytes')),
+          },
   };
 }

@@ -20,9 +20,17 @@ describe('ArrivalOrder', () => {
     const committed = [c.commit((seq) => `c${seq}`), b.commit((seq) => `b${seq}`)];
     expect(w.written).toEqual([]);
     const first = a.commit((seq) => `a${seq}`);
-    expect(w.written).toEqual([{ item: 'a5', seq: 5 }, { item: 'b6', seq: 6 }, { item: 'c7', seq: 7 }]);
+    expect(w.written).toEqual([
+      { item: 'a5', seq: 5 },
+      { item: 'b6', seq: 6 },
+      { item: 'c7', seq: 7 },
+    ]);
     for (const resolve of w.pending) resolve();
-    expect(await Promise.all([first, ...committed])).toEqual([{ seq: 5, item: 'a5' }, { seq: 7, item: 'c7' }, { seq: 6, item: 'b6' }]);
+    expect(await Promise.all([first, ...committed])).toEqual([
+      { seq: 5, item: 'a5' },
+      { seq: 7, item: 'c7' },
+      { seq: 6, item: 'b6' },
+    ]);
   });
 
   it('a skipped slot or a failed build uses no sequence number and stops nobody', async () => {

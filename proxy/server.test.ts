@@ -74,7 +74,10 @@ describe('startProxy', () => {
 
   it('refuses a port in use, naming the address', async () => {
     const first = await start([createApi(0, {})]);
-    const error = await start([createApi(0, {})], { port: first.port }).then(() => null, (e: unknown) => e);
+    const error = await start([createApi(0, {})], { port: first.port }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TapegateError);
     expect((error as Error).message).toBe(`Failed to listen on "127.0.0.1:${first.port}": the port is in use`);
   });

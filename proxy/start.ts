@@ -93,12 +93,19 @@ export async function startProxy(options: ProxyOptions, naming: OptionNaming = '
     // Replay plans for every recorded target twice over (percent-encoding variants of the same path).
     routes: new RouteCache(validator.router, opened.existing.length * 2),
     match,
-    forward: forward === null || forwarder === null ? null : {
-      contracts: settings.contracts,
-      upstream: { ...(forward.upstream ? { upstream: forward.upstream } : {}), ...(forward.region ? { region: forward.region } : {}), endpointPrefixes: endpointPrefixes(settings.contracts) },
-      credentials: credentialSource({ ...(forward.credentials ? { credentials: forward.credentials } : {}), ...(forward.profile ? { profile: forward.profile } : {}) }),
-      forwarder,
-    },
+    forward:
+      forward === null || forwarder === null
+        ? null
+        : {
+            contracts: settings.contracts,
+            upstream: {
+              ...(forward.upstream ? { upstream: forward.upstream } : {}),
+              ...(forward.region ? { region: forward.region } : {}),
+              endpointPrefixes: endpointPrefixes(settings.contracts),
+            },
+            credentials: credentialSource({ ...(forward.credentials ? { credentials: forward.credentials } : {}), ...(forward.profile ? { profile: forward.profile } : {}) }),
+            forwarder,
+          },
     redact,
     journal,
     recordFailures: forward?.recordFailures ?? false,

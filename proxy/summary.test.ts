@@ -41,7 +41,16 @@ describe('formatSummary', () => {
 
 describe('formatSummary of the recording modes', () => {
   const stats: ProxyStats = {
-    ...base, mode: 'record', served: 0, missed: 0, forwarded: 3, recorded: 2, upstreamFailures: 1, exchanges: 2, unused: [], failOnReached: true,
+    ...base,
+    mode: 'record',
+    served: 0,
+    missed: 0,
+    forwarded: 3,
+    recorded: 2,
+    upstreamFailures: 1,
+    exchanges: 2,
+    unused: [],
+    failOnReached: true,
   };
 
   it('says what each mode did', () => {

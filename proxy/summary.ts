@@ -45,10 +45,16 @@ function unusedLines(stats: ProxyStats): string[] {
 
 export function formatSummary(stats: ProxyStats): string {
   const counts = stats.findingCounts;
-  return [
-    countsLine(stats),
-    ...(stats.mode === 'replay' ? unusedLines(stats) : []),
-    ...(stats.expired === null ? [] : [`expired: recorded ${stats.expired.recordedAt}, older than ${stats.expired.expiresIn} (expiresIn)${stats.mode === 'record' ? ': recorded again' : ': record it again'}`]),
-    `findings: ${countOf(counts.error, 'error')}, ${counts.warn} warn, ${counts.info} info${stats.failOnReached ? ' (at or above --fail-on: exit 1)' : ''}`,
-  ].join('\n') + '\n';
+  return (
+    [
+      countsLine(stats),
+      ...(stats.mode === 'replay' ? unusedLines(stats) : []),
+      ...(stats.expired === null
+        ? []
+        : [
+            `expired: recorded ${stats.expired.recordedAt}, older than ${stats.expired.expiresIn} (expiresIn)${stats.mode === 'record' ? ': recorded again' : ': record it again'}`,
+          ]),
+      `findings: ${countOf(counts.error, 'error')}, ${counts.warn} warn, ${counts.info} info${stats.failOnReached ? ' (at or above --fail-on: exit 1)' : ''}`,
+    ].join('\n') + '\n'
+  );
 }

@@ -3,8 +3,7 @@ import { bundledContracts } from '../contracts/load.js';
 import { awsEndpoint, endpointPrefixes, parseCredentialScope, partitionOf, signingNameOf } from './endpoints.js';
 import { parseRegion, parseUpstream, planUpstream, type UpstreamConfig } from './upstream.js';
 
-const auth = (credential: string) =>
-  `AWS4-HMAC-SHA256 Credential=${credential}, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`;
+const auth = (credential: string) => `AWS4-HMAC-SHA256 Credential=${credential}, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`;
 
 describe('parseCredentialScope', () => {
   it('reads region and service from the Authorization header, never keeping the key id', () => {
@@ -14,8 +13,7 @@ describe('parseCredentialScope', () => {
   });
 
   it('finds Credential wherever it sits among the fields', () => {
-    expect(parseCredentialScope('AWS4-HMAC-SHA256 SignedHeaders=host,Credential=K/20260101/eu-west-1/apigateway/aws4_request,Signature=ab'))
-      .toMatchObject({ region: 'eu-west-1' });
+    expect(parseCredentialScope('AWS4-HMAC-SHA256 SignedHeaders=host,Credential=K/20260101/eu-west-1/apigateway/aws4_request,Signature=ab')).toMatchObject({ region: 'eu-west-1' });
   });
 
   it.each([
@@ -72,17 +70,25 @@ describe('parseUpstream', () => {
     expect(parseUpstream(value).origin).toBe(origin);
   });
 
-  it.each(['127.0.0.1:4566', 'ftp://127.0.0.1', 'http://127.0.0.1/prefix', 'http://127.0.0.1/?a=1', 'http://127.0.0.1/?', 'http://127.0.0.1/#x', 'http://user:pw@127.0.0.1', 'file:///etc/passwd', 'not a url', ''])(
-    'refuses %j with exit code 2',
-    (value) => {
-      expect(() => parseUpstream(value)).toThrow(/^Failed to parse "--upstream": expected an http or https URL with no path, query or credentials/);
-      try {
-        parseUpstream(value);
-      } catch (error) {
-        expect((error as { exitCode: number }).exitCode).toBe(2);
-      }
-    },
-  );
+  it.each([
+    '127.0.0.1:4566',
+    'ftp://127.0.0.1',
+    'http://127.0.0.1/prefix',
+    'http://127.0.0.1/?a=1',
+    'http://127.0.0.1/?',
+    'http://127.0.0.1/#x',
+    'http://user:pw@127.0.0.1',
+    'file:///etc/passwd',
+    'not a url',
+    '',
+  ])('refuses %j with exit code 2', (value) => {
+    expect(() => parseUpstream(value)).toThrow(/^Failed to parse "--upstream": expected an http or https URL with no path, query or credentials/);
+    try {
+      parseUpstream(value);
+    } catch (error) {
+      expect((error as { exitCode: number }).exitCode).toBe(2);
+    }
+  });
 
   it('checks --region the same way', () => {
     expect(parseRegion('us-gov-east-1')).toBe('us-gov-east-1');
@@ -116,8 +122,14 @@ describe('planUpstream', () => {
   });
 
   it('refuses a request without a scope, an unknown service and an unsupported region', () => {
-    expect(planUpstream({ scope: null, routedService: 'apigateway' }, config())).toMatchObject({ ok: false, message: expect.stringContaining('no SigV4 credential scope') as string });
+    expect(planUpstream({ scope: null, routedService: 'apigateway' }, config())).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no SigV4 credential scope') as string,
+    });
     expect(planUpstream({ scope: { ...scope, service: 's3' }, routedService: null }, config())).toMatchObject({ ok: false, message: expect.stringContaining('"s3"') as string });
-    expect(planUpstream({ scope: { ...scope, region: 'us-iso-east-1' }, routedService: null }, config())).toMatchObject({ ok: false, message: expect.stringContaining('"us-iso-east-1"') as string });
+    expect(planUpstream({ scope: { ...scope, region: 'us-iso-east-1' }, routedService: null }, config())).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('"us-iso-east-1"') as string,
+    });
   });
 });

@@ -87,13 +87,17 @@ export function planUpstream(request: RequestIdentity, config: UpstreamConfig): 
   if (scope === null) {
     return {
       ok: false,
-      message: 'the request carries no SigV4 credential scope (Authorization: AWS4-HMAC-SHA256 Credential=KEY/DATE/REGION/SERVICE/aws4_request), ' +
+      message:
+        'the request carries no SigV4 credential scope (Authorization: AWS4-HMAC-SHA256 Credential=KEY/DATE/REGION/SERVICE/aws4_request), ' +
         'so there is no AWS endpoint to forward it to; tapegate forwards signed AWS requests only (or everything to --upstream)',
     };
   }
   const prefix = config.endpointPrefixes.get(scope.service);
   if (prefix === undefined) {
-    return { ok: false, message: `the credential scope names the service "${scope.service}", which tapegate has no contracts for; it forwards only to ${[...config.endpointPrefixes.keys()].join(', ')}` };
+    return {
+      ok: false,
+      message: `the credential scope names the service "${scope.service}", which tapegate has no contracts for; it forwards only to ${[...config.endpointPrefixes.keys()].join(', ')}`,
+    };
   }
   const region = config.region ?? scope.region;
   const target = awsEndpoint(prefix, region);

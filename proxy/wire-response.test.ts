@@ -13,7 +13,14 @@ describe('prepareResponse', () => {
   it('keeps status and headers, drops hop-by-hop ones and sets the true content-length', () => {
     const wire = prepareResponse({
       status: 201,
-      headers: { 'content-type': 'application/json', 'content-length': '1', 'transfer-encoding': 'chunked', connection: 'close', 'keep-alive': 'timeout=5', 'x-amzn-requestid': 'r1' },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': '1',
+        'transfer-encoding': 'chunked',
+        connection: 'close',
+        'keep-alive': 'timeout=5',
+        'x-amzn-requestid': 'r1',
+      },
       body: { kind: 'json', value: { a: 'é' } },
     });
     expect(wire.status).toBe(201);
@@ -46,8 +53,7 @@ describe('awsError', () => {
   it('has a raw HTTP form that closes the connection', () => {
     const text = rawAwsError(400, 'TapegateBadRequest', 'bad').toString('latin1');
     expect(text).toBe(
-      'HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\nx-amzn-errortype: TapegateBadRequest\r\n' +
-        'content-length: 17\r\nconnection: close\r\n\r\n{"message":"bad"}',
+      'HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\nx-amzn-errortype: TapegateBadRequest\r\n' + 'content-length: 17\r\nconnection: close\r\n\r\n{"message":"bad"}',
     );
   });
 });

@@ -18,16 +18,7 @@ export interface WireResponse {
  * Hop-by-hop headers (RFC 9110 §7.6.1) describe the recorded connection, not the message;
  * the replay connection has its own. `content-length` is recomputed from the bytes sent.
  */
-const DROPPED = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'transfer-encoding',
-  'te',
-  'trailer',
-  'upgrade',
-  'content-length',
-]);
+const DROPPED = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'content-length']);
 
 /** The recorded status, headers (minus hop-by-hop) and body, with a true content-length. */
 export function prepareResponse(response: RecordedResponse): WireResponse {

@@ -21,12 +21,27 @@ const STYLE: ReportStyle = {
 };
 
 const row = (operation: string | null, severity: ReportRow['severity'], pointer: string, extra: Partial<ReportRow> = {}): ReportRow => ({
-  operation, severity, code: 'c', side: 'response', pointer, message: `at ${pointer}`, places: [], count: 0, ...extra,
+  operation,
+  severity,
+  code: 'c',
+  side: 'response',
+  pointer,
+  message: `at ${pointer}`,
+  places: [],
+  count: 0,
+  ...extra,
 });
 
 function model(rows: ReportRow[], extra: Partial<ReportModel> = {}): ReportModel {
   return {
-    style: STYLE, title: 'Title', summary: null, notes: [], operations: [], rows, failOn: 'error', verdict: true,
+    style: STYLE,
+    title: 'Title',
+    summary: null,
+    notes: [],
+    operations: [],
+    rows,
+    failOn: 'error',
+    verdict: true,
     json: { head: { kind: 'test' }, rows: 'in-order', row: (r) => ({ pointer: r.pointer }) },
     junit: { name: 'suites', suites: [{ name: 'one', cases: rows.map((r) => ({ row: r })) }] },
     ...extra,
@@ -68,7 +83,13 @@ describe('mergeSeen', () => {
     const seen = (cassette: string, seq: number, extra: Partial<ReportRow> = {}) => row('a', 'info', '/body/x', { places: [{ cassette, seq }], count: 1, ...extra });
     const merged = mergeSeen([seen('a.cassette', 0), seen('b.cassette', 3), seen('a.cassette', 1, { before: 1 }), row('a', 'info', '/body/x'), row('a', 'info', '/body/x')]);
     expect(merged.map((r) => [r.places, r.count])).toEqual([
-      [[{ cassette: 'a.cassette', seq: 0 }, { cassette: 'b.cassette', seq: 3 }], 2],
+      [
+        [
+          { cassette: 'a.cassette', seq: 0 },
+          { cassette: 'b.cassette', seq: 3 },
+        ],
+        2,
+      ],
       [[{ cassette: 'a.cassette', seq: 1 }], 1],
       // Rows not about recordings are never merged.
       [[], 0],
@@ -78,7 +99,15 @@ describe('mergeSeen', () => {
 
   it('text lists where a merged row was seen, grouped by cassette, and counts the rest', () => {
     const places = Array.from({ length: 5 }, (_, seq) => ({ cassette: seq < 3 ? 'a.cassette' : 'b.cassette', seq }));
-    const text = formatReport(model([row('op', 'warn', '/body/x', { places, count: 9 })], { operations: [{ operation: 'op', exchanges: 9 }, { operation: 'clean', exchanges: 1 }] }), 'text');
+    const text = formatReport(
+      model([row('op', 'warn', '/body/x', { places, count: 9 })], {
+        operations: [
+          { operation: 'op', exchanges: 9 },
+          { operation: 'clean', exchanges: 1 },
+        ],
+      }),
+      'text',
+    );
     expect(text).toBe(
       'Title\n\n' +
         'op: 1 change in 9 exchanges\n' +
@@ -91,7 +120,7 @@ describe('mergeSeen', () => {
 
 describe('verdict and exit code', () => {
   const rows = [row('a', 'warn', '/x'), row('a', 'info', '/y')];
-  it('follow --fail-on and speak the report\'s words', () => {
+  it("follow --fail-on and speak the report's words", () => {
     expect([exitCodeFor(rows, 'error'), exitCodeFor(rows, 'warn'), exitCodeFor(rows, 'never')]).toEqual([0, 1, 0]);
     expect(verdictLine(rows, 'warn', STYLE)).toBe('Failed: 1 change at warn or breaking (--fail-on warn).');
     expect(verdictLine(rows, 'never', STYLE)).toBe('Passed: --fail-on never.');
@@ -106,7 +135,19 @@ describe('junit', () => {
     const rows = [row('a', 'warn', '/x'), row('a', 'info', '/y')];
     const checked = { classname: 'a', name: '#0 GET /a', rows };
     const at = (failOn: ReportModel['failOn']) =>
-      formatReport(model(rows, { failOn, junit: { name: 'n', suites: [{ name: 'rows', cases: rows.map((r) => ({ row: r })) }, { name: 'exchange', cases: [checked] }] } }), 'junit');
+      formatReport(
+        model(rows, {
+          failOn,
+          junit: {
+            name: 'n',
+            suites: [
+              { name: 'rows', cases: rows.map((r) => ({ row: r })) },
+              { name: 'exchange', cases: [checked] },
+            ],
+          },
+        }),
+        'junit',
+      );
     const warn = at('warn');
     expect(warn).toContain('<testsuites name="n" tests="3" failures="2" errors="0">');
     expect(warn).toContain('<testcase classname="a" name="warn response /x c">\n      <failure type="c" message="at /x"/>');
@@ -135,10 +176,23 @@ describe('text in pieces', () => {
   it('head, rows in batches, end: the whole report when the batches hold whole operations', () => {
     const first = [row('a', 'error', '/x'), row('a', 'info', '/y')];
     const second = [row('b', 'warn', '/z', { places: [{ cassette: 'c.cassette', seq: 2 }], count: 1 })];
-    const whole = model([...first, ...second], { summary: '1 breaking, 1 warn, 1 info', notes: ['one note'], operations: [{ operation: 'a' }, { operation: 'b' }, { operation: 'clean' }] });
+    const whole = model([...first, ...second], {
+      summary: '1 breaking, 1 warn, 1 info',
+      notes: ['one note'],
+      operations: [{ operation: 'a' }, { operation: 'b' }, { operation: 'clean' }],
+    });
     const pieces = textHead(whole.title) + textRows(first, STYLE) + textRows(second, STYLE) + textEnd(whole);
     expect(pieces).toBe(textReport(whole));
-    expect(pieces.split('\n').slice(-8)).toEqual(['', 'Without changes: clean', '', 'note: one note', '', '1 breaking, 1 warn, 1 info', 'Failed: 1 change at breaking (--fail-on breaking).', '']);
+    expect(pieces.split('\n').slice(-8)).toEqual([
+      '',
+      'Without changes: clean',
+      '',
+      'note: one note',
+      '',
+      '1 breaking, 1 warn, 1 info',
+      'Failed: 1 change at breaking (--fail-on breaking).',
+      '',
+    ]);
     // A batch without rows writes nothing; the end without notes, summary or verdict neither.
     expect(textRows([], STYLE)).toBe('');
     expect(textEnd(model([], { verdict: false, style: { ...STYLE, text: { ...STYLE.text, listClean: false } } }))).toBe('');

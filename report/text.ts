@@ -71,7 +71,9 @@ export function textEnd(model: ReportModel): string {
   const { style } = model;
   const out: string[] = [];
   if (style.text.listClean) {
-    const clean = groupByOperation(model.rows, model.operations).filter((g) => g.rows.length === 0).map((g) => g.operation);
+    const clean = groupByOperation(model.rows, model.operations)
+      .filter((g) => g.rows.length === 0)
+      .map((g) => g.operation);
     const more = clean.length - CLEAN_SHOWN;
     if (clean.length > 0) out.push(`Without ${style.noun.many}: ${clean.slice(0, CLEAN_SHOWN).join(', ')}${more > 0 ? `, +${more} more` : ''}`, '');
   }

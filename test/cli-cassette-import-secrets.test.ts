@@ -10,7 +10,12 @@ const dir = mkdtempSync(join(tmpdir(), 'tapegate-import-secrets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A key id made up at run time, so no key-shaped literal sits in the repository. */
-const keyId = () => `AKIA${randomBytes(12).toString('hex').toUpperCase().replace(/[^A-Z2-7]/g, 'Q').slice(0, 16)}`;
+const keyId = () =>
+  `AKIA${randomBytes(12)
+    .toString('hex')
+    .toUpperCase()
+    .replace(/[^A-Z2-7]/g, 'Q')
+    .slice(0, 16)}`;
 
 function fixtureWith(edit: (fixture: CassetteJson) => void): string {
   const fixture = JSON.parse(readFileSync('cassettes/examples/seed-operations.json', 'utf8')) as CassetteJson;

@@ -42,7 +42,11 @@ function bytesExchange(seq: number): Exchange {
 async function sampleCassette(name: string, count: number): Promise<string> {
   const file = join(dir, name);
   mkdirSync(join(file, '..'), { recursive: true });
-  await writeCassette(file, sampleHeader(), Array.from({ length: count }, (_, seq) => sampleExchange(seq)));
+  await writeCassette(
+    file,
+    sampleHeader(),
+    Array.from({ length: count }, (_, seq) => sampleExchange(seq)),
+  );
   return file;
 }
 
@@ -140,8 +144,12 @@ describe('cassette ls', () => {
     expect(listed.status).toBe(1);
     const lines = listed.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatch(/^b\.cassette +4 exchanges +created 2025-01-01T00:00:00\.000Z +4 operations: apigateway\.GetIntegrationResponse, apigateway\.UpdateIntegrationResponse, apigatewayv2\.CreateIntegrationResponse, \+1 more$/);
-    expect(lines[1]).toMatch(/^nested\/broken\.cassette +unreadable: Failed to read cassette ".*broken\.cassette": corrupt record at byte \d+ \(bad checksum\); 2 exchanges before it are intact/);
+    expect(lines[0]).toMatch(
+      /^b\.cassette +4 exchanges +created 2025-01-01T00:00:00\.000Z +4 operations: apigateway\.GetIntegrationResponse, apigateway\.UpdateIntegrationResponse, apigatewayv2\.CreateIntegrationResponse, \+1 more$/,
+    );
+    expect(lines[1]).toMatch(
+      /^nested\/broken\.cassette +unreadable: Failed to read cassette ".*broken\.cassette": corrupt record at byte \d+ \(bad checksum\); 2 exchanges before it are intact/,
+    );
     expect(lines[2]).toMatch(/^nested\/deeper\/a\.cassette +1 exchange +created 2025-01-01T00:00:00\.000Z +1 operation: apigateway\.GetIntegrationResponse$/);
     expect(lines[3]).toBe('3 cassettes, 1 unreadable');
 
@@ -228,10 +236,7 @@ describe('cassette textconv', () => {
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('# tapegate cassette, format version 2, 2 exchanges');
-    expect(lines.filter((line) => line.startsWith('# exchange'))).toEqual([
-      '# exchange 0 apigateway.GetIntegrationResponse',
-      '# exchange 1 (no operation)',
-    ]);
+    expect(lines.filter((line) => line.startsWith('# exchange'))).toEqual(['# exchange 0 apigateway.GetIntegrationResponse', '# exchange 1 (no operation)']);
     const text = result.stdout;
     const exchange = text.slice(text.indexOf('\n', text.indexOf('# exchange 0')) + 1, text.indexOf('# exchange 1'));
     expect(Object.keys(JSON.parse(exchange) as object)).toEqual(['operation', 'request', 'response', 'seq', 'timing']);
@@ -297,7 +302,11 @@ describe('cassette: help and bad arguments', () => {
 
   it('refuses with exit 2: a file that is not a cassette, a cassette given to import, export without --json', async () => {
     writeFileSync(join(dir, 'seed.json'), seedText);
-    for (const args of [['show', 'seed.json'], ['export', 'seed.json', '--json'], ['recover', 'seed.json']]) {
+    for (const args of [
+      ['show', 'seed.json'],
+      ['export', 'seed.json', '--json'],
+      ['recover', 'seed.json'],
+    ]) {
       const result = cli('cassette', ...args);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/"seed\.json": not a tapegate cassette .*`tapegate cassette import` reads the JSON form/);

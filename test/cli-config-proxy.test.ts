@@ -37,8 +37,18 @@ async function folder(files: Record<string, unknown> = {}): Promise<string> {
 
 async function cassetteIn(dir: string, exchanges: Exchange[], name = 'replay.cassette'): Promise<string> {
   const file = join(dir, name);
-  const header = createHeader({ toolVersion: '0.1.0', services: [{ service: 'apigateway', apiVersion: '2015-07-09' }, { service: 'apigatewayv2', apiVersion: '2018-11-29' }] });
-  await writeCassette(file, header, exchanges.map((e, seq) => ({ ...e, seq })));
+  const header = createHeader({
+    toolVersion: '0.1.0',
+    services: [
+      { service: 'apigateway', apiVersion: '2015-07-09' },
+      { service: 'apigatewayv2', apiVersion: '2018-11-29' },
+    ],
+  });
+  await writeCassette(
+    file,
+    header,
+    exchanges.map((e, seq) => ({ ...e, seq })),
+  );
   return file;
 }
 
@@ -76,7 +86,13 @@ async function serve(args: string[], cwd: string, env: NodeJS.ProcessEnv = proce
 }
 
 /** Status and AWS error type of one request to the proxy. */
-async function send(url: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; type: string | null; body: unknown }> {
+async function send(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string | null; body: unknown }> {
   const init: RequestInit = { method, headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) } };
   if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
   const response = await fetch(url + path, init);
@@ -92,7 +108,13 @@ const getIr = (headers: Record<string, string> = {}): Exchange => {
 
 describe('tapegate replay with tapegate.config.json', () => {
   it('ignoreBody: a request whose ignored member differs still matches (and misses without the config)', async () => {
-    const recorded = exchange(0, CREATE_IR, request('POST', V2_IR_COLLECTION, json({ integrationResponseKey: '/200/', templateSelectionExpression: '$default' })), 201, json(v2CreatedResponse));
+    const recorded = exchange(
+      0,
+      CREATE_IR,
+      request('POST', V2_IR_COLLECTION, json({ integrationResponseKey: '/200/', templateSelectionExpression: '$default' })),
+      201,
+      json(v2CreatedResponse),
+    );
     const dir = await folder({ 'tapegate.config.json': { ignoreBody: { [CREATE_IR]: ['/templateSelectionExpression'] } } });
     const cassette = await cassetteIn(dir, [recorded]);
     const changed = { integrationResponseKey: '/200/', templateSelectionExpression: '$request.body.action' };
@@ -236,7 +258,7 @@ describe('tapegate record with tapegate.config.json', () => {
     expect(upstream.requests).toHaveLength(3);
   });
 
-  it('an upstream in the file that has a path: exit 2 naming /upstream; an --upstream flag means the file\'s is never used', async () => {
+  it("an upstream in the file that has a path: exit 2 naming /upstream; an --upstream flag means the file's is never used", async () => {
     const dir = await folder({ 'tapegate.config.json': { upstream: 'http://127.0.0.1:9/prefix' } });
     const result = await runCliAsync(['record', '--cassette', 'x.cassette'], { cwd: dir, env: isolatedEnv(dir) });
     expect(result.status).toBe(2);

@@ -33,13 +33,16 @@ describe('tapegate exec', () => {
     expect(result.stderr).toMatch(/tapegate replay summary: 2 served, 0 missed/);
   });
 
-  it('exits with the command\'s status', () => {
+  it("exits with the command's status", () => {
     expect(runCli(['exec', '--cassette', SEED, '--', process.execPath, '-e', 'process.exit(3)']).status).toBe(3);
   });
 
   it('gives the command the endpoint variables, throw-away credentials and a region in replay', () => {
-    const script = 'const e = process.env; console.log(JSON.stringify([e.AWS_ENDPOINT_URL === e.AWS_ENDPOINT_URL_API_GATEWAY, e.AWS_ENDPOINT_URL === e.AWS_ENDPOINT_URL_APIGATEWAYV2, e.AWS_ACCESS_KEY_ID, e.AWS_REGION, e.TAPEGATE_MODE]))';
-    const result = runCli(['exec', '--cassette', SEED, '--', process.execPath, '-e', script], { env: { AWS_ACCESS_KEY_ID: '', AWS_PROFILE: '', AWS_REGION: '', AWS_DEFAULT_REGION: '' } });
+    const script =
+      'const e = process.env; console.log(JSON.stringify([e.AWS_ENDPOINT_URL === e.AWS_ENDPOINT_URL_API_GATEWAY, e.AWS_ENDPOINT_URL === e.AWS_ENDPOINT_URL_APIGATEWAYV2, e.AWS_ACCESS_KEY_ID, e.AWS_REGION, e.TAPEGATE_MODE]))';
+    const result = runCli(['exec', '--cassette', SEED, '--', process.execPath, '-e', script], {
+      env: { AWS_ACCESS_KEY_ID: '', AWS_PROFILE: '', AWS_REGION: '', AWS_DEFAULT_REGION: '' },
+    });
     expect(JSON.parse(result.stdout)).toEqual([true, true, 'TAPEGATEEXECREPLAY', 'us-east-1', 'replay']);
   });
 

@@ -27,7 +27,16 @@ const form = (text: string): Body => ({ kind: 'bytes', bytes: new TextEncoder().
 const JSON_HEADERS = { 'content-type': 'application/json' };
 const V1_RESPONSE = '/restapis/a1b2c3d4e5/resources/r00t01/methods/GET/integration/responses/200';
 
-function exchange(seq: number, operation: string | null, service: string | undefined, method: string, path: string, headers: Record<string, string>, request: Body, response: Body): Exchange {
+function exchange(
+  seq: number,
+  operation: string | null,
+  service: string | undefined,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  request: Body,
+  response: Body,
+): Exchange {
   return {
     seq,
     operation,
@@ -39,16 +48,42 @@ function exchange(seq: number, operation: string | null, service: string | undef
 }
 
 const cognito = (seq: number, action: string): Exchange =>
-  exchange(seq, null, 'cognito-idp', 'POST', '/', { 'x-amz-target': `AWSCognitoIdentityProviderService.${action}`, 'content-type': 'application/x-amz-json-1.1' }, json({ PoolName: 'p', ClientId: null }), json({ UserPool: { Id: 'u1' } }));
+  exchange(
+    seq,
+    null,
+    'cognito-idp',
+    'POST',
+    '/',
+    { 'x-amz-target': `AWSCognitoIdentityProviderService.${action}`, 'content-type': 'application/x-amz-json-1.1' },
+    json({ PoolName: 'p', ClientId: null }),
+    json({ UserPool: { Id: 'u1' } }),
+  );
 
 async function mixed(): Promise<string> {
   const exchanges = [
     // Correct API Gateway traffic, null members and all (as emulators answer).
-    exchange(0, 'apigateway.GetIntegrationResponse', 'apigateway', 'GET', V1_RESPONSE, {}, { kind: 'empty' },
-      json({ statusCode: '200', selectionPattern: null, responseTemplates: { 'application/json': '{}' }, contentHandling: null })),
+    exchange(
+      0,
+      'apigateway.GetIntegrationResponse',
+      'apigateway',
+      'GET',
+      V1_RESPONSE,
+      {},
+      { kind: 'empty' },
+      json({ statusCode: '200', selectionPattern: null, responseTemplates: { 'application/json': '{}' }, contentHandling: null }),
+    ),
     cognito(1, 'CreateUserPool'),
     cognito(2, 'CreateUserPoolClient'),
-    exchange(3, null, 'cloudformation', 'POST', '/', { 'content-type': 'application/x-www-form-urlencoded' }, form('Action=DescribeStacks&Version=2010-05-15'), form('<DescribeStacksResponse/>')),
+    exchange(
+      3,
+      null,
+      'cloudformation',
+      'POST',
+      '/',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      form('Action=DescribeStacks&Version=2010-05-15'),
+      form('<DescribeStacksResponse/>'),
+    ),
     cognito(4, 'DeleteUserPool'),
     exchange(5, null, 'lambda', 'GET', '/2015-03-31/functions', {}, { kind: 'empty' }, json({ Functions: [] })),
   ];

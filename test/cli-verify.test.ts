@@ -35,8 +35,7 @@ async function seeded(): Promise<string> {
 
 type Key = Pick<Finding, 'operation' | 'side' | 'severity' | 'code' | 'path'> & { seq: number };
 const keyOf = (k: Key): string => `#${k.seq} ${k.operation} ${k.severity} ${k.side} ${k.path} [${k.code}]`;
-const expectedKeys = (): string[] =>
-  SEEDED.flatMap((s, seq) => (s.expected ? [keyOf({ ...s.expected, seq })] : [])).sort();
+const expectedKeys = (): string[] => SEEDED.flatMap((s, seq) => (s.expected ? [keyOf({ ...s.expected, seq })] : [])).sort();
 
 /** The text report's entries: operation heading, then `SEVERITY side pointer [code]`, message, `at ...`. */
 function textEntries(text: string): { key: string; message: string }[] {
@@ -129,7 +128,9 @@ describe('verify: the seeded cassette', () => {
     expect(cases.map((c) => c.attributes.name)).toEqual(SEEDED.map((s, seq) => `#${seq} ${s.call.method} ${s.call.path}`));
     expect(cases.map((c) => c.attributes.classname)).toEqual(SEEDED.map((s) => s.call.operation));
     const failures = cases.map((c) => elements(c, 'failure').map((f) => f.attributes.type));
-    expect(failures).toEqual(SEEDED.map((s) => (s.expected?.severity === 'error' ? (s.expected.code === 'pattern-mismatch' ? [s.expected.code, s.expected.code] : [s.expected.code]) : [])));
+    expect(failures).toEqual(
+      SEEDED.map((s) => (s.expected?.severity === 'error' ? (s.expected.code === 'pattern-mismatch' ? [s.expected.code, s.expected.code] : [s.expected.code]) : [])),
+    );
     // Below --fail-on: noted, not failed. Markup in a finding comes back intact once parsed.
     expect(elements(cases[7]!, 'system-out')[0]!.text).toContain('warn response /headers/x-amzn-errortype [undeclared-error]');
     expect(elements(cases[9]!, 'system-out')[0]!.text).toContain('info response /body/integrationLatencyP99 [unknown-field]');
@@ -153,19 +154,13 @@ describe('verify: the seeded cassette', () => {
   });
 
   it('the XML check itself refuses what is not well-formed', () => {
-    const bad = [
-      '<a><b></a></b>',
-      '<a x="1" x="2"/>',
-      '<a x="<"/>',
-      '<a>Tom & Jerry</a>',
-      '<a/><b/>',
-      '<a>\u0001</a>',
-      '<a x=1/>',
-      '<a>',
-    ];
+    const bad = ['<a><b></a></b>', '<a x="1" x="2"/>', '<a x="<"/>', '<a>Tom & Jerry</a>', '<a/><b/>', '<a>\u0001</a>', '<a x=1/>', '<a>'];
     for (const text of bad) expect(() => parseXml(text), text).toThrow(/not well-formed XML/);
     expect(parseXml('<?xml version="1.0"?>\n<a x="&quot;&#60;"><b>1 &amp; 2</b></a>\n')).toEqual({
-      name: 'a', attributes: { x: '"<' }, text: '', children: [{ name: 'b', attributes: {}, children: [], text: '1 & 2' }],
+      name: 'a',
+      attributes: { x: '"<' },
+      text: '',
+      children: [{ name: 'b', attributes: {}, children: [], text: '1 & 2' }],
     });
   });
 });
@@ -252,7 +247,7 @@ describe('verify: the config file and --contracts', () => {
     expect(cli('verify', 'w.cassette', '--config', 'ci/none.json')).toMatchObject({ status: 2, stderr: 'tapegate: Failed to read config "ci/none.json": no such file\n' });
   });
 
-  it('checks against the contracts of --contracts, or of the config\'s contracts folder', async () => {
+  it("checks against the contracts of --contracts, or of the config's contracts folder", async () => {
     mkdirSync(join(dir, 'v1-only'));
     copyFileSync(V1_CONTRACTS, join(dir, 'v1-only', 'apigateway-2015-07-09.json'));
     await writeSeeded(join(dir, 'x.cassette'), [SEEDED[0]!, SEEDED[1]!]);

@@ -100,8 +100,16 @@ describe('loadConfig: what loads', () => {
 
 describe('loadConfig: each kind of mistake names the key and what was expected', () => {
   it.each([
-    ['a pointer not starting with "/"', { ignoreBody: { 'apigatewayv2.CreateApi': ['clientToken'] } }, '/ignoreBody/apigatewayv2.CreateApi/0 must be a JSON Pointer starting with "/" (got "clientToken")'],
-    ['a pointer with a bad "~" escape', { ignoreBody: { 'apigatewayv2.CreateApi': ['/tags/a~2b'] } }, '/ignoreBody/apigatewayv2.CreateApi/0 must be a JSON Pointer with "~" written "~0" and a "/" inside a name "~1" (got "/tags/a~2b")'],
+    [
+      'a pointer not starting with "/"',
+      { ignoreBody: { 'apigatewayv2.CreateApi': ['clientToken'] } },
+      '/ignoreBody/apigatewayv2.CreateApi/0 must be a JSON Pointer starting with "/" (got "clientToken")',
+    ],
+    [
+      'a pointer with a bad "~" escape',
+      { ignoreBody: { 'apigatewayv2.CreateApi': ['/tags/a~2b'] } },
+      '/ignoreBody/apigatewayv2.CreateApi/0 must be a JSON Pointer with "~" written "~0" and a "/" inside a name "~1" (got "/tags/a~2b")',
+    ],
     ['a value outside an enum', { failOn: 'fatal' }, '/failOn must be one of error, warn, never (got "fatal")'],
     ['another enum', { repeat: 'first' }, '/repeat must be one of last, error (got "first")'],
     ['a mistyped key', { matchHeader: ['x-tenant'] }, '/matchHeader is not a known key (did you mean matchHeaders?)'],
@@ -118,9 +126,17 @@ describe('loadConfig: each kind of mistake names the key and what was expected',
     ['an upstream without a scheme', { upstream: 'localhost:4566' }, '/upstream must be an http or https URL (got "localhost:4566")'],
     ['an upstream that does not parse', { upstream: 'http://exa mple.com' }, '/upstream must be an http or https URL (got "http://exa mple.com")'],
     ['an empty folder name', { cassettes: '' }, '/cassettes must be a folder: a non-empty path, relative to the config file (got "")'],
-    ['a contracts folder that is not there', { contracts: 'no-such-contracts' }, '/contracts must be a folder of tapegate contract files, relative to the config file (got "no-such-contracts": no such folder)'],
+    [
+      'a contracts folder that is not there',
+      { contracts: 'no-such-contracts' },
+      '/contracts must be a folder of tapegate contract files, relative to the config file (got "no-such-contracts": no such folder)',
+    ],
     ['an ignoreBody key that is no operation id', { ignoreBody: { createApi: ['/name'] } }, '/ignoreBody/createApi must be an operation id such as "apigatewayv2.CreateApi"'],
-    ['an operation the contracts lack', { ignoreBody: { 'apigatewayv2.CreatApi': ['/name'] } }, '/ignoreBody/apigatewayv2.CreatApi is not an operation of the contracts (did you mean apigatewayv2.CreateApi?)'],
+    [
+      'an operation the contracts lack',
+      { ignoreBody: { 'apigatewayv2.CreatApi': ['/name'] } },
+      '/ignoreBody/apigatewayv2.CreatApi is not an operation of the contracts (did you mean apigatewayv2.CreateApi?)',
+    ],
     ['a list that is not one', { ignoreBody: { 'apigatewayv2.CreateApi': '/name' } }, '/ignoreBody/apigatewayv2.CreateApi must be an array (got "/name")'],
     ['a file that is not an object', [], 'the file must be an object (got [])'],
   ])('%s', (_name, config, message) => {
@@ -129,12 +145,13 @@ describe('loadConfig: each kind of mistake names the key and what was expected',
 
   it('several mistakes: every one named, in one message', () => {
     expect(mistake({ failOn: 'fatal', matchHeader: [], maxBodyBytes: true })).toBe(
-      PREFIX + '/matchHeader is not a known key (did you mean matchHeaders?); /failOn must be one of error, warn, never (got "fatal"); ' +
+      PREFIX +
+        '/matchHeader is not a known key (did you mean matchHeaders?); /failOn must be one of error, warn, never (got "fatal"); ' +
         '/maxBodyBytes must be a positive integer or a size such as "10MiB" (got true)',
     );
   });
 
-  it('ignoreBody ids are checked against the contracts in use (a --contracts flag\'s)', () => {
+  it("ignoreBody ids are checked against the contracts in use (a --contracts flag's)", () => {
     write(JSON.stringify({ ignoreBody: { 'apigatewayv2.CreateApi': ['/clientToken'], 'apigateway.CreateRestApi': ['/name'] } }));
     const v1Only = indexContracts([readContractFile(V1_CONTRACTS)]);
     expect(() => loadConfig(undefined, dir, { contracts: v1Only })).toThrow(
@@ -146,7 +163,7 @@ describe('loadConfig: each kind of mistake names the key and what was expected',
     ['a trailing comma', '{\n  "failOn": "warn",\n}\n', 'not valid JSON at line 3, column 1: expected a property name in double quotes, found "}"'],
     ['a missing value', '{"failOn": }', 'not valid JSON at line 1, column 12: expected a value (object, array, string, number, true, false or null), found "}"'],
     ['single quotes', "{\n\t'failOn': 'warn'}", 'not valid JSON at line 2, column 2: expected a property name in double quotes, found "\'"'],
-    ['an unterminated string', '{"failOn": "warn}', 'not valid JSON at line 1, column 18: expected the closing \'"\' of the string, found the end of the file'],
+    ['an unterminated string', '{"failOn": "warn}', "not valid JSON at line 1, column 18: expected the closing '\"' of the string, found the end of the file"],
     ['an empty file', '', 'not valid JSON at line 1, column 1: expected a value (object, array, string, number, true, false or null), found the end of the file'],
     ['two objects', '{}\n{}', 'not valid JSON at line 2, column 1: expected the end of the file, found "{"'],
   ])('not JSON (%s): the parse error with line and column', (_name, text, reason) => {

@@ -70,7 +70,9 @@ const cases: Case[] = [
   },
   {
     name: 'v2 integration response parameter value of 513 characters',
-    exchange: { request: request('POST', v2IntegrationResponses, json({ integrationResponseKey: '$default', responseParameters: { 'method.response.header.x': 'x'.repeat(513) } })) },
+    exchange: {
+      request: request('POST', v2IntegrationResponses, json({ integrationResponseKey: '$default', responseParameters: { 'method.response.header.x': 'x'.repeat(513) } })),
+    },
     expected: [error('too-long', '/body/responseParameters/method.response.header.x')],
   },
   {
@@ -111,12 +113,16 @@ const cases: Case[] = [
   {
     name: 'v1 responseParameters patches as the seed page writes them are fine',
     exchange: {
-      request: request('PATCH', v1IntegrationResponse, patch(
-        { op: 'add', path: '/responseParameters/method.response.header.Access-Control-Allow-Origin', value: "'*'" },
-        { op: 'replace', path: '/responseParameters/method.response.header.X-Id', value: 'integration.response.body.requestId' },
-        { op: 'remove', path: '/responseParameters/method.response.header.X-Old' },
-        { op: 'replace', path: '/responseTemplates/application~1json', value: '' },
-      )),
+      request: request(
+        'PATCH',
+        v1IntegrationResponse,
+        patch(
+          { op: 'add', path: '/responseParameters/method.response.header.Access-Control-Allow-Origin', value: "'*'" },
+          { op: 'replace', path: '/responseParameters/method.response.header.X-Id', value: 'integration.response.body.requestId' },
+          { op: 'remove', path: '/responseParameters/method.response.header.X-Old' },
+          { op: 'replace', path: '/responseTemplates/application~1json', value: '' },
+        ),
+      ),
     },
     expected: [],
   },
@@ -142,7 +148,10 @@ const cases: Case[] = [
   },
   {
     name: 'v2 CreateIntegrationResponse answered 200 instead of 201',
-    exchange: { request: request('POST', v2IntegrationResponses, json({ integrationResponseKey: '$default' })), response: response(200, json({ integrationResponseKey: '$default' })) },
+    exchange: {
+      request: request('POST', v2IntegrationResponses, json({ integrationResponseKey: '$default' })),
+      response: response(200, json({ integrationResponseKey: '$default' })),
+    },
     expected: [error('unexpected-status', '/status', 'response')],
   },
   {
@@ -172,7 +181,10 @@ const cases: Case[] = [
   },
   {
     name: 'v2 response with a field the contract does not know',
-    exchange: { request: request('GET', v2IntegrationResponse), response: response(200, json({ integrationResponseId: 'r3sp0n', integrationResponseKey: '$default', streamingMode: 'ON' })) },
+    exchange: {
+      request: request('GET', v2IntegrationResponse),
+      response: response(200, json({ integrationResponseId: 'r3sp0n', integrationResponseKey: '$default', streamingMode: 'ON' })),
+    },
     expected: [{ code: 'unknown-field', severity: 'info', side: 'response', path: '/body/streamingMode' }],
   },
   {
@@ -199,7 +211,10 @@ const accepted: { name: string; exchange: Case['exchange'] }[] = [
     name: 'v1 error type only in __type, with namespace and suffix decorations',
     exchange: {
       request: request('GET', v1IntegrationResponse),
-      response: response(404, json({ __type: 'com.amazonaws.apigateway#NotFoundException:http://internal.amazon.com/coral/', message: 'Invalid Integration identifier specified' })),
+      response: response(
+        404,
+        json({ __type: 'com.amazonaws.apigateway#NotFoundException:http://internal.amazon.com/coral/', message: 'Invalid Integration identifier specified' }),
+      ),
     },
   },
   {
@@ -208,7 +223,10 @@ const accepted: { name: string; exchange: Case['exchange'] }[] = [
   },
   {
     name: 'v1 error message under Message, type header with a suffix',
-    exchange: { request: request('GET', v1IntegrationResponse), response: response(429, json({ Message: 'Too Many Requests' }), { 'x-amzn-errortype': 'TooManyRequestsException:http://internal.amazon.com/' }) },
+    exchange: {
+      request: request('GET', v1IntegrationResponse),
+      response: response(429, json({ Message: 'Too Many Requests' }), { 'x-amzn-errortype': 'TooManyRequestsException:http://internal.amazon.com/' }),
+    },
   },
 ];
 

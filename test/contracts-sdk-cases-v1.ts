@@ -27,18 +27,21 @@ export const v1Cases: Case[] = [
   },
   {
     operation: 'apigateway.UpdateIntegrationResponse',
-    send: (c) => c.send(new v1.UpdateIntegrationResponseCommand({
-      ...method,
-      statusCode: '200',
-      patchOperations: [
-        { op: 'replace', path: '/responseTemplates/application~1json', value: '{"ok": true}' },
-        { op: 'add', path: '/responseParameters/method.response.header.Access-Control-Allow-Origin', value: "'*'" },
-        { op: 'add', path: '/responseParameters/method.response.header.X-Request-Id', value: 'integration.response.header.x-amzn-RequestId' },
-        { op: 'replace', path: '/selectionPattern', value: '2\\d{2}' },
-        { op: 'replace', path: '/contentHandling', value: 'CONVERT_TO_TEXT' },
-        { op: 'remove', path: '/responseTemplates/application~1xml' },
-      ],
-    })),
+    send: (c) =>
+      c.send(
+        new v1.UpdateIntegrationResponseCommand({
+          ...method,
+          statusCode: '200',
+          patchOperations: [
+            { op: 'replace', path: '/responseTemplates/application~1json', value: '{"ok": true}' },
+            { op: 'add', path: '/responseParameters/method.response.header.Access-Control-Allow-Origin', value: "'*'" },
+            { op: 'add', path: '/responseParameters/method.response.header.X-Request-Id', value: 'integration.response.header.x-amzn-RequestId' },
+            { op: 'replace', path: '/selectionPattern', value: '2\\d{2}' },
+            { op: 'replace', path: '/contentHandling', value: 'CONVERT_TO_TEXT' },
+            { op: 'remove', path: '/responseTemplates/application~1xml' },
+          ],
+        }),
+      ),
     request: (request) => {
       expect(request.method).toBe('PATCH');
       expect(at(bodyOf(request), 'patchOperations', 0)).toEqual({ op: 'replace', path: '/responseTemplates/application~1json', value: '{"ok": true}' });
@@ -54,10 +57,18 @@ export const v1Cases: Case[] = [
   { operation: 'apigateway.GetRestApi', send: (c) => c.send(new v1.GetRestApiCommand(api)) },
   {
     operation: 'apigateway.CreateRestApi',
-    send: (c) => c.send(new v1.CreateRestApiCommand({
-      name: 'pets', description: 'Pet store', binaryMediaTypes: ['image/png'], minimumCompressionSize: 1024,
-      endpointConfiguration: { types: ['REGIONAL'] }, tags: { team: 'payments' }, disableExecuteApiEndpoint: false,
-    })),
+    send: (c) =>
+      c.send(
+        new v1.CreateRestApiCommand({
+          name: 'pets',
+          description: 'Pet store',
+          binaryMediaTypes: ['image/png'],
+          minimumCompressionSize: 1024,
+          endpointConfiguration: { types: ['REGIONAL'] },
+          tags: { team: 'payments' },
+          disableExecuteApiEndpoint: false,
+        }),
+      ),
     request: (request) => expect(bodyOf(request).endpointConfiguration).toEqual({ types: ['REGIONAL'] }),
     output: (out) => expect(out.createdDate).toBeInstanceOf(Date),
   },
@@ -83,19 +94,35 @@ export const v1Cases: Case[] = [
   { operation: 'apigateway.CreateResource', send: (c) => c.send(new v1.CreateResourceCommand({ ...api, parentId: 'r00t1d', pathPart: '{petId}' })) },
   {
     operation: 'apigateway.PutMethod',
-    send: (c) => c.send(new v1.PutMethodCommand({
-      ...method, httpMethod: 'POST', authorizationType: 'NONE', apiKeyRequired: true,
-      requestParameters: { 'method.request.querystring.page': false }, requestModels: { 'application/json': 'Pet' },
-    })),
+    send: (c) =>
+      c.send(
+        new v1.PutMethodCommand({
+          ...method,
+          httpMethod: 'POST',
+          authorizationType: 'NONE',
+          apiKeyRequired: true,
+          requestParameters: { 'method.request.querystring.page': false },
+          requestModels: { 'application/json': 'Pet' },
+        }),
+      ),
   },
   { operation: 'apigateway.GetMethod', send: (c) => c.send(new v1.GetMethodCommand(method)) },
   {
     operation: 'apigateway.PutIntegration',
-    send: (c) => c.send(new v1.PutIntegrationCommand({
-      ...method, type: 'HTTP_PROXY', integrationHttpMethod: 'GET', uri: 'https://pets.internal.example/pets',
-      timeoutInMillis: 29000, requestParameters: { 'integration.request.header.x-page': 'method.request.querystring.page' },
-      passthroughBehavior: 'WHEN_NO_MATCH', contentHandling: 'CONVERT_TO_TEXT', tlsConfig: { insecureSkipVerification: false },
-    })),
+    send: (c) =>
+      c.send(
+        new v1.PutIntegrationCommand({
+          ...method,
+          type: 'HTTP_PROXY',
+          integrationHttpMethod: 'GET',
+          uri: 'https://pets.internal.example/pets',
+          timeoutInMillis: 29000,
+          requestParameters: { 'integration.request.header.x-page': 'method.request.querystring.page' },
+          passthroughBehavior: 'WHEN_NO_MATCH',
+          contentHandling: 'CONVERT_TO_TEXT',
+          tlsConfig: { insecureSkipVerification: false },
+        }),
+      ),
   },
   {
     operation: 'apigateway.GetIntegration',
@@ -105,19 +132,30 @@ export const v1Cases: Case[] = [
   { operation: 'apigateway.DeleteIntegration', send: (c) => c.send(new v1.DeleteIntegrationCommand(method)) },
   {
     operation: 'apigateway.PutIntegrationResponse',
-    send: (c) => c.send(new v1.PutIntegrationResponseCommand({
-      ...method, statusCode: '200', selectionPattern: '', contentHandling: 'CONVERT_TO_TEXT',
-      responseTemplates: { 'application/json': '$input.json("$")' },
-      responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'" },
-    })),
+    send: (c) =>
+      c.send(
+        new v1.PutIntegrationResponseCommand({
+          ...method,
+          statusCode: '200',
+          selectionPattern: '',
+          contentHandling: 'CONVERT_TO_TEXT',
+          responseTemplates: { 'application/json': '$input.json("$")' },
+          responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'" },
+        }),
+      ),
   },
   { operation: 'apigateway.DeleteIntegrationResponse', send: (c) => c.send(new v1.DeleteIntegrationResponseCommand({ ...method, statusCode: '500' })) },
   {
     operation: 'apigateway.PutMethodResponse',
-    send: (c) => c.send(new v1.PutMethodResponseCommand({
-      ...method, statusCode: '200', responseModels: { 'application/json': 'Empty' },
-      responseParameters: { 'method.response.header.Access-Control-Allow-Origin': true },
-    })),
+    send: (c) =>
+      c.send(
+        new v1.PutMethodResponseCommand({
+          ...method,
+          statusCode: '200',
+          responseModels: { 'application/json': 'Empty' },
+          responseParameters: { 'method.response.header.Access-Control-Allow-Origin': true },
+        }),
+      ),
   },
   {
     operation: 'apigateway.CreateDeployment',
@@ -132,17 +170,22 @@ export const v1Cases: Case[] = [
   },
   {
     operation: 'apigateway.CreateStage',
-    send: (c) => c.send(new v1.CreateStageCommand({ ...api, stageName: 'beta', deploymentId: 'd3pl0y', cacheClusterEnabled: true, cacheClusterSize: '0.5', variables: { env: 'beta' } })),
+    send: (c) =>
+      c.send(new v1.CreateStageCommand({ ...api, stageName: 'beta', deploymentId: 'd3pl0y', cacheClusterEnabled: true, cacheClusterSize: '0.5', variables: { env: 'beta' } })),
   },
   {
     operation: 'apigateway.UpdateStage',
-    send: (c) => c.send(new v1.UpdateStageCommand({
-      ...api, stageName: 'prod',
-      patchOperations: [
-        { op: 'replace', path: '/*/*/throttling/rateLimit', value: '100' },
-        { op: 'replace', path: '/variables/env', value: 'prod' },
-      ],
-    })),
+    send: (c) =>
+      c.send(
+        new v1.UpdateStageCommand({
+          ...api,
+          stageName: 'prod',
+          patchOperations: [
+            { op: 'replace', path: '/*/*/throttling/rateLimit', value: '100' },
+            { op: 'replace', path: '/variables/env', value: 'prod' },
+          ],
+        }),
+      ),
   },
   { operation: 'apigateway.FlushStageCache', send: (c) => c.send(new v1.FlushStageCacheCommand({ ...api, stageName: 'prod' })) },
   {
@@ -155,7 +198,10 @@ export const v1Cases: Case[] = [
     },
   },
   { operation: 'apigateway.GetSdk', send: (c) => c.send(new v1.GetSdkCommand({ ...api, stageName: 'prod', sdkType: 'javascript' })) },
-  { operation: 'apigateway.CreateApiKey', send: (c) => c.send(new v1.CreateApiKeyCommand({ name: 'partner', enabled: true, customerId: 'cust-7', stageKeys: [{ restApiId: 'a1b2c3d4e5', stageName: 'prod' }] })) },
+  {
+    operation: 'apigateway.CreateApiKey',
+    send: (c) => c.send(new v1.CreateApiKeyCommand({ name: 'partner', enabled: true, customerId: 'cust-7', stageKeys: [{ restApiId: 'a1b2c3d4e5', stageName: 'prod' }] })),
+  },
   {
     operation: 'apigateway.GetApiKeys',
     send: (c) => c.send(new v1.GetApiKeysCommand({ limit: 50, nameQuery: 'partner', includeValues: true })),
@@ -164,7 +210,8 @@ export const v1Cases: Case[] = [
   { operation: 'apigateway.GetApiKey', send: (c) => c.send(new v1.GetApiKeyCommand({ apiKey: 'k3y1d', includeValue: false })) },
   {
     operation: 'apigateway.ImportApiKeys',
-    send: (c) => c.send(new v1.ImportApiKeysCommand({ body: new TextEncoder().encode('name,key,enabled\npartner,not-a-real-key-0001,true\n'), format: 'csv', failOnWarnings: true })),
+    send: (c) =>
+      c.send(new v1.ImportApiKeysCommand({ body: new TextEncoder().encode('name,key,enabled\npartner,not-a-real-key-0001,true\n'), format: 'csv', failOnWarnings: true })),
     request: (request) => {
       expect(request.query).toEqual({ mode: ['import'], format: ['csv'], failonwarnings: ['true'] });
       expect(request.body.kind).toBe('bytes');
@@ -172,10 +219,15 @@ export const v1Cases: Case[] = [
   },
   {
     operation: 'apigateway.CreateUsagePlan',
-    send: (c) => c.send(new v1.CreateUsagePlanCommand({
-      name: 'gold', apiStages: [{ apiId: 'a1b2c3d4e5', stage: 'prod' }],
-      throttle: { burstLimit: 10, rateLimit: 5.5 }, quota: { limit: 1000, period: 'MONTH', offset: 0 },
-    })),
+    send: (c) =>
+      c.send(
+        new v1.CreateUsagePlanCommand({
+          name: 'gold',
+          apiStages: [{ apiId: 'a1b2c3d4e5', stage: 'prod' }],
+          throttle: { burstLimit: 10, rateLimit: 5.5 },
+          quota: { limit: 1000, period: 'MONTH', offset: 0 },
+        }),
+      ),
   },
   { operation: 'apigateway.CreateUsagePlanKey', send: (c) => c.send(new v1.CreateUsagePlanKeyCommand({ usagePlanId: 'pl4n', keyId: 'k3y1d', keyType: 'API_KEY' })) },
   {
@@ -203,15 +255,22 @@ export const v1Cases: Case[] = [
   },
   {
     operation: 'apigateway.CreateAuthorizer',
-    send: (c) => c.send(new v1.CreateAuthorizerCommand({
-      ...api, name: 'token-auth', type: 'TOKEN', identitySource: 'method.request.header.Authorization',
-      authorizerUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations',
-      authorizerResultTtlInSeconds: 300,
-    })),
+    send: (c) =>
+      c.send(
+        new v1.CreateAuthorizerCommand({
+          ...api,
+          name: 'token-auth',
+          type: 'TOKEN',
+          identitySource: 'method.request.header.Authorization',
+          authorizerUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations',
+          authorizerResultTtlInSeconds: 300,
+        }),
+      ),
   },
   {
     operation: 'apigateway.TestInvokeMethod',
-    send: (c) => c.send(new v1.TestInvokeMethodCommand({ ...method, pathWithQueryString: '/pets?limit=2', headers: { accept: 'application/json' }, stageVariables: { env: 'test' } })),
+    send: (c) =>
+      c.send(new v1.TestInvokeMethodCommand({ ...method, pathWithQueryString: '/pets?limit=2', headers: { accept: 'application/json' }, stageVariables: { env: 'test' } })),
     output: (out, sampled) => expect(out.latency).toBe(sampled.latency),
   },
   {
@@ -221,13 +280,21 @@ export const v1Cases: Case[] = [
   },
   {
     operation: 'apigateway.CreateDomainName',
-    send: (c) => c.send(new v1.CreateDomainNameCommand({
-      domainName: 'api.pets.example', regionalCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
-      endpointConfiguration: { types: ['REGIONAL'] }, securityPolicy: 'TLS_1_2',
-    })),
+    send: (c) =>
+      c.send(
+        new v1.CreateDomainNameCommand({
+          domainName: 'api.pets.example',
+          regionalCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+          endpointConfiguration: { types: ['REGIONAL'] },
+          securityPolicy: 'TLS_1_2',
+        }),
+      ),
     output: (out) => expect(out.certificateUploadDate).toBeInstanceOf(Date),
   },
-  { operation: 'apigateway.CreateBasePathMapping', send: (c) => c.send(new v1.CreateBasePathMappingCommand({ domainName: 'api.pets.example', basePath: 'v1', restApiId: 'a1b2c3d4e5', stage: 'prod' })) },
+  {
+    operation: 'apigateway.CreateBasePathMapping',
+    send: (c) => c.send(new v1.CreateBasePathMappingCommand({ domainName: 'api.pets.example', basePath: 'v1', restApiId: 'a1b2c3d4e5', stage: 'prod' })),
+  },
   {
     operation: 'apigateway.DeleteBasePathMapping',
     send: (c) => c.send(new v1.DeleteBasePathMappingCommand({ domainName: 'api.pets.example', basePath: '(none)' })),
@@ -238,14 +305,22 @@ export const v1Cases: Case[] = [
     operation: 'apigateway.UpdateAccount',
     send: (c) => c.send(new v1.UpdateAccountCommand({ patchOperations: [{ op: 'replace', path: '/cloudwatchRoleArn', value: 'arn:aws:iam::123456789012:role/apigw-logs' }] })),
   },
-  { operation: 'apigateway.CreateVpcLink', send: (c) => c.send(new v1.CreateVpcLinkCommand({ name: 'nlb-link', targetArns: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/nlb/abc'] })) },
+  {
+    operation: 'apigateway.CreateVpcLink',
+    send: (c) => c.send(new v1.CreateVpcLinkCommand({ name: 'nlb-link', targetArns: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/nlb/abc'] })),
+  },
   {
     operation: 'apigateway.PutGatewayResponse',
-    send: (c) => c.send(new v1.PutGatewayResponseCommand({
-      ...api, responseType: 'DEFAULT_4XX', statusCode: '400',
-      responseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" },
-      responseTemplates: { 'application/json': '{"message":$context.error.messageString}' },
-    })),
+    send: (c) =>
+      c.send(
+        new v1.PutGatewayResponseCommand({
+          ...api,
+          responseType: 'DEFAULT_4XX',
+          statusCode: '400',
+          responseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" },
+          responseTemplates: { 'application/json': '{"message":$context.error.messageString}' },
+        }),
+      ),
   },
   { operation: 'apigateway.GetModelTemplate', send: (c) => c.send(new v1.GetModelTemplateCommand({ ...api, modelName: 'Pet' })) },
   { operation: 'apigateway.DeleteUsagePlanKey', send: (c) => c.send(new v1.DeleteUsagePlanKeyCommand({ usagePlanId: 'pl4n', keyId: 'k3y1d' })) },

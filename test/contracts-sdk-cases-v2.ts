@@ -22,11 +22,17 @@ const openApi = JSON.stringify({ openapi: '3.0.1', info: { title: 'pets', versio
 export const v2Cases: Case[] = [
   {
     operation: 'apigatewayv2.CreateIntegrationResponse',
-    send: (c) => c.send(new v2.CreateIntegrationResponseCommand({
-      ...integration, IntegrationResponseKey: '$default', ContentHandlingStrategy: 'CONVERT_TO_TEXT',
-      ResponseTemplates: { 'application/json': '{"status": "ok"}' }, TemplateSelectionExpression: '\\$default',
-      ResponseParameters: { 'method.response.header.x-request-id': 'integration.response.header.x-amzn-requestid' },
-    })),
+    send: (c) =>
+      c.send(
+        new v2.CreateIntegrationResponseCommand({
+          ...integration,
+          IntegrationResponseKey: '$default',
+          ContentHandlingStrategy: 'CONVERT_TO_TEXT',
+          ResponseTemplates: { 'application/json': '{"status": "ok"}' },
+          TemplateSelectionExpression: '\\$default',
+          ResponseParameters: { 'method.response.header.x-request-id': 'integration.response.header.x-amzn-requestid' },
+        }),
+      ),
     request: (request) => {
       const body = bodyOf(request);
       expect(body.integrationResponseKey).toBe('$default');
@@ -40,10 +46,16 @@ export const v2Cases: Case[] = [
   },
   {
     operation: 'apigatewayv2.UpdateIntegrationResponse',
-    send: (c) => c.send(new v2.UpdateIntegrationResponseCommand({
-      ...integration, IntegrationResponseId: 'r3sp0n', IntegrationResponseKey: '/4\\d\\d/',
-      ContentHandlingStrategy: 'CONVERT_TO_BINARY', ResponseTemplates: { 'text/plain': '' },
-    })),
+    send: (c) =>
+      c.send(
+        new v2.UpdateIntegrationResponseCommand({
+          ...integration,
+          IntegrationResponseId: 'r3sp0n',
+          IntegrationResponseKey: '/4\\d\\d/',
+          ContentHandlingStrategy: 'CONVERT_TO_BINARY',
+          ResponseTemplates: { 'text/plain': '' },
+        }),
+      ),
     request: (request, labels) => {
       expect(labels).toEqual({ apiId: 'a1b2c3d4e5', integrationId: 'in7egr', integrationResponseId: 'r3sp0n' });
       expect(bodyOf(request)).toEqual({ integrationResponseKey: '/4\\d\\d/', contentHandlingStrategy: 'CONVERT_TO_BINARY', responseTemplates: { 'text/plain': '' } });
@@ -52,15 +64,23 @@ export const v2Cases: Case[] = [
   },
   {
     operation: 'apigatewayv2.UpdateIntegration',
-    send: (c) => c.send(new v2.UpdateIntegrationCommand({
-      ...integration, IntegrationType: 'HTTP_PROXY', IntegrationMethod: 'GET', PayloadFormatVersion: '1.0',
-      ConnectionType: 'VPC_LINK', ConnectionId: 'vpcl1nk',
-      IntegrationUri: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/pets/abc/def',
-      TimeoutInMillis: 29000, Description: 'pets backend',
-      RequestParameters: { 'append:header.x-request-id': '$context.requestId', 'overwrite:path': '/pets' },
-      ResponseParameters: { '200': { 'overwrite:header.x-env': 'prod' } },
-      TlsConfig: { ServerNameToVerify: 'pets.internal.example' },
-    })),
+    send: (c) =>
+      c.send(
+        new v2.UpdateIntegrationCommand({
+          ...integration,
+          IntegrationType: 'HTTP_PROXY',
+          IntegrationMethod: 'GET',
+          PayloadFormatVersion: '1.0',
+          ConnectionType: 'VPC_LINK',
+          ConnectionId: 'vpcl1nk',
+          IntegrationUri: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/pets/abc/def',
+          TimeoutInMillis: 29000,
+          Description: 'pets backend',
+          RequestParameters: { 'append:header.x-request-id': '$context.requestId', 'overwrite:path': '/pets' },
+          ResponseParameters: { '200': { 'overwrite:header.x-env': 'prod' } },
+          TlsConfig: { ServerNameToVerify: 'pets.internal.example' },
+        }),
+      ),
     request: (request) => {
       const body = bodyOf(request);
       expect(body.timeoutInMillis).toBe(29000);
@@ -81,11 +101,18 @@ export const v2Cases: Case[] = [
   { operation: 'apigatewayv2.GetApi', send: (c) => c.send(new v2.GetApiCommand(api)) },
   {
     operation: 'apigatewayv2.CreateApi',
-    send: (c) => c.send(new v2.CreateApiCommand({
-      Name: 'pets', ProtocolType: 'HTTP', Description: 'Pet store', Tags: { team: 'payments' },
-      CorsConfiguration: { AllowOrigins: ['https://pets.example'], AllowMethods: ['GET', 'POST'], MaxAge: 300, AllowCredentials: true },
-    })),
-    request: (request) => expect(bodyOf(request).corsConfiguration).toEqual({ allowOrigins: ['https://pets.example'], allowMethods: ['GET', 'POST'], maxAge: 300, allowCredentials: true }),
+    send: (c) =>
+      c.send(
+        new v2.CreateApiCommand({
+          Name: 'pets',
+          ProtocolType: 'HTTP',
+          Description: 'Pet store',
+          Tags: { team: 'payments' },
+          CorsConfiguration: { AllowOrigins: ['https://pets.example'], AllowMethods: ['GET', 'POST'], MaxAge: 300, AllowCredentials: true },
+        }),
+      ),
+    request: (request) =>
+      expect(bodyOf(request).corsConfiguration).toEqual({ allowOrigins: ['https://pets.example'], allowMethods: ['GET', 'POST'], maxAge: 300, allowCredentials: true }),
     output: (out) => expect(out.CreatedDate).toBeInstanceOf(Date),
   },
   { operation: 'apigatewayv2.UpdateApi', send: (c) => c.send(new v2.UpdateApiCommand({ ...api, Description: 'v2', DisableExecuteApiEndpoint: true })) },
@@ -106,10 +133,18 @@ export const v2Cases: Case[] = [
   },
   {
     operation: 'apigatewayv2.CreateRoute',
-    send: (c) => c.send(new v2.CreateRouteCommand({
-      ...api, RouteKey: 'GET /pets/{petId}', Target: 'integrations/in7egr', AuthorizationType: 'JWT', AuthorizerId: 'au7h',
-      AuthorizationScopes: ['pets/read'], RequestParameters: { 'route.request.querystring.page': { Required: false } },
-    })),
+    send: (c) =>
+      c.send(
+        new v2.CreateRouteCommand({
+          ...api,
+          RouteKey: 'GET /pets/{petId}',
+          Target: 'integrations/in7egr',
+          AuthorizationType: 'JWT',
+          AuthorizerId: 'au7h',
+          AuthorizationScopes: ['pets/read'],
+          RequestParameters: { 'route.request.querystring.page': { Required: false } },
+        }),
+      ),
     request: (request) => expect(bodyOf(request).requestParameters).toEqual({ 'route.request.querystring.page': { required: false } }),
   },
   {
@@ -124,7 +159,10 @@ export const v2Cases: Case[] = [
     send: (c) => c.send(new v2.DeleteRouteRequestParameterCommand({ ...route, RequestParameterKey: 'route.request.querystring.page' })),
     request: (_, labels) => expect(labels.requestParameterKey).toBe('route.request.querystring.page'),
   },
-  { operation: 'apigatewayv2.CreateRouteResponse', send: (c) => c.send(new v2.CreateRouteResponseCommand({ ...route, RouteResponseKey: '$default', ModelSelectionExpression: '$default' })) },
+  {
+    operation: 'apigatewayv2.CreateRouteResponse',
+    send: (c) => c.send(new v2.CreateRouteResponseCommand({ ...route, RouteResponseKey: '$default', ModelSelectionExpression: '$default' })),
+  },
   { operation: 'apigatewayv2.GetRouteResponses', send: (c) => c.send(new v2.GetRouteResponsesCommand({ ...route, MaxResults: '5' })) },
   {
     operation: 'apigatewayv2.CreateIntegration',
@@ -141,12 +179,17 @@ export const v2Cases: Case[] = [
   { operation: 'apigatewayv2.DeleteIntegrationResponse', send: (c) => c.send(new v2.DeleteIntegrationResponseCommand({ ...integration, IntegrationResponseId: 'r3sp0n' })) },
   {
     operation: 'apigatewayv2.CreateStage',
-    send: (c) => c.send(new v2.CreateStageCommand({
-      ...stage, AutoDeploy: true, StageVariables: { env: 'prod' },
-      DefaultRouteSettings: { ThrottlingBurstLimit: 10, ThrottlingRateLimit: 5.5, DetailedMetricsEnabled: true },
-      RouteSettings: { 'GET /pets': { LoggingLevel: 'INFO' } },
-      AccessLogSettings: { DestinationArn: 'arn:aws:logs:us-east-1:123456789012:log-group:pets', Format: '$context.requestId' },
-    })),
+    send: (c) =>
+      c.send(
+        new v2.CreateStageCommand({
+          ...stage,
+          AutoDeploy: true,
+          StageVariables: { env: 'prod' },
+          DefaultRouteSettings: { ThrottlingBurstLimit: 10, ThrottlingRateLimit: 5.5, DetailedMetricsEnabled: true },
+          RouteSettings: { 'GET /pets': { LoggingLevel: 'INFO' } },
+          AccessLogSettings: { DestinationArn: 'arn:aws:logs:us-east-1:123456789012:log-group:pets', Format: '$context.requestId' },
+        }),
+      ),
     request: (request) => expect(bodyOf(request).routeSettings).toEqual({ 'GET /pets': { loggingLevel: 'INFO' } }),
     output: (out) => expect(out.LastUpdatedDate).toBeInstanceOf(Date),
   },
@@ -161,10 +204,16 @@ export const v2Cases: Case[] = [
   { operation: 'apigatewayv2.ResetAuthorizersCache', send: (c) => c.send(new v2.ResetAuthorizersCacheCommand(stage)) },
   {
     operation: 'apigatewayv2.CreateAuthorizer',
-    send: (c) => c.send(new v2.CreateAuthorizerCommand({
-      ...api, Name: 'jwt', AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: { Audience: ['pets-client'], Issuer: 'https://issuer.pets.example' },
-    })),
+    send: (c) =>
+      c.send(
+        new v2.CreateAuthorizerCommand({
+          ...api,
+          Name: 'jwt',
+          AuthorizerType: 'JWT',
+          IdentitySource: ['$request.header.Authorization'],
+          JwtConfiguration: { Audience: ['pets-client'], Issuer: 'https://issuer.pets.example' },
+        }),
+      ),
     request: (request) => expect(bodyOf(request).jwtConfiguration).toEqual({ audience: ['pets-client'], issuer: 'https://issuer.pets.example' }),
   },
   { operation: 'apigatewayv2.GetAuthorizers', send: (c) => c.send(new v2.GetAuthorizersCommand({ ...api, MaxResults: '2' })) },
@@ -172,10 +221,14 @@ export const v2Cases: Case[] = [
   { operation: 'apigatewayv2.GetDeployments', send: (c) => c.send(new v2.GetDeploymentsCommand(api)) },
   {
     operation: 'apigatewayv2.CreateDomainName',
-    send: (c) => c.send(new v2.CreateDomainNameCommand({
-      ...domain, Tags: { env: 'prod' },
-      DomainNameConfigurations: [{ CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }],
-    })),
+    send: (c) =>
+      c.send(
+        new v2.CreateDomainNameCommand({
+          ...domain,
+          Tags: { env: 'prod' },
+          DomainNameConfigurations: [{ CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }],
+        }),
+      ),
     output: (out) => expect(at(out, 'DomainNameConfigurations', 0, 'CertificateUploadDate')).toBeInstanceOf(Date),
   },
   { operation: 'apigatewayv2.GetDomainNames', send: (c) => c.send(new v2.GetDomainNamesCommand({ MaxResults: '20' })) },

@@ -30,24 +30,38 @@ const INTEGRATION_RESPONSE = '/restapis/a1/resources/r1/methods/GET/integration/
 function scenario(changed: boolean): CallSpec[] {
   return [
     {
-      operation: 'apigateway.GetIntegrationResponse', method: 'GET', path: INTEGRATION_RESPONSE, status: 200,
+      operation: 'apigateway.GetIntegrationResponse',
+      method: 'GET',
+      path: INTEGRATION_RESPONSE,
+      status: 200,
       response: changed
         ? { statusCode: '200', contentHandlingStrategy: 'CONVERT_TO_TEXT', responseTemplates: { 'application/json': '{}' } }
         : { statusCode: '200', contentHandling: 'CONVERT_TO_TEXT', responseTemplates: { 'application/json': '{}' } },
     },
     {
-      operation: 'apigateway.GetRestApi', method: 'GET', path: '/restapis/a1', status: 200,
-      response: changed
-        ? { id: 'a1', name: 'demo', createdDate: 1780000000, rootResourceId: 'r0' }
-        : { id: 'a1', name: 'demo', createdDate: 1767225600 },
+      operation: 'apigateway.GetRestApi',
+      method: 'GET',
+      path: '/restapis/a1',
+      status: 200,
+      response: changed ? { id: 'a1', name: 'demo', createdDate: 1780000000, rootResourceId: 'r0' } : { id: 'a1', name: 'demo', createdDate: 1767225600 },
     },
     // Ids, dates and counts differ between any two recordings: not drift.
     {
-      operation: 'apigateway.GetRestApis', method: 'GET', path: '/restapis', status: 200,
+      operation: 'apigateway.GetRestApis',
+      method: 'GET',
+      path: '/restapis',
+      status: 200,
       response: { item: [{ id: changed ? 'zz9' : 'a1', name: 'demo', createdDate: changed ? 1780000000 : 1767225600 }] },
     },
     changed
-      ? { operation: 'apigateway.DeleteRestApi', method: 'DELETE', path: '/restapis/a1', status: 404, errorType: 'NotFoundException', response: { message: 'Invalid API identifier specified' } }
+      ? {
+          operation: 'apigateway.DeleteRestApi',
+          method: 'DELETE',
+          path: '/restapis/a1',
+          status: 404,
+          errorType: 'NotFoundException',
+          response: { message: 'Invalid API identifier specified' },
+        }
       : { operation: 'apigateway.DeleteRestApi', method: 'DELETE', path: '/restapis/a1', status: 202 },
   ];
 }
@@ -63,7 +77,15 @@ describe('cassette against cassette', () => {
     expect(report.title).toBe(`Comparing cassettes: ${before} (4 exchanges, recorded 2026-01-01) → ${after} (4 exchanges, recorded 2026-06-01)`);
     expect(report.changes.map(brief)).toEqual([
       { operation: 'apigateway.DeleteRestApi', side: 'response', pointer: '/status', code: 'status-changed', severity: 'breaking', before: 202, after: 404 },
-      { operation: 'apigateway.GetIntegrationResponse', side: 'response', pointer: '/body/contentHandling', code: 'field-renamed', severity: 'warn', before: 'contentHandling', after: 'contentHandlingStrategy' },
+      {
+        operation: 'apigateway.GetIntegrationResponse',
+        side: 'response',
+        pointer: '/body/contentHandling',
+        code: 'field-renamed',
+        severity: 'warn',
+        before: 'contentHandling',
+        after: 'contentHandlingStrategy',
+      },
       { operation: 'apigateway.GetRestApi', side: 'response', pointer: '/body/rootResourceId', code: 'field-added', severity: 'warn', before: null, after: 'r0' },
     ]);
     expect(report.changes[0]!.message).toMatch(/now answers 404 NotFoundException instead of 202/);
@@ -80,16 +102,50 @@ describe('cassette against cassette', () => {
 
   it('pairs by operation and order when requests differ, and names calls only one recording made', async () => {
     const call = (timeout: unknown, type: string): CallSpec => ({
-      operation: 'apigatewayv2.UpdateIntegration', method: 'PATCH', path: '/v2/apis/x/integrations/i1', status: 200,
-      request: { timeoutInMillis: timeout }, response: { integrationId: 'i1', integrationType: type, timeoutInMillis: timeout },
+      operation: 'apigatewayv2.UpdateIntegration',
+      method: 'PATCH',
+      path: '/v2/apis/x/integrations/i1',
+      status: 200,
+      request: { timeoutInMillis: timeout },
+      response: { integrationId: 'i1', integrationType: type, timeoutInMillis: timeout },
     });
-    await writeCalls(join(dir, 'a.cassette'), [call(29000, 'HTTP_PROXY'), { operation: 'apigatewayv2.GetApis', method: 'GET', path: '/v2/apis', status: 200, response: { items: [] } }]);
-    await writeCalls(join(dir, 'b.cassette'), [call('29000', 'AWS_PROXY'), { operation: 'apigatewayv2.GetRoutes', method: 'GET', path: '/v2/apis/x/routes', status: 200, response: { items: [] } }]);
+    await writeCalls(join(dir, 'a.cassette'), [
+      call(29000, 'HTTP_PROXY'),
+      { operation: 'apigatewayv2.GetApis', method: 'GET', path: '/v2/apis', status: 200, response: { items: [] } },
+    ]);
+    await writeCalls(join(dir, 'b.cassette'), [
+      call('29000', 'AWS_PROXY'),
+      { operation: 'apigatewayv2.GetRoutes', method: 'GET', path: '/v2/apis/x/routes', status: 200, response: { items: [] } },
+    ]);
     const report = await runDrift(join(dir, 'a.cassette'), join(dir, 'b.cassette'));
     expect(report.changes.map(brief)).toEqual([
-      { operation: 'apigatewayv2.UpdateIntegration', side: 'response', pointer: '/body/timeoutInMillis', code: 'value-type-changed', severity: 'breaking', before: 'number', after: 'string' },
-      { operation: 'apigatewayv2.UpdateIntegration', side: 'response', pointer: '/body/integrationType', code: 'enum-like-value-changed', severity: 'warn', before: 'HTTP_PROXY', after: 'AWS_PROXY' },
-      { operation: 'apigatewayv2.UpdateIntegration', side: 'request', pointer: '/body/timeoutInMillis', code: 'value-type-changed', severity: 'info', before: 'number', after: 'string' },
+      {
+        operation: 'apigatewayv2.UpdateIntegration',
+        side: 'response',
+        pointer: '/body/timeoutInMillis',
+        code: 'value-type-changed',
+        severity: 'breaking',
+        before: 'number',
+        after: 'string',
+      },
+      {
+        operation: 'apigatewayv2.UpdateIntegration',
+        side: 'response',
+        pointer: '/body/integrationType',
+        code: 'enum-like-value-changed',
+        severity: 'warn',
+        before: 'HTTP_PROXY',
+        after: 'AWS_PROXY',
+      },
+      {
+        operation: 'apigatewayv2.UpdateIntegration',
+        side: 'request',
+        pointer: '/body/timeoutInMillis',
+        code: 'value-type-changed',
+        severity: 'info',
+        before: 'number',
+        after: 'string',
+      },
       { operation: 'apigatewayv2.GetApis', side: 'request', pointer: '', code: 'exchange-gone', severity: 'info', before: 'GET /v2/apis', after: null },
       { operation: 'apigatewayv2.GetRoutes', side: 'request', pointer: '', code: 'exchange-new', severity: 'info', before: null, after: 'GET /v2/apis/x/routes' },
     ]);
@@ -97,8 +153,16 @@ describe('cassette against cassette', () => {
 
   it('reports a fact repeated in many exchanges once, with a count', async () => {
     const list = (extra: boolean): CallSpec => ({
-      operation: 'apigateway.GetRestApis', method: 'GET', path: '/restapis', status: 200,
-      response: { item: [{ id: 'a', ...(extra ? { apiStatus: 'AVAILABLE' } : {}) }, { id: 'b', ...(extra ? { apiStatus: 'AVAILABLE' } : {}) }] },
+      operation: 'apigateway.GetRestApis',
+      method: 'GET',
+      path: '/restapis',
+      status: 200,
+      response: {
+        item: [
+          { id: 'a', ...(extra ? { apiStatus: 'AVAILABLE' } : {}) },
+          { id: 'b', ...(extra ? { apiStatus: 'AVAILABLE' } : {}) },
+        ],
+      },
     });
     await writeCalls(join(dir, 'a.cassette'), [list(false), list(false), list(false)]);
     await writeCalls(join(dir, 'b.cassette'), [list(true), list(true), list(true)]);
@@ -110,29 +174,49 @@ describe('cassette against cassette', () => {
 describe('cassette against contracts', () => {
   const recordedFromNewerApi: CallSpec[] = [
     {
-      operation: 'apigatewayv2.GetApi', method: 'GET', path: '/v2/apis/api1', status: 200,
+      operation: 'apigatewayv2.GetApi',
+      method: 'GET',
+      path: '/v2/apis/api1',
+      status: 200,
       response: { apiId: 'api1', name: 'demo', protocolType: 'HTTP', routeSelectionExpression: '$request.method $request.path', ipAddressType: 'dualstack' },
     },
     {
-      operation: 'apigatewayv2.GetApi', method: 'GET', path: '/v2/apis/api2', status: 200,
+      operation: 'apigatewayv2.GetApi',
+      method: 'GET',
+      path: '/v2/apis/api2',
+      status: 200,
       response: { apiId: 'api2', name: 'grpc', protocolType: 'GRPC', routeSelectionExpression: '$request.method $request.path' },
     },
     {
-      operation: 'apigatewayv2.CreatePortal', method: 'POST', path: '/v2/portals', status: 201,
+      operation: 'apigatewayv2.CreatePortal',
+      method: 'POST',
+      path: '/v2/portals',
+      status: 201,
       request: {
         authorization: { none: {} },
         endpointConfiguration: { none: {} },
-        portalContent: { displayName: 'docs', theme: { customColors: { accentColor: '#fff', backgroundColor: '#000', errorValidationColor: '#f00', headerColor: '#111', navigationColor: '#222', textColor: '#eee' } } },
+        portalContent: {
+          displayName: 'docs',
+          theme: { customColors: { accentColor: '#fff', backgroundColor: '#000', errorValidationColor: '#f00', headerColor: '#111', navigationColor: '#222', textColor: '#eee' } },
+        },
       },
       response: { portalId: 'portal0001', publishStatus: 'DISABLED' },
     },
     {
-      operation: 'apigatewayv2.UpdateIntegration', method: 'PATCH', path: '/v2/apis/api1/integrations/i1', status: 200,
-      request: { timeoutInMillis: 'soon' }, response: { integrationId: 'i1' },
+      operation: 'apigatewayv2.UpdateIntegration',
+      method: 'PATCH',
+      path: '/v2/apis/api1/integrations/i1',
+      status: 200,
+      request: { timeoutInMillis: 'soon' },
+      response: { integrationId: 'i1' },
     },
     {
-      operation: 'apigatewayv2.CreateIntegrationResponse', method: 'POST', path: '/v2/apis/api1/integrations/i1/integrationresponses', status: 201,
-      request: { integrationResponseKey: '/200/' }, response: { integrationResponseId: 'r1', integrationResponseKey: '/200/' },
+      operation: 'apigatewayv2.CreateIntegrationResponse',
+      method: 'POST',
+      path: '/v2/apis/api1/integrations/i1/integrationresponses',
+      status: 201,
+      request: { integrationResponseKey: '/200/' },
+      response: { integrationResponseId: 'r1', integrationResponseKey: '/200/' },
     },
   ];
 
@@ -145,7 +229,15 @@ describe('cassette against contracts', () => {
     expect(report.title).toBe(`Comparing cassette against contracts: ${cassette} (5 exchanges, recorded 2026-01-01) → contracts apigatewayv2 2018-11-29 (1.21.19)`);
     expect(report.changes.map(brief)).toEqual([
       { operation: 'apigatewayv2.CreatePortal', side: 'request', pointer: '', code: 'operation-unknown', severity: 'breaking', before: null, after: null },
-      { operation: 'apigatewayv2.UpdateIntegration', side: 'request', pointer: '/body/timeoutInMillis', code: 'exchange-invalid', severity: 'breaking', before: 'soon', after: null },
+      {
+        operation: 'apigatewayv2.UpdateIntegration',
+        side: 'request',
+        pointer: '/body/timeoutInMillis',
+        code: 'exchange-invalid',
+        severity: 'breaking',
+        before: 'soon',
+        after: null,
+      },
       { operation: 'apigatewayv2.GetApi', side: 'response', pointer: '/body/ipAddressType', code: 'field-unknown', severity: 'warn', before: 'dualstack', after: null },
       { operation: 'apigatewayv2.GetApi', side: 'response', pointer: '/body/protocolType', code: 'enum-value-unknown', severity: 'warn', before: 'GRPC', after: null },
     ]);
@@ -168,7 +260,14 @@ describe('cassette against contracts', () => {
     await writeCalls(join(dir, 'two.cassette'), recordedFromNewerApi.slice(0, 1));
     const report = await runDrift(dir, fixture('apigatewayv2-2018-11-29@1.21.19.json'));
     expect(report.changes).toHaveLength(1);
-    expect(report.changes[0]).toMatchObject({ code: 'field-unknown', count: 2, exchanges: [{ cassette: 'one.cassette', seq: 0 }, { cassette: 'two.cassette', seq: 0 }] });
+    expect(report.changes[0]).toMatchObject({
+      code: 'field-unknown',
+      count: 2,
+      exchanges: [
+        { cassette: 'one.cassette', seq: 0 },
+        { cassette: 'two.cassette', seq: 0 },
+      ],
+    });
   });
 });
 
@@ -186,7 +285,9 @@ describe('cassette against contracts: exchanges the validator cannot check', () 
       { operation: 'apigateway.GetIntegrationResponse', side: 'request', pointer: '', code: 'exchange-unchecked', severity: 'breaking', before: null, after: null },
       { operation: 'apigateway.GetIntegration', side: 'response', pointer: '/body/newSetting', code: 'field-unknown', severity: 'warn', before: true, after: null },
     ]);
-    expect(report.changes[0]!.message).toMatch(/^tapegate could not check this recorded exchange against the contracts \(Failed to validate exchange #0: \w*Error: .*NoSuchShape.*\): whether it still fits is unknown\.$/);
+    expect(report.changes[0]!.message).toMatch(
+      /^tapegate could not check this recorded exchange against the contracts \(Failed to validate exchange #0: \w*Error: .*NoSuchShape.*\): whether it still fits is unknown\.$/,
+    );
   });
 
   it('a clean exchange recorded without an operation counts under the operation it routes to', async () => {

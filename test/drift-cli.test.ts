@@ -76,7 +76,9 @@ describe('tapegate drift (the built CLI)', () => {
 
   it('prints JSON, Markdown and JUnit, and writes to --output', () => {
     const json = JSON.parse(runCli(['drift', '--from', V1_OLD, '--to', V1_NEW, '--format', 'json']).stdout) as {
-      title: string; summary: { breaking: number; warn: number; info: number }; changes: { operation: string }[];
+      title: string;
+      summary: { breaking: number; warn: number; info: number };
+      changes: { operation: string }[];
     };
     expect(json.title).toBe('Comparing contracts: contracts apigateway 2015-07-09 (1.29.39) → (1.43.67)');
     expect(json.summary).toMatchObject({ breaking: 0, warn: 28, info: 11, changedOperations: 7, operations: 13 });
@@ -90,10 +92,14 @@ describe('tapegate drift (the built CLI)', () => {
     const output = join(dir, 'drift.xml');
     const written = runCli(['drift', '--from', V1_NEW, '--to', V1_OLD, '--format', 'junit', '--output', output]);
     expect(written.status).toBe(1);
-    expect(written.stdout).toBe(`Comparing contracts: contracts apigateway 2015-07-09 (1.43.67) → (1.29.39)\n${written.stdout.split('\n')[1]}\nReport (junit) written to ${output}\n`);
+    expect(written.stdout).toBe(
+      `Comparing contracts: contracts apigateway 2015-07-09 (1.43.67) → (1.29.39)\n${written.stdout.split('\n')[1]}\nReport (junit) written to ${output}\n`,
+    );
     const xml = readFileSync(output, 'utf8');
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="Comparing contracts: /);
-    expect(xml).toMatch(/<testsuite name="apigateway.GetIntegrationResponse" tests="1" failures="0" errors="0" skipped="0">\n {4}<testcase classname="apigateway.GetIntegrationResponse" name="no drift"\/>/);
+    expect(xml).toMatch(
+      /<testsuite name="apigateway.GetIntegrationResponse" tests="1" failures="0" errors="0" skipped="0">\n {4}<testcase classname="apigateway.GetIntegrationResponse" name="no drift"\/>/,
+    );
     expect(xml).toMatch(/<testsuite name="apigateway.CreateDomainNameAccessAssociation" tests="1" failures="1"/);
     expect(xml).toMatch(/<failure type="operation-removed" message="Operation POST \/domainnameaccessassociations is gone: clients that call it will fail."\/>/);
   });
@@ -126,7 +132,9 @@ describe('tapegate drift: bad input exits 2 with a clear message', () => {
     writeFileSync(text, 'hello');
     const a = runCli(['drift', '--from', json, '--to', V1_NEW]);
     expect(a.status).toBe(2);
-    expect(a.stderr).toMatch(/^tapegate: Failed to read drift input ".*package\.json": a JSON file that is neither a botocore model nor tapegate contracts; expected a botocore model/);
+    expect(a.stderr).toMatch(
+      /^tapegate: Failed to read drift input ".*package\.json": a JSON file that is neither a botocore model nor tapegate contracts; expected a botocore model/,
+    );
     const b = runCli(['drift', '--from', V1_NEW, '--to', text]);
     expect(b.status).toBe(2);
     expect(b.stderr).toMatch(/^tapegate: Failed to read drift input ".*notes\.txt": not JSON and not a cassette/);

@@ -33,7 +33,10 @@ async function drift(from: string, to: string, strictResponses = false) {
 }
 
 function of(changes: DriftChange[], operation: string) {
-  return changes.filter((change) => change.operation === operation).map(brief).sort(byKey);
+  return changes
+    .filter((change) => change.operation === operation)
+    .map(brief)
+    .sort(byKey);
 }
 
 describe('apigatewayv2 1.21.19 → 1.43.67', () => {
@@ -67,7 +70,9 @@ describe('apigateway 1.29.39 → 1.43.67', () => {
     expect(of(changes, 'apigateway.GetDomainName')).toEqual(
       [
         { operation: 'apigateway.GetDomainName', side: 'request', pointer: '/query/domainNameId', code: 'member-added', severity: 'info' },
-        ...['domainNameArn', 'domainNameId', 'endpointAccessMode', 'managementPolicy', 'policy', 'routingMode', 'endpointConfiguration/ipAddressType'].map((m) => response(`/body/${m}`)),
+        ...['domainNameArn', 'domainNameId', 'endpointAccessMode', 'managementPolicy', 'policy', 'routingMode', 'endpointConfiguration/ipAddressType'].map((m) =>
+          response(`/body/${m}`),
+        ),
         response('/body/domainNameStatus', 'enum-value-added'),
         response('/body/securityPolicy', 'enum-value-added'),
       ].sort(byKey),
@@ -91,7 +96,13 @@ describe('apigateway 1.29.39 → 1.43.67', () => {
     const { changes } = await drift(V1_OLD, V1_NEW);
     const createRestApi = of(changes, 'apigateway.CreateRestApi');
     expect(createRestApi).toContainEqual({ operation: 'apigateway.CreateRestApi', side: 'request', pointer: '/body/securityPolicy', code: 'member-added', severity: 'info' });
-    expect(createRestApi).toContainEqual({ operation: 'apigateway.CreateRestApi', side: 'request', pointer: '/body/endpointConfiguration/ipAddressType', code: 'member-added', severity: 'info' });
+    expect(createRestApi).toContainEqual({
+      operation: 'apigateway.CreateRestApi',
+      side: 'request',
+      pointer: '/body/endpointConfiguration/ipAddressType',
+      code: 'member-added',
+      severity: 'info',
+    });
     expect(createRestApi).toContainEqual({ operation: 'apigateway.CreateRestApi', side: 'response', pointer: '/body/rootResourceId', code: 'member-added', severity: 'warn' });
     expect(createRestApi).toContainEqual({ operation: 'apigateway.CreateRestApi', side: 'response', pointer: '/body/apiStatus', code: 'member-added', severity: 'warn' });
     expect(of(changes, 'apigateway.GetIntegration')).toEqual([
@@ -125,9 +136,27 @@ describe('apigateway 1.29.39 → 1.43.67', () => {
     expect(of(changes, 'apigateway.CreateDomainNameAccessAssociation')).toEqual([
       { operation: 'apigateway.CreateDomainNameAccessAssociation', side: 'request', pointer: '', code: 'operation-removed', severity: 'breaking' },
     ]);
-    expect(of(changes, 'apigateway.CreateRestApi')).toContainEqual({ operation: 'apigateway.CreateRestApi', side: 'request', pointer: '/body/securityPolicy', code: 'member-removed', severity: 'breaking' });
-    expect(of(changes, 'apigateway.CreateDomainName')).toContainEqual({ operation: 'apigateway.CreateDomainName', side: 'request', pointer: '/body/securityPolicy', code: 'enum-value-removed', severity: 'breaking' });
-    expect(of(changes, 'apigateway.GetDomainName')).toContainEqual({ operation: 'apigateway.GetDomainName', side: 'response', pointer: '/body/domainNameStatus', code: 'enum-value-removed', severity: 'info' });
+    expect(of(changes, 'apigateway.CreateRestApi')).toContainEqual({
+      operation: 'apigateway.CreateRestApi',
+      side: 'request',
+      pointer: '/body/securityPolicy',
+      code: 'member-removed',
+      severity: 'breaking',
+    });
+    expect(of(changes, 'apigateway.CreateDomainName')).toContainEqual({
+      operation: 'apigateway.CreateDomainName',
+      side: 'request',
+      pointer: '/body/securityPolicy',
+      code: 'enum-value-removed',
+      severity: 'breaking',
+    });
+    expect(of(changes, 'apigateway.GetDomainName')).toContainEqual({
+      operation: 'apigateway.GetDomainName',
+      side: 'response',
+      pointer: '/body/domainNameStatus',
+      code: 'enum-value-removed',
+      severity: 'info',
+    });
   });
 
   it('with strictResponses, new response members are breaking', async () => {

@@ -49,11 +49,16 @@ describe('a whole botocore data folder', () => {
       const inputs = contractInputs(input as Exclude<typeof input, { kind: 'cassettes' }>);
       return { ...inputs, inputs: inputs.inputs.map((service) => ({ ...service, load: () => (events.push(`load ${side} ${service.service}`), service.load()) })) };
     };
-    const report = await compareContractInputs(traced('from', from), traced('to', to), {}, {
-      title: (title) => events.push(`title ${title}`),
-      progress: (index, total, service) => events.push(`progress ${index + 1}/${total} ${service}`),
-      changes: (changes) => events.push(`changes ${changes.length}`),
-    });
+    const report = await compareContractInputs(
+      traced('from', from),
+      traced('to', to),
+      {},
+      {
+        title: (title) => events.push(`title ${title}`),
+        progress: (index, total, service) => events.push(`progress ${index + 1}/${total} ${service}`),
+        changes: (changes) => events.push(`changes ${changes.length}`),
+      },
+    );
     expect(events).toEqual([
       'title Comparing contracts: botocore cases 2022-10-03 (1.0.0) → (1.1.0); botocore widgets 2020-01-01 (1.0.0) → (1.1.0)',
       'progress 1/2 cases',

@@ -12,7 +12,13 @@ import * as v1 from '@aws-sdk/client-api-gateway';
 import * as v2 from '@aws-sdk/client-apigatewayv2';
 import { Validator } from '../contracts/validator.js';
 import {
-  failure, restApiWithMockIntegration, sdkClients, startFakeApiGateway, FAKE_APIGATEWAY_CREDENTIALS, type FakeApiGateway, type FakeClients,
+  failure,
+  restApiWithMockIntegration,
+  sdkClients,
+  startFakeApiGateway,
+  FAKE_APIGATEWAY_CREDENTIALS,
+  type FakeApiGateway,
+  type FakeClients,
 } from './support/fake-apigateway/index.js';
 
 let fake: FakeApiGateway;
@@ -56,25 +62,30 @@ describe('API Gateway v1', () => {
     expect(typeof wireBody('apigateway.CreateRestApi').createdDate).toBe('number');
     expect(wireBody('apigateway.GetResources').item).toEqual([{ id: root.id, path: '/' }]);
 
-    const put = await sdk.v1.send(new v1.PutIntegrationResponseCommand({
-      ...at, selectionPattern: '',
-      responseTemplates: { 'application/json': '{"old": true}' },
-      responseParameters: { 'method.response.header.X-Id': "'static-id'" },
-    }));
+    const put = await sdk.v1.send(
+      new v1.PutIntegrationResponseCommand({
+        ...at,
+        selectionPattern: '',
+        responseTemplates: { 'application/json': '{"old": true}' },
+        responseParameters: { 'method.response.header.X-Id': "'static-id'" },
+      }),
+    );
     expect(put.$metadata.httpStatusCode).toBe(201);
     const got = await sdk.v1.send(new v1.GetIntegrationResponseCommand(at));
     expect(got.responseTemplates).toEqual({ 'application/json': '{"old": true}' });
 
-    const updated = await sdk.v1.send(new v1.UpdateIntegrationResponseCommand({
-      ...at,
-      patchOperations: [
-        { op: 'replace', path: '/responseTemplates/application~1json', value: '{"new": true}' },
-        { op: 'add', path: '/responseParameters/method.response.header.X-Foo', value: "'bar'" },
-        { op: 'add', path: '/responseTemplates/text~1x~0y', value: 'tilde' },
-        { op: 'remove', path: '/selectionPattern' },
-        { op: 'replace', path: '/contentHandling', value: 'CONVERT_TO_TEXT' },
-      ],
-    }));
+    const updated = await sdk.v1.send(
+      new v1.UpdateIntegrationResponseCommand({
+        ...at,
+        patchOperations: [
+          { op: 'replace', path: '/responseTemplates/application~1json', value: '{"new": true}' },
+          { op: 'add', path: '/responseParameters/method.response.header.X-Foo', value: "'bar'" },
+          { op: 'add', path: '/responseTemplates/text~1x~0y', value: 'tilde' },
+          { op: 'remove', path: '/selectionPattern' },
+          { op: 'replace', path: '/contentHandling', value: 'CONVERT_TO_TEXT' },
+        ],
+      }),
+    );
     expect(updated.$metadata.httpStatusCode).toBe(200);
     expect(updated.responseTemplates).toEqual({ 'application/json': '{"new": true}', 'text/x~y': 'tilde' });
     expect(updated.responseParameters).toEqual({ 'method.response.header.X-Id': "'static-id'", 'method.response.header.X-Foo': "'bar'" });
@@ -92,10 +103,12 @@ describe('API Gateway v1', () => {
     await sdk.v1.send(new v1.PutIntegrationResponseCommand({ ...at, responseTemplates: { 'application/json': 'kept' } }));
     const patch = (patchOperations: v1.PatchOperation[]) => sdk.v1.send(new v1.UpdateIntegrationResponseCommand({ ...at, patchOperations }));
 
-    const unknownPath = await failure(patch([
-      { op: 'replace', path: '/responseTemplates/application~1json', value: 'lost' },
-      { op: 'replace', path: '/statusCode', value: '201' },
-    ]));
+    const unknownPath = await failure(
+      patch([
+        { op: 'replace', path: '/responseTemplates/application~1json', value: 'lost' },
+        { op: 'replace', path: '/statusCode', value: '201' },
+      ]),
+    );
     expect(unknownPath).toMatchObject({ name: 'BadRequestException', status: 400 });
     expect(unknownPath.message).toContain("Invalid patch path '/statusCode'");
     expect(await failure(patch([{ op: 'copy', path: '/selectionPattern', from: '/contentHandling' }]))).toMatchObject({ name: 'BadRequestException', status: 400 });
@@ -135,29 +148,49 @@ describe('API Gateway v2', () => {
     expect(http.$metadata.httpStatusCode).toBe(201);
     expect(http.ApiId).toMatch(/^[a-z0-9]{10}$/);
     expect(http.CreatedDate).toBeInstanceOf(Date);
-    expect(wireBody('apigatewayv2.CreateApi')).toMatchObject({ apiId: ws.ApiId, protocolType: 'WEBSOCKET', createdDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) as string });
+    expect(wireBody('apigatewayv2.CreateApi')).toMatchObject({
+      apiId: ws.ApiId,
+      protocolType: 'WEBSOCKET',
+      createdDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) as string,
+    });
 
-    const proxy = await sdk.v2.send(new v2.CreateIntegrationCommand({
-      ApiId: http.ApiId!, IntegrationType: 'HTTP_PROXY', IntegrationUri: 'https://backend.invalid/{proxy}', IntegrationMethod: 'ANY', PayloadFormatVersion: '1.0',
-    }));
+    const proxy = await sdk.v2.send(
+      new v2.CreateIntegrationCommand({
+        ApiId: http.ApiId!,
+        IntegrationType: 'HTTP_PROXY',
+        IntegrationUri: 'https://backend.invalid/{proxy}',
+        IntegrationMethod: 'ANY',
+        PayloadFormatVersion: '1.0',
+      }),
+    );
     expect(proxy.$metadata.httpStatusCode).toBe(201);
     const timed = await sdk.v2.send(new v2.UpdateIntegrationCommand({ ApiId: http.ApiId!, IntegrationId: proxy.IntegrationId!, TimeoutInMillis: 5000 }));
     expect(timed).toMatchObject({ TimeoutInMillis: 5000, IntegrationType: 'HTTP_PROXY', IntegrationUri: 'https://backend.invalid/{proxy}' });
 
     const mock = await sdk.v2.send(new v2.CreateIntegrationCommand({ ApiId: ws.ApiId!, IntegrationType: 'MOCK', RequestTemplates: { $default: '{"statusCode": 200}' } }));
     const ids = { ApiId: ws.ApiId!, IntegrationId: mock.IntegrationId! };
-    const created = await sdk.v2.send(new v2.CreateIntegrationResponseCommand({
-      ...ids, IntegrationResponseKey: '$default', ResponseTemplates: { $default: '{"ok": true}' }, TemplateSelectionExpression: '\\$default',
-    }));
+    const created = await sdk.v2.send(
+      new v2.CreateIntegrationResponseCommand({
+        ...ids,
+        IntegrationResponseKey: '$default',
+        ResponseTemplates: { $default: '{"ok": true}' },
+        TemplateSelectionExpression: '\\$default',
+      }),
+    );
     expect(created.$metadata.httpStatusCode).toBe(201);
     const responseId = created.IntegrationResponseId!;
     expect(await sdk.v2.send(new v2.GetIntegrationResponseCommand({ ...ids, IntegrationResponseId: responseId }))).toMatchObject({ IntegrationResponseKey: '$default' });
     const list = await sdk.v2.send(new v2.GetIntegrationResponsesCommand(ids));
     expect(list.Items?.map((item) => item.IntegrationResponseId)).toEqual([responseId]);
     expect(wireBody('apigatewayv2.GetIntegrationResponses').items).toHaveLength(1);
-    const updated = await sdk.v2.send(new v2.UpdateIntegrationResponseCommand({
-      ...ids, IntegrationResponseId: responseId, ResponseTemplates: { $default: '{"ok": false}' }, ContentHandlingStrategy: 'CONVERT_TO_TEXT',
-    }));
+    const updated = await sdk.v2.send(
+      new v2.UpdateIntegrationResponseCommand({
+        ...ids,
+        IntegrationResponseId: responseId,
+        ResponseTemplates: { $default: '{"ok": false}' },
+        ContentHandlingStrategy: 'CONVERT_TO_TEXT',
+      }),
+    );
     expect(updated).toMatchObject({ ResponseTemplates: { $default: '{"ok": false}' }, ContentHandlingStrategy: 'CONVERT_TO_TEXT', IntegrationResponseKey: '$default' });
 
     // WebSocket integrations time out at 29 s, HTTP ones at 30 s.

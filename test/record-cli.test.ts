@@ -80,7 +80,9 @@ describe('tapegate record (built CLI)', () => {
     const run = spawnCli(['record', '--cassette', file, '--upstream', fake.url], isolatedEnv(dir), cleanups);
     const error = await failure(clients(await run.url).v1.send(new v1.CreateRestApiCommand({ name: 'unsigned' })));
     expect(error).toMatchObject({ name: 'TapegateCredentialsError', status: 500 });
-    expect(error.message).toMatch(/^Failed to sign "POST \/restapis": Failed to get AWS credentials from the AWS provider chain \(environment variables, shared config and credentials files, SSO, /);
+    expect(error.message).toMatch(
+      /^Failed to sign "POST \/restapis": Failed to get AWS credentials from the AWS provider chain \(environment variables, shared config and credentials files, SSO, /,
+    );
     expect(fake.requests).toBe(0);
     run.child.kill('SIGTERM');
     expect(await run.exit).toBe(0);

@@ -28,7 +28,12 @@ async function setUp(options: Partial<RecordingProxyOptions> & { upstream?: stri
   const file = join(dir, 'faults.cassette');
   const lines: string[] = [];
   const proxy = await startProxy({
-    mode: 'record', cassette: file, upstream: fake.url, credentials, log: (line) => lines.push(line), ...options,
+    mode: 'record',
+    cassette: file,
+    upstream: fake.url,
+    credentials,
+    log: (line) => lines.push(line),
+    ...options,
   });
   cleanups.add(() => proxy.close());
   const sdk = sdkClients(proxy.url, randomCredentials());
@@ -42,21 +47,27 @@ async function jitterRelay(fake: FakeApiGateway): Promise<string> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      setTimeout(() => {
-        const out = httpRequest({ host: '127.0.0.1', port: fake.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        });
-        out.on('error', () => res.destroy());
-        out.end(Buffer.concat(chunks));
-      }, randomInt(0, 25));
+      setTimeout(
+        () => {
+          const out = httpRequest({ host: '127.0.0.1', port: fake.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          });
+          out.on('error', () => res.destroy());
+          out.end(Buffer.concat(chunks));
+        },
+        randomInt(0, 25),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.add(() => new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  }));
+  cleanups.add(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
@@ -115,7 +126,10 @@ describe('upstream faults', () => {
     expect(await failure(sdk.v1.send(new v1.GetResourcesCommand({ restApiId: 'nosuchapi0' })))).toMatchObject({ name: 'NotFoundException', status: 404 });
     expect(await proxy.close()).toMatchObject({ recorded: 1, upstreamFailures: 0 });
     const [exchange] = (await readCassette(file)).exchanges;
-    expect(exchange).toMatchObject({ operation: 'apigateway.GetResources', response: { status: 404, headers: { 'x-amzn-errortype': expect.stringMatching(/^NotFoundException/) as string } } });
+    expect(exchange).toMatchObject({
+      operation: 'apigateway.GetResources',
+      response: { status: 404, headers: { 'x-amzn-errortype': expect.stringMatching(/^NotFoundException/) as string } },
+    });
   });
 });
 
@@ -171,7 +185,7 @@ describe('concurrency', () => {
 
     const { exchanges } = await readCassette(file);
     expect(exchanges.map((e) => e.seq)).toEqual(names.map((_, i) => i));
-    const nameOf = (body: unknown) => ((body as { kind: string; value?: { name?: string } }).value?.name);
+    const nameOf = (body: unknown) => (body as { kind: string; value?: { name?: string } }).value?.name;
     // Whole: each exchange's response belongs to its own request.
     for (const exchange of exchanges) expect(nameOf(exchange.response.body)).toBe(nameOf(exchange.request.body));
     expect(new Set(exchanges.map((e) => nameOf(e.request.body)))).toEqual(new Set(names));

@@ -42,10 +42,13 @@ describe('kill -9 while recording', () => {
       let killed = false;
       let timer: NodeJS.Timeout | undefined;
       const armKill = () => {
-        timer = setTimeout(() => {
-          killed = true;
-          cli.child.kill('SIGKILL');
-        }, randomInt(0, MAX_KILL_DELAY_MS));
+        timer = setTimeout(
+          () => {
+            killed = true;
+            cli.child.kill('SIGKILL');
+          },
+          randomInt(0, MAX_KILL_DELAY_MS),
+        );
       };
       if (run % 2 === 0) armKill();
       const names: string[] = [];

@@ -28,7 +28,6 @@ function clients(url: string) {
   return sdk;
 }
 
-
 describe('record', () => {
   it('refuses an existing cassette unless force, and then replaces it', async () => {
     const credentials = randomCredentials();
@@ -37,8 +36,10 @@ describe('record', () => {
     cleanups.add(remove);
     const file = join(dir, 'kept.cassette');
     await writeFile(file, 'not touched');
-    await expect(startProxy({ mode: 'record', cassette: file, upstream: fake.url, credentials, log: false }))
-      .rejects.toMatchObject({ exitCode: 2, message: `Failed to record "${file}": the cassette exists; pass --force to overwrite it, or use \`tapegate auto\` to add to it` });
+    await expect(startProxy({ mode: 'record', cassette: file, upstream: fake.url, credentials, log: false })).rejects.toMatchObject({
+      exitCode: 2,
+      message: `Failed to record "${file}": the cassette exists; pass --force to overwrite it, or use \`tapegate auto\` to add to it`,
+    });
     expect(await readdir(dir)).toEqual(['kept.cassette']);
 
     const proxy = await startProxy({ mode: 'record', cassette: file, force: true, upstream: fake.url, credentials, log: false });

@@ -67,7 +67,10 @@ describe('not an open proxy', () => {
 
     // As an HTTP proxy client sends it: the target names a host, Host names the proxy or an AWS endpoint.
     const absolute = await rawExchange(proxy.port, `GET http://evil.example/v2/apis HTTP/1.1\r\nHost: ${own}\r\n${scoped('us-east-1', 'apigateway')}Connection: close\r\n\r\n`);
-    const endpointHost = await rawExchange(proxy.port, `GET /v2/apis HTTP/1.1\r\nHost: apigateway.us-east-1.amazonaws.com:443\r\n${scoped('us-east-1', 'apigateway')}Connection: close\r\n\r\n`);
+    const endpointHost = await rawExchange(
+      proxy.port,
+      `GET /v2/apis HTTP/1.1\r\nHost: apigateway.us-east-1.amazonaws.com:443\r\n${scoped('us-east-1', 'apigateway')}Connection: close\r\n\r\n`,
+    );
     const bare = await rawExchange(proxy.port, `GET http://evil.example/ HTTP/1.1\r\nHost: ${own}\r\n${scoped('us-east-1', 'apigateway')}Connection: close\r\n\r\n`);
     // A Host naming another site (DNS rebinding): refused, never forwarded.
     const foreignHost = await rawExchange(proxy.port, `GET /v2/apis HTTP/1.1\r\nHost: evil.example:443\r\n${scoped('us-east-1', 'apigateway')}Connection: close\r\n\r\n`);

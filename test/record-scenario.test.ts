@@ -36,7 +36,15 @@ describe('record, then replay, the seed scenario', () => {
 
     expect(fake.signatures.rejected).toBe(0);
     expect(fake.signatures.verified).toBe(recorded.length);
-    expect(stats).toMatchObject({ mode: 'record', forwarded: recorded.length, recorded: recorded.length, upstreamFailures: 0, refused: 0, rejected: 0, exchanges: recorded.length });
+    expect(stats).toMatchObject({
+      mode: 'record',
+      forwarded: recorded.length,
+      recorded: recorded.length,
+      upstreamFailures: 0,
+      refused: 0,
+      rejected: 0,
+      exchanges: recorded.length,
+    });
     expect(stats.findingCounts.error).toBe(0);
     expect(lines.filter((line) => line.startsWith('finding: error'))).toEqual([]);
     await fake.close();

@@ -44,7 +44,10 @@ describe('the SigV4 service of each exchange', () => {
     await recording.close();
 
     const { exchanges } = await readCassette(file);
-    expect(exchanges.map((e) => [e.operation, e.service])).toEqual([['apigateway.CreateRestApi', 'apigateway'], [null, 'cognito-idp']]);
+    expect(exchanges.map((e) => [e.operation, e.service])).toEqual([
+      ['apigateway.CreateRestApi', 'apigateway'],
+      [null, 'cognito-idp'],
+    ]);
     expect(exchanges[1]!.request.headers.authorization).toBeUndefined();
 
     const replay = await startProxy({ mode: 'replay', cassette: file, log: false });
@@ -52,7 +55,11 @@ describe('the SigV4 service of each exchange', () => {
     const same = await post(replay.url, 'cognito-idp', 'AWSCognitoIdentityProviderService.CreateUserPool');
     expect(same.headers.get('x-amzn-errortype')).not.toBe('TapegateNoMatch');
     await same.arrayBuffer();
-    for (const [service, target] of [['dynamodb', 'DynamoDB_20120810.DeleteTable'], ['dynamodb', 'AWSCognitoIdentityProviderService.CreateUserPool'], ['cognito-idp', 'AWSCognitoIdentityProviderService.DeleteUserPool']] as const) {
+    for (const [service, target] of [
+      ['dynamodb', 'DynamoDB_20120810.DeleteTable'],
+      ['dynamodb', 'AWSCognitoIdentityProviderService.CreateUserPool'],
+      ['cognito-idp', 'AWSCognitoIdentityProviderService.DeleteUserPool'],
+    ] as const) {
       const other = await post(replay.url, service, target);
       expect(other.status, `${service} ${target}`).toBe(400);
       expect(other.headers.get('x-amzn-errortype')).toBe('TapegateNoMatch');

@@ -17,7 +17,15 @@ import { redactExchange, redactRequestForMatch, type RedactOptions } from '../ca
 import { realisticApiGatewayExchanges } from './support/samples/secret-scan-fixtures.js';
 import { assertNoSecrets, scanForSecrets, type SecretKind } from '../cassettes/redact/secret-scan.js';
 import {
-  createRng, pick, randomAccessKeyId, randomAccountId, randomInt, randomSecretAccessKey, randomSessionToken, randomString, type Rng,
+  createRng,
+  pick,
+  randomAccessKeyId,
+  randomAccountId,
+  randomInt,
+  randomSecretAccessKey,
+  randomSessionToken,
+  randomString,
+  type Rng,
 } from './support/samples/secret-samples.js';
 import { readCassette, writeCassette } from '../cassettes/format/store.js';
 
@@ -59,7 +67,8 @@ function inBody(rng: Rng, e: Exchange, name: string, value: unknown): void {
 const planters: Record<string, Planter> = {
   'authorization header': (rng, e) => {
     const id = randomAccessKeyId(rng);
-    e.request.headers[randomCase(rng, 'authorization')] = `AWS4-HMAC-SHA256 Credential=${id}/20250101/us-east-1/apigateway/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0f'.repeat(32)}`;
+    e.request.headers[randomCase(rng, 'authorization')] =
+      `AWS4-HMAC-SHA256 Credential=${id}/20250101/us-east-1/apigateway/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0f'.repeat(32)}`;
     return { secrets: [id], expect: 'dropped' };
   },
   'security token header': (rng, e) => {
@@ -112,7 +121,7 @@ const planters: Record<string, Planter> = {
     e.request.query[pick(rng, ['filter', 'caller', 'q'])] = [id];
     return { secrets: [id], expect: 'access-key-id' };
   },
-  'path': (rng, e) => {
+  path: (rng, e) => {
     const id = randomAccessKeyId(rng);
     e.request.path = `/restapis/${id}/stages/prod`;
     return { secrets: [id], expect: 'access-key-id' };
@@ -196,7 +205,10 @@ describe(`redaction fuzz (seed ${seed}, TAPEGATE_FUZZ_SEED to repeat)`, () => {
         expect(kept.length, label).toBe(0);
         expect(hits, label).toEqual([]);
       } else {
-        expect(hits.map((hit) => hit.kind), label).toContain(planted.expect);
+        expect(
+          hits.map((hit) => hit.kind),
+          label,
+        ).toContain(planted.expect);
         const message = (() => {
           try {
             assertNoSecrets(redacted, `${redacted.operation}`);
@@ -252,7 +264,13 @@ describe(`redaction fuzz (seed ${seed}, TAPEGATE_FUZZ_SEED to repeat)`, () => {
       path: `/tags/arn%3Aaws%3Aexecute-api%3Aus-east-1%3A${call.caller}%3Aa1`,
       query: { ownerId: [call.owner] },
       headers: { 'content-type': 'application/json' },
-      body: json({ credentials: `arn:aws:iam::${call.caller}:role/apigw`, accountId: call.owner, requestedAt: call.epochMs, id: String(call.epochMs), echo: echo && `arn:aws:iam::${echo}:role/echo` }),
+      body: json({
+        credentials: `arn:aws:iam::${call.caller}:role/apigw`,
+        accountId: call.owner,
+        requestedAt: call.epochMs,
+        id: String(call.epochMs),
+        echo: echo && `arn:aws:iam::${echo}:role/echo`,
+      }),
     });
     const response = (call: Call) => ({
       status: 200,
@@ -272,9 +290,16 @@ describe(`redaction fuzz (seed ${seed}, TAPEGATE_FUZZ_SEED to repeat)`, () => {
       const [c, o, x] = [call.caller, call.owner, call.other].map((id) => map.placeholderFor(id)) as [string, string, string];
       expect(redacted.request.path).toBe(`/tags/arn%3Aaws%3Aexecute-api%3Aus-east-1%3A${c}%3Aa1`);
       expect(redacted.request.query).toEqual({ ownerId: [o] });
-      expect((redacted.request.body as { value: Record<string, unknown> }).value).toMatchObject({ credentials: `arn:aws:iam::${c}:role/apigw`, accountId: o, requestedAt: call.epochMs, id: String(call.epochMs) });
+      expect((redacted.request.body as { value: Record<string, unknown> }).value).toMatchObject({
+        credentials: `arn:aws:iam::${c}:role/apigw`,
+        accountId: o,
+        requestedAt: call.epochMs,
+        id: String(call.epochMs),
+      });
       expect(redacted.response.headers).toEqual({ 'x-amz-account-id': o });
-      expect(redacted.response.body).toEqual(json({ uri: `arn:aws:apigateway:us-east-1:sqs:path/${x}/q`, ownerId: o, role: `arn:aws-cn:iam::${c}:role/apigw`, createdMs: call.epochMs }));
+      expect(redacted.response.body).toEqual(
+        json({ uri: `arn:aws:apigateway:us-east-1:sqs:path/${x}/q`, ownerId: o, role: `arn:aws-cn:iam::${c}:role/apigw`, createdMs: call.epochMs }),
+      );
       // The same original request, redacted again with the recording's map, has the same key.
       expect(keyOf(operation, redactRequestForMatch(exchange.request, map))).toBe(keyOf(operation, redacted.request));
       return redacted;

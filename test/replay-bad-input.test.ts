@@ -15,17 +15,7 @@ import { encodePreamble } from '../cassettes/format/codec.js';
 import { createHeader } from '../cassettes/format/format.js';
 import { TapegateError } from '../core/errors.js';
 import { startProxy, type TapegateProxy as ReplayProxy } from '../proxy/start.js';
-import {
-  exchange,
-  json,
-  request,
-  sdkClients,
-  seedExchanges,
-  tempDir,
-  thrown,
-  V2_IR_COLLECTION,
-  writeTempCassette,
-} from './replay-fixtures.js';
+import { exchange, json, request, sdkClients, seedExchanges, tempDir, thrown, V2_IR_COLLECTION, writeTempCassette } from './replay-fixtures.js';
 
 let cleanups: (() => Promise<void> | void)[] = [];
 
@@ -35,7 +25,10 @@ afterEach(async () => {
 });
 
 async function refusal(start: Promise<unknown>): Promise<TapegateError> {
-  const error = await start.then(() => null, (e: unknown) => e);
+  const error = await start.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(TapegateError);
   expect((error as TapegateError).exitCode).toBe(2);
   return error as TapegateError;
@@ -100,7 +93,10 @@ interface RawResponse {
 }
 
 /** One request with node's own client; `chunks` are written one by one (chunked encoding). */
-function raw(url: string, options: { method: string; path: string; headers?: Record<string, string>; body?: Buffer | string; chunks?: Buffer[]; agent?: Agent }): Promise<RawResponse> {
+function raw(
+  url: string,
+  options: { method: string; path: string; headers?: Record<string, string>; body?: Buffer | string; chunks?: Buffer[]; agent?: Agent },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url + options.path, { method: options.method, headers: options.headers, agent: options.agent }, (res) => {
       const parts: Buffer[] = [];
@@ -115,8 +111,13 @@ function raw(url: string, options: { method: string; path: string; headers?: Rec
 }
 
 async function started(options: { maxBodyBytes?: number } = {}) {
-  const bytesBody = exchange(11, 'apigatewayv2.CreateIntegrationResponse',
-    request('POST', V2_IR_COLLECTION, { kind: 'bytes', bytes: Buffer.from('plain text, not JSON') }), 201, json({ integrationResponseId: 'bytes' }));
+  const bytesBody = exchange(
+    11,
+    'apigatewayv2.CreateIntegrationResponse',
+    request('POST', V2_IR_COLLECTION, { kind: 'bytes', bytes: Buffer.from('plain text, not JSON') }),
+    201,
+    json({ integrationResponseId: 'bytes' }),
+  );
   const cassette = await writeTempCassette([...seedExchanges(), bytesBody]);
   cleanups.push(cassette.remove);
   const lines: string[] = [];

@@ -27,14 +27,7 @@ export function request(method: string, path: string, body: Body = { kind: 'empt
 }
 
 /** An exchange as a recording would hold it, with AWS's response headers. */
-export function exchange(
-  seq: number,
-  operation: string | null,
-  req: RecordedRequest,
-  status: number,
-  body: Body,
-  extraHeaders: Record<string, string> = {},
-): Exchange {
+export function exchange(seq: number, operation: string | null, req: RecordedRequest, status: number, body: Body, extraHeaders: Record<string, string> = {}): Exchange {
   return {
     seq,
     operation,
@@ -102,25 +95,50 @@ export function seedExchanges(): Exchange[] {
   const v1Update = 'apigateway.UpdateIntegrationResponse';
   return [
     exchange(0, v1Get, request('GET', V1_IR_PATH), 200, json(v1IntegrationResponse)),
-    exchange(1, v1Update, request('PATCH', V1_IR_PATH, json(v1PatchBody)), 200,
-      json({ ...v1IntegrationResponse, responseTemplates: { 'application/json': '{"ok": false}' } })),
+    exchange(1, v1Update, request('PATCH', V1_IR_PATH, json(v1PatchBody)), 200, json({ ...v1IntegrationResponse, responseTemplates: { 'application/json': '{"ok": false}' } })),
     exchange(2, 'apigatewayv2.CreateIntegrationResponse', request('POST', V2_IR_COLLECTION, json(v2CreateBody)), 201, json(v2CreatedResponse)),
-    exchange(3, 'apigatewayv2.UpdateIntegrationResponse',
-      request('PATCH', V2_IR_PATH, json({ contentHandlingStrategy: 'CONVERT_TO_TEXT' })), 200, json(v2IntegrationResponseUpdated)),
-    exchange(4, 'apigatewayv2.UpdateIntegration', request('PATCH', V2_INTEGRATION_PATH, json({ timeoutInMillis: 29000 })), 200,
-      json(v2IntegrationUpdated)),
-    awsErrorExchange(5, v1Get, request('GET', V1_IR_PATH.replace(/200$/, '504')), 404, 'NotFoundException',
-      'Invalid Response status code specified'),
-    awsErrorExchange(6, 'apigatewayv2.UpdateIntegration', request('PATCH', V2_INTEGRATION_PATH, json({ timeoutInMillis: 10 })), 400,
-      'BadRequestException', 'Timeout must be between 50 ms and 30000 ms'),
-    awsErrorExchange(7, v1Update, request('PATCH', V1_IR_PATH, json({ patchOperations: [{ op: 'add', path: '/responseParameters/x', value: "'1'" }] })),
-      429, 'LimitExceededException', 'Limit exceeded for response parameters'),
-    awsErrorExchange(8, v1Update, request('PATCH', V1_IR_PATH, json({ patchOperations: [{ op: 'remove', path: '/responseTemplates/application~1json' }] })),
-      429, 'TooManyRequestsException', 'Too Many Requests'),
-    awsErrorExchange(9, 'apigatewayv2.CreateIntegrationResponse', request('POST', V2_IR_COLLECTION, json({ integrationResponseKey: '/409/' })),
-      409, 'ConflictException', 'Unable to complete operation due to concurrent modification. Please try again later.'),
-    exchange(10, 'apigatewayv2.UpdateIntegration', request('PATCH', V2_INTEGRATION_PATH, json({ description: 'never asked' })), 200,
-      json(v2IntegrationUpdated)),
+    exchange(
+      3,
+      'apigatewayv2.UpdateIntegrationResponse',
+      request('PATCH', V2_IR_PATH, json({ contentHandlingStrategy: 'CONVERT_TO_TEXT' })),
+      200,
+      json(v2IntegrationResponseUpdated),
+    ),
+    exchange(4, 'apigatewayv2.UpdateIntegration', request('PATCH', V2_INTEGRATION_PATH, json({ timeoutInMillis: 29000 })), 200, json(v2IntegrationUpdated)),
+    awsErrorExchange(5, v1Get, request('GET', V1_IR_PATH.replace(/200$/, '504')), 404, 'NotFoundException', 'Invalid Response status code specified'),
+    awsErrorExchange(
+      6,
+      'apigatewayv2.UpdateIntegration',
+      request('PATCH', V2_INTEGRATION_PATH, json({ timeoutInMillis: 10 })),
+      400,
+      'BadRequestException',
+      'Timeout must be between 50 ms and 30000 ms',
+    ),
+    awsErrorExchange(
+      7,
+      v1Update,
+      request('PATCH', V1_IR_PATH, json({ patchOperations: [{ op: 'add', path: '/responseParameters/x', value: "'1'" }] })),
+      429,
+      'LimitExceededException',
+      'Limit exceeded for response parameters',
+    ),
+    awsErrorExchange(
+      8,
+      v1Update,
+      request('PATCH', V1_IR_PATH, json({ patchOperations: [{ op: 'remove', path: '/responseTemplates/application~1json' }] })),
+      429,
+      'TooManyRequestsException',
+      'Too Many Requests',
+    ),
+    awsErrorExchange(
+      9,
+      'apigatewayv2.CreateIntegrationResponse',
+      request('POST', V2_IR_COLLECTION, json({ integrationResponseKey: '/409/' })),
+      409,
+      'ConflictException',
+      'Unable to complete operation due to concurrent modification. Please try again later.',
+    ),
+    exchange(10, 'apigatewayv2.UpdateIntegration', request('PATCH', V2_INTEGRATION_PATH, json({ description: 'never asked' })), 200, json(v2IntegrationUpdated)),
   ];
 }
 
@@ -146,7 +164,11 @@ export async function writeTempCassette(exchanges: Exchange[], name = 'replay.ca
       { service: 'apigatewayv2', apiVersion: '2018-11-29' },
     ],
   });
-  await writeCassette(file, header, exchanges.map((e, seq) => ({ ...e, seq })));
+  await writeCassette(
+    file,
+    header,
+    exchanges.map((e, seq) => ({ ...e, seq })),
+  );
   return { dir, file, remove };
 }
 

@@ -55,21 +55,31 @@ describe('replay to the SDK: the five seed operations', () => {
     expect(got.$metadata.httpStatusCode).toBe(200);
     expect(got.$metadata.requestId).toBe('req-0-0000-1111-2222');
 
-    const updated = await clients.v1.send(new UpdateIntegrationResponseCommand({
-      ...v1Key,
-      patchOperations: [{ op: 'replace', path: '/responseTemplates/application~1json', value: '{"ok": false}' }],
-    }));
+    const updated = await clients.v1.send(
+      new UpdateIntegrationResponseCommand({
+        ...v1Key,
+        patchOperations: [{ op: 'replace', path: '/responseTemplates/application~1json', value: '{"ok": false}' }],
+      }),
+    );
     expect(updated.responseTemplates).toEqual({ 'application/json': '{"ok": false}' });
 
-    const created = await clients.v2.send(new CreateIntegrationResponseCommand({
-      ...v2Ids, IntegrationResponseKey: '/200/', TemplateSelectionExpression: '$default',
-    }));
+    const created = await clients.v2.send(
+      new CreateIntegrationResponseCommand({
+        ...v2Ids,
+        IntegrationResponseKey: '/200/',
+        TemplateSelectionExpression: '$default',
+      }),
+    );
     expect(created).toMatchObject(sdkShapeV2(v2CreatedResponse));
     expect(created.$metadata.httpStatusCode).toBe(201);
 
-    const irUpdated = await clients.v2.send(new UpdateIntegrationResponseV2Command({
-      ...v2Ids, IntegrationResponseId: 'ir0001', ContentHandlingStrategy: 'CONVERT_TO_TEXT',
-    }));
+    const irUpdated = await clients.v2.send(
+      new UpdateIntegrationResponseV2Command({
+        ...v2Ids,
+        IntegrationResponseId: 'ir0001',
+        ContentHandlingStrategy: 'CONVERT_TO_TEXT',
+      }),
+    );
     expect(irUpdated).toMatchObject(sdkShapeV2(v2IntegrationResponseUpdated));
 
     const integration = await clients.v2.send(new UpdateIntegrationCommand({ ...v2Ids, TimeoutInMillis: 29000 }));
@@ -88,24 +98,30 @@ describe('replay to the SDK: the five seed operations', () => {
     const { clients } = await serve(seedExchanges());
 
     const notFound = await thrown(() => clients.v1.send(new GetIntegrationResponseCommand({ ...v1Key, statusCode: '504' })));
-    expect([notFound.name, notFound.$metadata?.httpStatusCode, notFound.message])
-      .toEqual(['NotFoundException', 404, 'Invalid Response status code specified']);
+    expect([notFound.name, notFound.$metadata?.httpStatusCode, notFound.message]).toEqual(['NotFoundException', 404, 'Invalid Response status code specified']);
 
     const badRequest = await thrown(() => clients.v2.send(new UpdateIntegrationCommand({ ...v2Ids, TimeoutInMillis: 10 })));
-    expect([badRequest.name, badRequest.$metadata?.httpStatusCode, badRequest.message])
-      .toEqual(['BadRequestException', 400, 'Timeout must be between 50 ms and 30000 ms']);
+    expect([badRequest.name, badRequest.$metadata?.httpStatusCode, badRequest.message]).toEqual(['BadRequestException', 400, 'Timeout must be between 50 ms and 30000 ms']);
 
-    const limit = await thrown(() => clients.v1.send(new UpdateIntegrationResponseCommand({
-      ...v1Key, patchOperations: [{ op: 'add', path: '/responseParameters/x', value: "'1'" }],
-    })));
-    expect([limit.name, limit.$metadata?.httpStatusCode, limit.message])
-      .toEqual(['LimitExceededException', 429, 'Limit exceeded for response parameters']);
+    const limit = await thrown(() =>
+      clients.v1.send(
+        new UpdateIntegrationResponseCommand({
+          ...v1Key,
+          patchOperations: [{ op: 'add', path: '/responseParameters/x', value: "'1'" }],
+        }),
+      ),
+    );
+    expect([limit.name, limit.$metadata?.httpStatusCode, limit.message]).toEqual(['LimitExceededException', 429, 'Limit exceeded for response parameters']);
 
-    const tooMany = await thrown(() => clients.v1.send(new UpdateIntegrationResponseCommand({
-      ...v1Key, patchOperations: [{ op: 'remove', path: '/responseTemplates/application~1json' }],
-    })));
-    expect([tooMany.name, tooMany.$metadata?.httpStatusCode, tooMany.message])
-      .toEqual(['TooManyRequestsException', 429, 'Too Many Requests']);
+    const tooMany = await thrown(() =>
+      clients.v1.send(
+        new UpdateIntegrationResponseCommand({
+          ...v1Key,
+          patchOperations: [{ op: 'remove', path: '/responseTemplates/application~1json' }],
+        }),
+      ),
+    );
+    expect([tooMany.name, tooMany.$metadata?.httpStatusCode, tooMany.message]).toEqual(['TooManyRequestsException', 429, 'Too Many Requests']);
 
     const conflict = await thrown(() => clients.v2.send(new CreateIntegrationResponseCommand({ ...v2Ids, IntegrationResponseKey: '/409/' })));
     expect([conflict.name, conflict.$metadata?.httpStatusCode]).toEqual(['ConflictException', 409]);
@@ -116,8 +132,8 @@ describe('replay to the SDK: the five seed operations', () => {
 /** Three recordings of the same GET, each answering a different selectionPattern. */
 function repeatedGets(): Exchange[] {
   return ['first', 'second', 'third'].map((pattern, seq) =>
-    exchange(seq, 'apigateway.GetIntegrationResponse', request('GET', V1_IR_PATH), 200,
-      json({ ...v1IntegrationResponse, selectionPattern: pattern })));
+    exchange(seq, 'apigateway.GetIntegrationResponse', request('GET', V1_IR_PATH), 200, json({ ...v1IntegrationResponse, selectionPattern: pattern })),
+  );
 }
 
 describe('replay to the SDK: ordered playback and misses', () => {

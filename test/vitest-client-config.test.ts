@@ -72,7 +72,11 @@ describe('the README quickstart', () => {
 
   it('imports what it uses from vitest', () => {
     expect(block).toContain('tape.clientConfig()');
-    const imported = /import \{([^}]*)\} from 'vitest'/.exec(block)?.[1]?.split(',').map((name) => name.trim()) ?? [];
+    const imported =
+      /import \{([^}]*)\} from 'vitest'/
+        .exec(block)?.[1]
+        ?.split(',')
+        .map((name) => name.trim()) ?? [];
     for (const name of ['describe', 'it', 'expect']) if (new RegExp(`\\b${name}\\(`).test(block)) expect(imported).toContain(name);
   });
 

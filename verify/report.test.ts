@@ -11,7 +11,11 @@ import { formatVerifyReport, summaryLine, verifyExitCode, verifyReportModel, VER
 import type { VerifiedExchange, VerifiedFinding, VerifyReport } from './types.js';
 
 const unknownField = (name: string): Finding => ({
-  operation: 'apigatewayv2.GetApis', side: 'response', severity: 'info', code: 'unknown-field', path: `/body/${name}`,
+  operation: 'apigatewayv2.GetApis',
+  side: 'response',
+  severity: 'info',
+  code: 'unknown-field',
+  path: `/body/${name}`,
   message: `member "${name}" is not in the contract (AWS may be ahead of the model)`,
 });
 
@@ -28,7 +32,20 @@ const report: VerifyReport = {
       exchanges: [
         exchange(0, [unknownField('newThing')]),
         exchange(1, [unknownField('newThing')]),
-        exchange(2, [{ operation: null, side: 'request', severity: 'error', code: 'unknown-operation', path: '/path', message: 'no operation of the loaded contracts takes GET /nowhere\u0007' }], null),
+        exchange(
+          2,
+          [
+            {
+              operation: null,
+              side: 'request',
+              severity: 'error',
+              code: 'unknown-operation',
+              path: '/path',
+              message: 'no operation of the loaded contracts takes GET /nowhere\u0007',
+            },
+          ],
+          null,
+        ),
       ],
     },
     { path: 'empty.cassette', exchanges: [] },
@@ -70,7 +87,9 @@ describe('verify reports', () => {
     const markdown = formatVerifyReport(withReceived, 'markdown', 'error');
     expect(markdown.split('\n')[0]).toBe('**Verified 3 exchanges in 1 cassette against the bundled contracts: 0 error, 0 warn, 3 info in 1 of 1 operation.**');
     expect(markdown).toContain('<details><summary>1 info finding</summary>\n\n| Severity | Operation | Where | Received | What it means |');
-    expect(markdown).toContain('| info | `apigatewayv2.GetApis` | `response /body/newThing` | {"nested":"&lt;b&gt;"} | member "newThing" is not in the contract (AWS may be ahead of the model) (×3) |');
+    expect(markdown).toContain(
+      '| info | `apigatewayv2.GetApis` | `response /body/newThing` | {"nested":"&lt;b&gt;"} | member "newThing" is not in the contract (AWS may be ahead of the model) (×3) |',
+    );
     expect(markdown.trimEnd().split('\n').at(-1)).toBe('Passed: no findings at error (--fail-on error).');
   });
 

@@ -27,7 +27,11 @@ function row(finding: VerifiedFinding, exchange: VerifiedExchange, cassette: str
   const { side, severity, code, path, message, received } = finding;
   return {
     operation: exchange.operation,
-    severity, code, side, pointer: path, message,
+    severity,
+    code,
+    side,
+    pointer: path,
+    message,
     places: [{ cassette, seq: exchange.seq }],
     count: 1,
     ...(received === undefined ? {} : { received }),
@@ -142,7 +146,14 @@ export function verifyReportModel(report: VerifyReport, failOn: FailOn): ReportM
       },
       rows: 'by-operation',
       row: ({ places, operation, side, severity, code, pointer, message, received }) => ({
-        cassette: places[0]?.cassette, seq: places[0]?.seq, operation, side, severity, code, path: pointer, message,
+        cassette: places[0]?.cassette,
+        seq: places[0]?.seq,
+        operation,
+        side,
+        severity,
+        code,
+        path: pointer,
+        message,
         ...(received === undefined ? {} : { received }),
       }),
     },

@@ -37,7 +37,12 @@ function verifyExchange(validator: Validator, exchange: Exchange): VerifiedExcha
   });
   const { operation, uncoveredService } = checked;
   return {
-    seq: exchange.seq, operation, method: request.method, path: request.path, status: response.status, findings,
+    seq: exchange.seq,
+    operation,
+    method: request.method,
+    path: request.path,
+    status: response.status,
+    findings,
     ...(uncoveredService === undefined ? {} : { uncoveredService }),
   };
 }

@@ -116,9 +116,6 @@ export function bodyFromWire(bytes: Uint8Array, headers: WireHeaders): Body {
  */
 export function bodyToWire(body: Body): Buffer {
   if (body.kind === 'empty') return Buffer.alloc(0);
-  const plain =
-    body.kind === 'json'
-      ? Buffer.from(body.raw ?? JSON.stringify(body.value), 'utf8')
-      : Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength);
+  const plain = body.kind === 'json' ? Buffer.from(body.raw ?? JSON.stringify(body.value), 'utf8') : Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength);
   return body.encoding ? compress(plain, body.encoding) : plain;
 }

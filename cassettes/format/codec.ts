@@ -20,9 +20,7 @@ export function frameRecord(payload: Uint8Array): Buffer {
   return record;
 }
 
-export type RecordAt =
-  | { ok: true; payload: Buffer; next: number }
-  | { ok: false; kind: 'truncated' | 'corrupt'; detail: string };
+export type RecordAt = { ok: true; payload: Buffer; next: number } | { ok: false; kind: 'truncated' | 'corrupt'; detail: string };
 
 /** Reads the record starting at `offset` in place (the payload is a view of `buffer`). */
 export function readRecordAt(buffer: Buffer, offset: number): RecordAt {

@@ -3,12 +3,7 @@
  * It never throws for bad content: it says whether the file is usable at all and, if so,
  * where the intact prefix ends. The store turns that into errors, recovery into truncation.
  */
-import {
-  createExchangeDecoder,
-  decodeHeaderPayload,
-  endRecordCount,
-  readRecordAt,
-} from './codec.js';
+import { createExchangeDecoder, decodeHeaderPayload, endRecordCount, readRecordAt } from './codec.js';
 import type { Exchange } from '../../core/exchange.js';
 import { checkExchange, checkHeader, describeFailure } from './check.js';
 import { CASSETTE_FORMAT, CASSETTE_FORMAT_VERSION, CASSETTE_MAGIC, END_RECORD_SINCE, type CassetteHeader } from './format.js';
@@ -60,8 +55,7 @@ function notACassette(buffer: Buffer): Decoded {
   return {
     usable: false,
     reason:
-      'not a tapegate cassette (it does not start with the cassette signature)' +
-      (looksLikeJson ? '; it looks like JSON: `tapegate cassette import` reads the JSON form' : ''),
+      'not a tapegate cassette (it does not start with the cassette signature)' + (looksLikeJson ? '; it looks like JSON: `tapegate cassette import` reads the JSON form' : ''),
   };
 }
 

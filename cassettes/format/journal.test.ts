@@ -17,7 +17,11 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
+const exists = (file: string): Promise<boolean> =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 describe('openJournal', () => {
   it('appends beside the cassette and finishes by renaming the journal over it', async () => {
@@ -30,9 +34,7 @@ describe('openJournal', () => {
     expect(writer.count).toBe(5);
     // Before finishing, the journal holds every exchange; read as a cassette it lacks only the
     // end record that finish() writes (a cassette without one was cut short).
-    await expect(readCassette(writer.journalFile, { recoverJournal: false })).rejects.toThrow(
-      /ends without its end record.*; 5 exchanges before it are intact/,
-    );
+    await expect(readCassette(writer.journalFile, { recoverJournal: false })).rejects.toThrow(/ends without its end record.*; 5 exchanges before it are intact/);
     await writer.finish();
     expect(await exists(writer.journalFile)).toBe(false);
     const loaded = await readCassette(file);

@@ -56,7 +56,10 @@ async function claimJournalName(temp: string, journal: string, file: string): Pr
     if (isCode(error, 'EEXIST')) throw alreadyRecording(journal, file);
     // No hard links on this file system: check, then rename (a narrow race, but no half journal).
     if (!isCode(error, 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK')) throw error;
-    const taken = await stat(journal).then(() => true, (statError: unknown) => !isCode(statError, 'ENOENT'));
+    const taken = await stat(journal).then(
+      () => true,
+      (statError: unknown) => !isCode(statError, 'ENOENT'),
+    );
     if (taken) throw alreadyRecording(journal, file);
     await rename(temp, journal);
     return;
@@ -68,11 +71,7 @@ async function claimJournalName(temp: string, journal: string, file: string): Pr
  * Starts recording into `file`: creates its journal holding `header` and `existing` (the
  * exchanges to keep, e.g. those read from the cassette in `auto` mode), fsynced.
  */
-export async function openJournal(
-  file: string,
-  header: CassetteHeader,
-  existing: Iterable<Exchange> = [],
-): Promise<CassetteWriter> {
+export async function openJournal(file: string, header: CassetteHeader, existing: Iterable<Exchange> = []): Promise<CassetteWriter> {
   const journal = journalPathFor(file);
   const verb = 'open journal';
   const encode = createExchangeEncoder();

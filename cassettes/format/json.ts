@@ -10,9 +10,7 @@ import { checkExchange, checkHeader, describeFailure } from './check.js';
 import { CASSETTE_FORMAT, CASSETTE_FORMAT_VERSION, type Cassette, type CassetteHeader } from './format.js';
 
 export type BodyJson =
-  | { kind: 'empty' }
-  | { kind: 'json'; value: unknown; raw?: string; encoding?: ContentEncoding }
-  | { kind: 'bytes'; base64: string; encoding?: ContentEncoding };
+  { kind: 'empty' } | { kind: 'json'; value: unknown; raw?: string; encoding?: ContentEncoding } | { kind: 'bytes'; base64: string; encoding?: ContentEncoding };
 
 export interface ExchangeJson extends Omit<Exchange, 'request' | 'response'> {
   request: Omit<Exchange['request'], 'body'> & { body: BodyJson };
@@ -65,9 +63,7 @@ export function cassetteFromJson(json: unknown, source: string): Cassette {
   if (extra !== undefined) throw fail(`/${extra.replace(/~/g, '~0').replace(/\//g, '~1')} is not a known field`);
   const head = (typeof header === 'object' && header !== null ? header : {}) as Record<string, unknown>;
   if (head.format === CASSETTE_FORMAT && typeof head.formatVersion === 'number' && head.formatVersion > CASSETTE_FORMAT_VERSION) {
-    throw fail(
-      `format version ${head.formatVersion} is newer than this tapegate understands (${CASSETTE_FORMAT_VERSION}); upgrade tapegate`,
-    );
+    throw fail(`format version ${head.formatVersion} is newer than this tapegate understands (${CASSETTE_FORMAT_VERSION}); upgrade tapegate`);
   }
   const badHeader = checkHeader(header);
   if (badHeader) throw fail(describeFailure(badHeader, '/header'));

@@ -8,7 +8,11 @@ import { journalPathFor } from './format.js';
 import { readCassette, type LoadedCassette } from './store.js';
 import { TapegateError } from '../../core/errors.js';
 
-const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
+const exists = (file: string): Promise<boolean> =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 /** `x.cassette`, quoted for a POSIX shell when it needs to be, for hints users paste. */
 export function shellWord(file: string): string {

@@ -19,7 +19,11 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
+const exists = (file: string): Promise<boolean> =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 /** A small exchange, so that cutting a record at each of its bytes stays quick. */
 function tinyExchange(seq: number): Exchange {
@@ -109,7 +113,11 @@ describe('recovery', () => {
 
   it('cuts a corrupt cassette after its intact prefix, atomically, and says what it dropped', async () => {
     const file = join(dir, 'x.cassette');
-    await writeCassette(file, sampleHeader(), Array.from({ length: 10 }, (_, seq) => sampleExchange(seq)));
+    await writeCassette(
+      file,
+      sampleHeader(),
+      Array.from({ length: 10 }, (_, seq) => sampleExchange(seq)),
+    );
     const bytes = await readFile(file);
     const bad = recordStarts(bytes)[7]!;
     bytes[bad + 12] = bytes[bad + 12]! ^ 0x55;
@@ -143,9 +151,7 @@ describe('recovery', () => {
     await writeFile(random, 'definitely not a cassette');
     const error = await recoverCassette(random).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TapegateError);
-    expect((error as Error).message).toBe(
-      `Failed to recover cassette "${random}": not a tapegate cassette (it does not start with the cassette signature); nothing was changed`,
-    );
+    expect((error as Error).message).toBe(`Failed to recover cassette "${random}": not a tapegate cassette (it does not start with the cassette signature); nothing was changed`);
     expect(await readFile(random, 'utf8')).toBe('definitely not a cassette');
 
     const missing = join(dir, 'missing.cassette');

@@ -17,21 +17,13 @@ export function checkedPreamble(header: CassetteHeader, verb: string, file: stri
   const bad = checkHeader(header);
   if (bad) throw new TapegateError(`Failed to ${verb} "${file}": invalid header: ${describeFailure(bad)}`);
   if (header.formatVersion > CASSETTE_FORMAT_VERSION) {
-    throw new TapegateError(
-      `Failed to ${verb} "${file}": this tapegate writes format version ${CASSETTE_FORMAT_VERSION}, the header says ${header.formatVersion}`,
-    );
+    throw new TapegateError(`Failed to ${verb} "${file}": this tapegate writes format version ${CASSETTE_FORMAT_VERSION}, the header says ${header.formatVersion}`);
   }
   return encodePreamble({ ...header, formatVersion: CASSETTE_FORMAT_VERSION });
 }
 
 /** One framed exchange record, after checking its shape. */
-export function checkedExchange(
-  encode: ExchangeEncoder,
-  exchange: Exchange,
-  index: number,
-  verb: string,
-  file: string,
-): Buffer {
+export function checkedExchange(encode: ExchangeEncoder, exchange: Exchange, index: number, verb: string, file: string): Buffer {
   const bad = checkExchange(exchange, 'binary');
   if (bad) throw new TapegateError(`Failed to ${verb} "${file}": exchange ${index} is invalid: ${describeFailure(bad)}`);
   return encode(exchange);

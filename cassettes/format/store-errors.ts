@@ -17,8 +17,7 @@ export function exchangesIntact(count: number): string {
 /** `corrupt record at byte 1234 (bad checksum); 17 exchanges before it are intact. Run ...` */
 export function describeProblem(problem: RecordProblem, intact: number, file: string): string {
   return (
-    `${problem.kind} record at byte ${problem.offset} (${problem.detail}); ${exchangesIntact(intact)}. ` +
-    `Run \`tapegate cassette recover ${shellWord(file)}\` to keep them.`
+    `${problem.kind} record at byte ${problem.offset} (${problem.detail}); ${exchangesIntact(intact)}. ` + `Run \`tapegate cassette recover ${shellWord(file)}\` to keep them.`
   );
 }
 

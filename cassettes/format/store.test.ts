@@ -51,7 +51,14 @@ describe('writeCassette / readCassette', () => {
     ];
     const bodies = wires.map(([bytes, headers]) => bodyFromWire(bytes, headers));
     expect(bodies.map((body) => `${body.kind}${'raw' in body ? '+raw' : ''}${'encoding' in body ? `+${body.encoding}` : ''}`)).toEqual([
-      'empty', 'json', 'json+raw', 'bytes', 'json+gzip', 'json+deflate', 'json+br', 'bytes+gzip',
+      'empty',
+      'json',
+      'json+raw',
+      'bytes',
+      'json+gzip',
+      'json+deflate',
+      'json+br',
+      'bytes+gzip',
     ]);
     const exchanges = bodies.map((body, seq) => withBodies(seq, body, bodies[bodies.length - 1 - seq]!));
     const file = join(dir, 'bodies.cassette');
@@ -175,9 +182,7 @@ describe('writeCassette / readCassette', () => {
   it('refuses random bytes, an empty file and JSON with a message naming the file', async () => {
     const random = join(dir, 'random.cassette');
     await writeFile(random, Buffer.from('5d1f9a0c7e3b4a2f90aa1c4e7f2b8d36', 'hex'));
-    expect((await failure(readCassette(random))).message).toBe(
-      `Failed to read cassette "${random}": not a tapegate cassette (it does not start with the cassette signature)`,
-    );
+    expect((await failure(readCassette(random))).message).toBe(`Failed to read cassette "${random}": not a tapegate cassette (it does not start with the cassette signature)`);
     const empty = join(dir, 'empty.cassette');
     await writeFile(empty, '');
     expect((await failure(readCassette(empty))).message).toBe(`Failed to read cassette "${empty}": the file is empty, not a tapegate cassette`);
@@ -192,9 +197,7 @@ describe('writeCassette / readCassette', () => {
     const file = join(dir, 'other.cassette');
     const payload = new Packr({ useRecords: false }).pack({ format: 'something-else', formatVersion: 1 });
     await writeFile(file, Buffer.concat([CASSETTE_MAGIC, frameRecord(payload)]));
-    expect((await failure(readCassette(file))).message).toBe(
-      `Failed to read cassette "${file}": not a tapegate cassette (the header names format "something-else")`,
-    );
+    expect((await failure(readCassette(file))).message).toBe(`Failed to read cassette "${file}": not a tapegate cassette (the header names format "something-else")`);
   });
 
   it('refuses a newer format version by name, whatever else the header holds', async () => {
@@ -203,17 +206,13 @@ describe('writeCassette / readCassette', () => {
     const payload = new Packr({ useRecords: false }).pack(header);
     await writeFile(file, Buffer.concat([CASSETTE_MAGIC, frameRecord(payload), frameRecord(Buffer.from([0xc1]))]));
     const error = await failure(readCassette(file));
-    expect(error.message).toBe(
-      `Failed to read cassette "${file}": format version 4 is newer than this tapegate understands (3); upgrade tapegate`,
-    );
+    expect(error.message).toBe(`Failed to read cassette "${file}": format version 4 is newer than this tapegate understands (3); upgrade tapegate`);
   });
 
   it('names the bad field of a header that is ours but malformed', async () => {
     const file = join(dir, 'header.cassette');
     const header = { ...sampleHeader(), services: [{ service: 'apigateway', apiVersion: 20150709 }] };
     await writeFile(file, encodePreamble(header as never));
-    expect((await failure(readCassette(file))).message).toBe(
-      `Failed to read cassette "${file}": invalid header record: /services/0/apiVersion must be a string`,
-    );
+    expect((await failure(readCassette(file))).message).toBe(`Failed to read cassette "${file}": invalid header record: /services/0/apiVersion must be a string`);
   });
 });

@@ -34,4 +34,3 @@ export function summarizeCassette(cassette: Cassette): CassetteSummary {
     services: header.services.map((use) => ({ ...use })),
   };
 }
-

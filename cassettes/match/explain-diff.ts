@@ -65,13 +65,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * subtree whose type differs). Member order is ignored, array order is not; members
  * under `ignore` are skipped, like the key does.
  */
-export function diffJson(
-  recorded: unknown,
-  received: unknown,
-  pointer: string,
-  ignore: IgnoreNode | undefined,
-  out: DifferenceCollector,
-): void {
+export function diffJson(recorded: unknown, received: unknown, pointer: string, ignore: IgnoreNode | undefined, out: DifferenceCollector): void {
   if (out.full || ignore?.terminal) return;
   if (Array.isArray(recorded) && Array.isArray(received)) {
     const length = Math.max(recorded.length, received.length);

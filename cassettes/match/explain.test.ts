@@ -53,12 +53,9 @@ describe('Matcher miss explanations', () => {
     expect(explanation.operation).toBe(UPDATE);
     expect(explanation.closest?.exchange.seq).toBe(3);
     expect(explanation.closest?.relation).toBe('same operation');
-    expect(explanation.differences).toEqual([
-      { pointer: '/body/patchOperations/0/value', recorded: "'*'", received: "'x'" },
-    ]);
+    expect(explanation.differences).toEqual([{ pointer: '/body/patchOperations/0/value', recorded: "'*'", received: "'x'" }]);
     expect(explanation.message).toBe(
-      `No recorded exchange matches ${UPDATE} PATCH ${PATH}. Closest: #3 (same operation). ` +
-        `Differences: /body/patchOperations/0/value: recorded "'*'", received "'x'".`,
+      `No recorded exchange matches ${UPDATE} PATCH ${PATH}. Closest: #3 (same operation). ` + `Differences: /body/patchOperations/0/value: recorded "'*'", received "'x'".`,
     );
   });
 
@@ -73,12 +70,8 @@ describe('Matcher miss explanations', () => {
   it('picks the candidate with the fewest differences, with escaped pointer segments', () => {
     const explanation = miss(cassette(), UPDATE, req({ path: PATH.replace('/200', '/400'), body: patch("'y'") }));
     expect(explanation.closest?.exchange.seq).toBe(1);
-    expect(explanation.differences).toEqual([
-      { pointer: '/body/patchOperations/0/value', recorded: "'x'", received: "'y'" },
-    ]);
-    const templates = new Matcher([
-      exchange(0, UPDATE, req({ body: json({ responseTemplates: { 'application/json': 'a' } }) })),
-    ]);
+    expect(explanation.differences).toEqual([{ pointer: '/body/patchOperations/0/value', recorded: "'x'", received: "'y'" }]);
+    const templates = new Matcher([exchange(0, UPDATE, req({ body: json({ responseTemplates: { 'application/json': 'a' } }) }))]);
     const other = miss(templates, UPDATE, req({ body: json({ responseTemplates: { 'application/json': 'b' } }) }));
     expect(other.differences[0]?.pointer).toBe('/body/responseTemplates/application~1json');
   });
@@ -99,10 +92,7 @@ describe('Matcher miss explanations', () => {
   });
 
   it('reports query, header and method differences under their pointers', () => {
-    const matcher = new Matcher(
-      [exchange(0, GET, req({ method: 'GET', query: { limit: ['25'] }, headers: { 'x-custom': 'a' } }))],
-      { matchHeaders: ['x-custom'] },
-    );
+    const matcher = new Matcher([exchange(0, GET, req({ method: 'GET', query: { limit: ['25'] }, headers: { 'x-custom': 'a' } }))], { matchHeaders: ['x-custom'] });
     const explanation = miss(matcher, GET, req({ method: 'HEAD', query: { limit: ['50'] }, headers: { 'x-custom': 'b' } }));
     expect(explanation.differences).toEqual([
       { pointer: '/method', recorded: 'GET', received: 'HEAD' },
@@ -113,15 +103,10 @@ describe('Matcher miss explanations', () => {
 
   it('does not blame ignored members, order of members, or percent-encoding', () => {
     const op = 'apigatewayv2.CreateApi';
-    const matcher = new Matcher(
-      [exchange(0, op, req({ method: 'POST', path: '/v2/apis/%7Bx%7D', body: json({ a: 1, b: 2, clientToken: 'r' }) }))],
-      { ignoreBody: { [op]: ['/clientToken'] } },
-    );
-    const explanation = miss(
-      matcher,
-      op,
-      req({ method: 'POST', path: '/v2/apis/{x}', body: json({ b: 2, a: 3, clientToken: 'n' }) }),
-    );
+    const matcher = new Matcher([exchange(0, op, req({ method: 'POST', path: '/v2/apis/%7Bx%7D', body: json({ a: 1, b: 2, clientToken: 'r' }) }))], {
+      ignoreBody: { [op]: ['/clientToken'] },
+    });
+    const explanation = miss(matcher, op, req({ method: 'POST', path: '/v2/apis/{x}', body: json({ b: 2, a: 3, clientToken: 'n' }) }));
     expect(explanation.differences).toEqual([{ pointer: '/body/a', recorded: 1, received: 3 }]);
   });
 

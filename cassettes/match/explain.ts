@@ -85,11 +85,7 @@ function formatDifferences(differences: readonly Difference[], total: number): s
  * Picks the candidate with the fewest differences (ties go to the earlier one) and
  * explains the miss against it. `tier` is undefined when the cassette is empty.
  */
-export function explainNoMatch(
-  received: RequestView,
-  tier: CandidateTier | undefined,
-  options: KeyOptions,
-): MissExplanation {
+export function explainNoMatch(received: RequestView, tier: CandidateTier | undefined, options: KeyOptions): MissExplanation {
   const head = `No recorded exchange matches ${describeRequest(received.operation, received.request)}.`;
   const base = { reason: 'no-match' as const, operation: received.operation, ...requestLine(received.request) };
   let chosen: Exchange | undefined;

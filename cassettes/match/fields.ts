@@ -110,8 +110,7 @@ function bodyPreview(body: Body): unknown {
   if (body.kind === 'empty') return undefined;
   if (body.kind === 'json') return body.value;
   if (body.bytes.length === 0) return undefined;
-  const text = Buffer.from(body.bytes.buffer, body.bytes.byteOffset, Math.min(body.bytes.length, PREVIEW_BYTES))
-    .toString('utf8');
+  const text = Buffer.from(body.bytes.buffer, body.bytes.byteOffset, Math.min(body.bytes.length, PREVIEW_BYTES)).toString('utf8');
   // U+FFFD at the very end may be a character cut by the preview limit; elsewhere it means binary.
   // eslint-disable-next-line no-control-regex -- finding control characters (binary data) is the point of this pattern
   const printable = !/[\u0000-\u0008\u000e-\u001f]|\ufffd(?!$)/.test(text);
@@ -140,23 +139,10 @@ const bodyField: FieldComparer = {
 };
 
 /** The comparers in report order: the coarse parts first, the body last. */
-export const FIELD_COMPARERS: readonly FieldComparer[] = [
-  operationField,
-  identityField,
-  methodField,
-  pathField,
-  queryField,
-  headersField,
-  bodyField,
-];
+export const FIELD_COMPARERS: readonly FieldComparer[] = [operationField, identityField, methodField, pathField, queryField, headersField, bodyField];
 
 /** All differences between two requests, up to the collector's limit. */
-export function compareRequests(
-  recorded: RequestView,
-  received: RequestView,
-  options: KeyOptions,
-  out: DifferenceCollector,
-): void {
+export function compareRequests(recorded: RequestView, received: RequestView, options: KeyOptions, out: DifferenceCollector): void {
   for (const comparer of FIELD_COMPARERS) {
     if (out.full) return;
     comparer.explain(recorded, received, options, out);

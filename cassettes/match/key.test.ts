@@ -62,8 +62,7 @@ describe('keyOf', () => {
 
   it('never lets volatile headers into the key, even when allow-listed', () => {
     const options: MatchKeyOptions = { matchHeaders: ['Authorization', 'X-Amz-Date', ...VOLATILE_HEADERS] };
-    const signed = (n: number): RecordedRequest =>
-      req({ headers: Object.fromEntries(VOLATILE_HEADERS.map((name) => [name, `value-${n}`])) });
+    const signed = (n: number): RecordedRequest => req({ headers: Object.fromEntries(VOLATILE_HEADERS.map((name) => [name, `value-${n}`])) });
     expect(keyOf(OP, signed(1), options)).toBe(keyOf(OP, signed(2), options));
     expect(compileKeyOptions(options).matchHeaders).toEqual([]);
     expect(compileKeyOptions(options).droppedHeaders).toContain('authorization');
@@ -96,9 +95,7 @@ describe('keyOf', () => {
   });
 
   it('rejects a bad ignore pointer with a TapegateError naming the operation', () => {
-    expect(() => keyOf(OP, req(), { ignoreBody: { [OP]: ['clientToken'] } })).toThrow(
-      /^Failed to parse "ignoreBody\["apigatewayv2.CreateApi"\]: clientToken"/,
-    );
+    expect(() => keyOf(OP, req(), { ignoreBody: { [OP]: ['clientToken'] } })).toThrow(/^Failed to parse "ignoreBody\["apigatewayv2.CreateApi"\]: clientToken"/);
   });
 
   it('compares non-JSON bodies by their bytes', () => {

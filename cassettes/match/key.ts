@@ -87,12 +87,7 @@ export function keyService(request: RecordedRequest, service?: string | null): s
  * with the same body is the same request, whatever service and action it is for (a DynamoDB
  * DeleteTable served a cognito CreateUserPool). The line count follows from the first line.
  */
-export function canonicalRequest(
-  operation: string | null,
-  request: RecordedRequest,
-  options?: MatchKeyOptions | KeyOptions,
-  service?: string | null,
-): string {
+export function canonicalRequest(operation: string | null, request: RecordedRequest, options?: MatchKeyOptions | KeyOptions, service?: string | null): string {
   const compiled = compileKeyOptions(options);
   let headers = '';
   if (compiled.matchHeaders.length > 0) {
@@ -116,12 +111,7 @@ export function canonicalRequest(
 }
 
 /** The replay key: a digest of `canonicalRequest`. Equal keys mean interchangeable requests. */
-export function keyOf(
-  operation: string | null,
-  request: RecordedRequest,
-  options?: MatchKeyOptions | KeyOptions,
-  service?: string | null,
-): string {
+export function keyOf(operation: string | null, request: RecordedRequest, options?: MatchKeyOptions | KeyOptions, service?: string | null): string {
   return digest(canonicalRequest(operation, request, options, service));
 }
 
@@ -139,12 +129,7 @@ const MAX_LITERAL_KEY = 192;
  * form has newlines, a digest never does. Equal for the same requests as `keyOf`, but not
  * the same text: never persist it or compare it across processes.
  */
-export function indexKey(
-  operation: string | null,
-  request: RecordedRequest,
-  options?: MatchKeyOptions | KeyOptions,
-  service?: string | null,
-): string {
+export function indexKey(operation: string | null, request: RecordedRequest, options?: MatchKeyOptions | KeyOptions, service?: string | null): string {
   const text = canonicalRequest(operation, request, options, service);
   return text.length <= MAX_LITERAL_KEY ? text : digest(text);
 }

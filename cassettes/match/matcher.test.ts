@@ -129,16 +129,13 @@ describe('Matcher playback', () => {
 
   it('matches non-JSON bodies by bytes', () => {
     const op = 'apigateway.PutRestApi';
-    const put = (text: string) =>
-      req({ method: 'PUT', path: '/restapis/a1', body: { kind: 'bytes', bytes: new TextEncoder().encode(text) } });
+    const put = (text: string) => req({ method: 'PUT', path: '/restapis/a1', body: { kind: 'bytes', bytes: new TextEncoder().encode(text) } });
     const matcher = new Matcher([exchange(0, op, put('openapi: 3.0.1')), exchange(1, op, put('swagger: "2.0"'))]);
     expect(servedSeq(matcher.match(op, put('swagger: "2.0"')))).toBe(1);
     const miss = matcher.match(op, put('openapi: 3.1.0'));
     expect(miss.hit).toBe(false);
     if (!miss.hit) {
-      expect(miss.explanation.differences).toEqual([
-        { pointer: '/body', recorded: 'openapi: 3.0.1', received: 'openapi: 3.1.0' },
-      ]);
+      expect(miss.explanation.differences).toEqual([{ pointer: '/body', recorded: 'openapi: 3.0.1', received: 'openapi: 3.1.0' }]);
     }
   });
 

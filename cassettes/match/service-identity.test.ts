@@ -58,8 +58,7 @@ describe('identity of requests without an operation', () => {
   });
 
   it('the body-less request-line shortcut does not bypass the service', () => {
-    const get = (headers: Record<string, string>): RecordedRequest =>
-      ({ method: 'GET', path: '/2015-03-31/functions', query: {}, headers, body: { kind: 'empty' } });
+    const get = (headers: Record<string, string>): RecordedRequest => ({ method: 'GET', path: '/2015-03-31/functions', query: {}, headers, body: { kind: 'empty' } });
     const matcher = new Matcher([{ ...recorded(0, 'lambda', {}, { kind: 'empty' }), request: get({}) }]);
     const target = 'GET /2015-03-31/functions';
     expect(seqOf(matcher.match(null, get({ authorization: auth('lambda') }), target))).toBe(0);
@@ -71,10 +70,9 @@ describe('identity of requests without an operation', () => {
     const result = matcher.match(null, live('dynamodb', DELETE_TABLE, json({ PoolName: 'p' })));
     expect(result.hit).toBe(false);
     if (result.hit) return;
-    expect(result.explanation.differences).toEqual(expect.arrayContaining([
-      expect.objectContaining({ pointer: '/service' }),
-      expect.objectContaining({ pointer: '/headers/x-amz-target' }),
-    ]));
+    expect(result.explanation.differences).toEqual(
+      expect.arrayContaining([expect.objectContaining({ pointer: '/service' }), expect.objectContaining({ pointer: '/headers/x-amz-target' })]),
+    );
   });
 
   it('a redacted live request can name its service explicitly', () => {

@@ -12,10 +12,7 @@ import type { AccountIdMap } from './account-ids.js';
 import type { Body, RecordedRequest, RecordedResponse } from '../../core/exchange.js';
 
 /** Rebuilds `record` in its own key order after redacting its entries in sorted-key order. */
-function mapRecord<V>(
-  record: Record<string, V>,
-  redactEntry: (key: string, value: V) => [string, V],
-): Record<string, V> {
+function mapRecord<V>(record: Record<string, V>, redactEntry: (key: string, value: V) => [string, V]): Record<string, V> {
   const keys = Object.keys(record);
   const done = new Map<string, [string, V]>();
   let changed = false;

@@ -30,9 +30,7 @@ describe('AccountIdMap', () => {
     const map = new AccountIdMap();
     expect(map.redactText(`arn:aws:iam::${A}:role/apigw`)).toBe('arn:aws:iam::000000000001:role/apigw');
     expect(map.redactText(`arn:aws-cn:lambda:cn-north-1:${B}:function:f`)).toBe('arn:aws-cn:lambda:cn-north-1:000000000002:function:f');
-    expect(map.redactText(`arn:aws-us-gov:execute-api:us-gov-west-1:${A}:abc/*/GET/`)).toBe(
-      'arn:aws-us-gov:execute-api:us-gov-west-1:000000000001:abc/*/GET/',
-    );
+    expect(map.redactText(`arn:aws-us-gov:execute-api:us-gov-west-1:${A}:abc/*/GET/`)).toBe('arn:aws-us-gov:execute-api:us-gov-west-1:000000000001:abc/*/GET/');
     expect(map.redactText(`/tags/arn%3Aaws%3Aiam%3A%3A${B}%3Arole%2Fx`)).toBe('/tags/arn%3Aaws%3Aiam%3A%3A000000000002%3Arole%2Fx');
     expect(map.redactText(`arn%3aaws%3asqs%3aus-east-1%3a${A}%3aq`)).toBe('arn%3aaws%3asqs%3aus-east-1%3a000000000001%3aq');
   });
@@ -80,7 +78,20 @@ describe('AccountIdMap', () => {
   });
 
   it('recognises account field names in any casing and separator style', () => {
-    for (const name of ['accountId', 'AccountId', 'account_id', 'ACCOUNT-ID', 'awsAccountId', 'SourceAccount', 'Account', 'ownerId', 'OwnerIds', 'accountNumber', 'x-amz-expected-bucket-owner', 'Principal']) {
+    for (const name of [
+      'accountId',
+      'AccountId',
+      'account_id',
+      'ACCOUNT-ID',
+      'awsAccountId',
+      'SourceAccount',
+      'Account',
+      'ownerId',
+      'OwnerIds',
+      'accountNumber',
+      'x-amz-expected-bucket-owner',
+      'Principal',
+    ]) {
       expect(isAccountFieldName(name), name).toBe(true);
     }
     for (const name of ['id', 'restApiId', 'accountIdentifier', 'createdDate', 'accounting', 'principalId', 'ownership']) {

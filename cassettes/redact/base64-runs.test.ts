@@ -4,8 +4,7 @@ import { ArnTracker, eachRun, nameBefore } from './base64-runs.js';
 
 /** The regular expression nameBefore replaces (quadratic in its window), as the reference. */
 const NAME_BEFORE_VALUE = /([A-Za-z0-9_.-]+)[\\"']*\s*[:=]\s*[\\"']*$/;
-const reference = (text: string, index: number): string | undefined =>
-  NAME_BEFORE_VALUE.exec(text.slice(Math.max(0, index - 80), index))?.[1];
+const reference = (text: string, index: number): string | undefined => NAME_BEFORE_VALUE.exec(text.slice(Math.max(0, index - 80), index))?.[1];
 
 /** The look-back ArnTracker replaces (2048 steps per call), as the reference. */
 function insideArnReference(text: string, index: number, reach = 2048): boolean {

@@ -10,7 +10,21 @@ const hex = (n: number): string => randomString(rng, '0123456789abcdef', n);
 
 describe('credential names', () => {
   it('headers: X-Api-Key, X-Authorization, anything named token, secret, password, api key, credential', () => {
-    for (const name of ['x-api-key', 'X-Api-Key', 'x-authorization', 'authorization', 'proxy-authorization', 'cookie', 'x-amz-security-token', 'x-my-token', 'x-client-secret', 'x-db-password', 'apikey', 'x-credential', 'x-goog-api-key']) {
+    for (const name of [
+      'x-api-key',
+      'X-Api-Key',
+      'x-authorization',
+      'authorization',
+      'proxy-authorization',
+      'cookie',
+      'x-amz-security-token',
+      'x-my-token',
+      'x-client-secret',
+      'x-db-password',
+      'apikey',
+      'x-credential',
+      'x-goog-api-key',
+    ]) {
       expect(isCredentialHeader(name), name).toBe(true);
     }
     for (const name of ['content-type', 'x-amzn-requestid', 'x-amz-apigw-id', 'x-amzn-errortype', 'next-token', 'x-client-token', 'x-keyid', 'accept']) {
@@ -19,7 +33,19 @@ describe('credential names', () => {
   });
 
   it('query parameters: access_token, Signature, AWSAccessKeyId, password, key, …; never the pagination ones', () => {
-    for (const name of ['access_token', 'Signature', 'X-Amz-Signature', 'AWSAccessKeyId', 'password', 'key', 'sig', 'api_key', 'client_secret', 'X-Amz-Security-Token', 'id_token']) {
+    for (const name of [
+      'access_token',
+      'Signature',
+      'X-Amz-Signature',
+      'AWSAccessKeyId',
+      'password',
+      'key',
+      'sig',
+      'api_key',
+      'client_secret',
+      'X-Amz-Security-Token',
+      'id_token',
+    ]) {
       expect(isCredentialQueryName(name), name).toBe(true);
     }
     for (const name of ['nextToken', 'position', 'limit', 'includeValue', 'includeValues', 'keyId', 'tagKeys', 'mode', 'format', 'failonwarnings', 'clientToken']) {
@@ -58,7 +84,9 @@ describe('credentials named inside text', () => {
     const [id, signature] = [randomAccessKeyId(rng), hex(64)];
     const xml = `<Error><Code>SignatureDoesNotMatch</Code><AWSAccessKeyId>${id}</AWSAccessKeyId><StringToSign>AWS4-HMAC-SHA256</StringToSign><SignatureProvided>${signature}</SignatureProvided></Error>`;
     const redacted = redactCredentialPairs(xml);
-    expect(redacted).toBe(`<Error><Code>SignatureDoesNotMatch</Code><AWSAccessKeyId>${REDACTED}</AWSAccessKeyId><StringToSign>AWS4-HMAC-SHA256</StringToSign><SignatureProvided>${REDACTED}</SignatureProvided></Error>`);
+    expect(redacted).toBe(
+      `<Error><Code>SignatureDoesNotMatch</Code><AWSAccessKeyId>${REDACTED}</AWSAccessKeyId><StringToSign>AWS4-HMAC-SHA256</StringToSign><SignatureProvided>${REDACTED}</SignatureProvided></Error>`,
+    );
     expect(redactCredentialPairs(redacted)).toBe(redacted);
   });
 

@@ -15,8 +15,19 @@ import type { Body } from '../../core/exchange.js';
 import { REDACTED } from '../../core/sensitive.js';
 
 const ASSIGNED_NAMES = [
-  'x-amz-signature', 'x-amz-security-token', 'signature', 'access_token', 'id_token', 'refresh_token',
-  'client_secret', 'api_key', 'apikey', 'password', 'passwd', 'awsaccesskeyid', 'sig',
+  'x-amz-signature',
+  'x-amz-security-token',
+  'signature',
+  'access_token',
+  'id_token',
+  'refresh_token',
+  'client_secret',
+  'api_key',
+  'apikey',
+  'password',
+  'passwd',
+  'awsaccesskeyid',
+  'sig',
 ];
 const HEADER_NAMES = ['x-amz-security-token', 'authorization', 'proxy-authorization', 'x-api-key', 'x-authorization', 'cookie', 'set-cookie'];
 /** XML elements of AWS error bodies (S3's SignatureDoesNotMatch) and credential documents. */

@@ -66,7 +66,10 @@ describe('redactExchange: headers and query', () => {
   });
 
   it('returns a new exchange and leaves its input as it was', () => {
-    const input = exchange({ headers: { authorization: 'x', accept: 'a' }, query: { 'X-Amz-Date': ['d'] }, body: json({ accountId: A }) }, json({ arn: `arn:aws:iam::${A}:role/r` }));
+    const input = exchange(
+      { headers: { authorization: 'x', accept: 'a' }, query: { 'X-Amz-Date': ['d'] }, body: json({ accountId: A }) },
+      json({ arn: `arn:aws:iam::${A}:role/r` }),
+    );
     const before = structuredClone(input);
     const redacted = redactExchange(input, { redactAccountIds: true, accountIds: new AccountIdMap() });
     expect(input).toEqual(before);

@@ -190,11 +190,7 @@ const noOptions: RedactOptions = {};
  * whose contract says which members are sensitive. New ids get their placeholders here, and
  * keep them when the exchange is then recorded.
  */
-export function redactRequestForMatch(
-  request: RecordedRequest,
-  mapOrOptions: AccountIdMap | RedactOptions | null,
-  operation: string | null = null,
-): RecordedRequest {
+export function redactRequestForMatch(request: RecordedRequest, mapOrOptions: AccountIdMap | RedactOptions | null, operation: string | null = null): RecordedRequest {
   let options: RedactOptions;
   if (mapOrOptions === null) options = noOptions;
   else if (mapOrOptions instanceof AccountIdMap) options = { redactAccountIds: true, accountIds: mapOrOptions };

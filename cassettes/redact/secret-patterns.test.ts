@@ -22,12 +22,7 @@ describe('token patterns', () => {
     for (let i = 0; i < SAMPLES_PER_KIND; i++) {
       const sample = TOKEN_MAKERS[kind](rng);
       const label = `${kind} #${i}: ${sample.slice(0, 40)}`;
-      const settings = [
-        sample,
-        `see ${sample} for details`,
-        JSON.stringify({ note: sample }),
-        `redirect=${encodeURIComponent(`prefix ${sample}`)}`,
-      ];
+      const settings = [sample, `see ${sample} for details`, JSON.stringify({ note: sample }), `redirect=${encodeURIComponent(`prefix ${sample}`)}`];
       for (const text of settings) expect([...secretKindsIn(text)], label).toContain(kind);
       expect(maskSecretShapes(`see ${sample} here`, '<hidden>'), label).not.toContain(secretPartOf(kind, sample));
     }

@@ -225,7 +225,11 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = Object.freeze([
   // A SigV4 signature (64 hex) or a SigV2 one (base64 of 20 or 32 bytes, maybe percent-encoded) after its name.
   { kind: 'signature', text: 'a request signature', regex: /(?<![A-Za-z0-9_-])(?:x-amz-signature|signature)=(?:[a-f0-9]{64}|[A-Za-z0-9+/%]{27,1024}={0,2})/i },
   // OAuth tokens and passwords as URL or form parameters.
-  { kind: 'credential-parameter', text: 'a credential parameter', regex: /(?<![A-Za-z0-9_-])(?:access_token|id_token|refresh_token|client_secret|api_key|apikey|password|passwd)=[^\s&#"'<>\\;,]{6,4096}/i },
+  {
+    kind: 'credential-parameter',
+    text: 'a credential parameter',
+    regex: /(?<![A-Za-z0-9_-])(?:access_token|id_token|refresh_token|client_secret|api_key|apikey|password|passwd)=[^\s&#"'<>\\;,]{6,4096}/i,
+  },
 ]);
 
 const TOKEN_TEXT: ReadonlyMap<SecretKind, string> = new Map(TOKEN_PATTERNS.map((pattern) => [pattern.kind, pattern.text]));

@@ -109,7 +109,9 @@ describe('scanForSecrets: what it leaves alone', () => {
     expect(hits(exchange({ body: json({ value: s, description: `see ${s}` }) }))).toEqual([]);
     const role = `arn:aws:iam::210987654321:role/${randomString(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 35)}`;
     expect(hits(exchange({ body: json({ credentials: role }) }))).toEqual([]);
-    expect(hits(exchange({ body: json({ tokenSha1: 'da39a3ee5e6b4b0d3255bfef95601890afd80709', nextToken: randomString(rng, 'ABCDEFGHIJabcdefghij0123456789/+', 40) }) }))).toEqual([]);
+    expect(hits(exchange({ body: json({ tokenSha1: 'da39a3ee5e6b4b0d3255bfef95601890afd80709', nextToken: randomString(rng, 'ABCDEFGHIJabcdefghij0123456789/+', 40) }) }))).toEqual(
+      [],
+    );
   });
 });
 

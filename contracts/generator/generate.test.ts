@@ -125,9 +125,7 @@ describe('contracts generate', () => {
     // v2-style ISO timestamps are strings; the rest-json default is epoch seconds.
     expect(contract.definitions.validation.Iso).toEqual({ type: 'string', format: 'date-time' });
     expect(contract.definitions.validation.Time).toMatchObject({ type: 'number' });
-    expect(create.errors).toEqual([
-      expect.objectContaining({ type: 'NotFound', status: 404, fault: 'client' }),
-    ]);
+    expect(create.errors).toEqual([expect.objectContaining({ type: 'NotFound', status: 404, fault: 'client' })]);
     expect(create.errors[0]!.body.validation.properties).toMatchObject({ message: expect.anything() as unknown, Message: { type: 'string' } });
     const list = contract.operations.ListWidgets!;
     expect(list.request.bodyKind).toBe('none');
@@ -188,9 +186,7 @@ describe('contracts generate', () => {
   it('refuses a model without operations, naming the file', () => {
     const { operations: _dropped, ...rest } = model();
     const file = writeModel('no-ops.json', rest);
-    expect(failure(() => generateContracts({ botocore: file, out: join(dir, 'out') })).message).toMatch(
-      /"[^"]*no-ops\.json": no "operations" object/,
-    );
+    expect(failure(() => generateContracts({ botocore: file, out: join(dir, 'out') })).message).toMatch(/"[^"]*no-ops\.json": no "operations" object/);
   });
 
   it('refuses another protocol whole, writing nothing', () => {

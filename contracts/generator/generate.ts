@@ -41,8 +41,7 @@ export function generateContracts(options: GenerateOptions): GenerateResult {
   const files = found.filter((path) => single || !options.services || options.services.includes(basename(dirname(dirname(path)))));
   const result: GenerateResult = { written: [], skipped: [] };
   const overlays = options.overlays === false ? [] : loadOverlays(options.overlays ?? defaultOverlaysDir());
-  const sensitiveFor = (service: string): SensitiveOverlay[] =>
-    overlays.filter((overlay) => overlay.service === service).flatMap((overlay) => overlay.sensitive ?? []);
+  const sensitiveFor = (service: string): SensitiveOverlay[] => overlays.filter((overlay) => overlay.service === service).flatMap((overlay) => overlay.sensitive ?? []);
   // Each contract goes to a temporary file as soon as it is generated, so memory holds one
   // model at a time (a whole botocore release is hundreds); the files are renamed into place
   // only when every one succeeded, so a bad model still leaves the old files alone.

@@ -114,10 +114,7 @@ function checkModelShape(model: unknown, path: string): asserts model is Botocor
 
 function serviceFromUid(uid: string | undefined, apiVersion: string, path: string): string {
   if (uid && uid.endsWith(`-${apiVersion}`)) return uid.slice(0, -apiVersion.length - 1);
-  throw new TapegateError(
-    `Failed to read botocore model "${path}": cannot tell the service name (no <service>/<apiVersion>/ folders around it and no metadata.uid)`,
-    2,
-  );
+  throw new TapegateError(`Failed to read botocore model "${path}": cannot tell the service name (no <service>/<apiVersion>/ folders around it and no metadata.uid)`, 2);
 }
 
 /** botocore wheels and checkouts put the release in a folder name (`botocore-1.43.67`); use it when present. */

@@ -109,15 +109,25 @@ describe.runIf(existsSync(MODELS))('the real models', () => {
 });
 
 describe('the committed contracts', () => {
-  it('list the secrets of the seed operations\' neighbours', () => {
+  it("list the secrets of the seed operations' neighbours", () => {
     const lookup = sensitiveLookup(bundledContracts());
     expect(lookup('apigateway.CreateDomainName')?.request).toEqual([{ pointer: '/body/certificatePrivateKey', type: 'string' }]);
-    expect(lookup('apigateway.CreateApiKey')).toEqual({ request: [{ pointer: '/body/value', type: 'string' }], response: [{ pointer: '/body/value', type: 'string' }], errors: [] });
+    expect(lookup('apigateway.CreateApiKey')).toEqual({
+      request: [{ pointer: '/body/value', type: 'string' }],
+      response: [{ pointer: '/body/value', type: 'string' }],
+      errors: [],
+    });
     expect(lookup('apigateway.GetApiKey')?.response).toEqual([{ pointer: '/body/value', type: 'string' }]);
     expect(lookup('apigateway.GetUsagePlanKeys')?.response).toEqual([{ pointer: '/body/item/*/value', type: 'string' }]);
     expect(lookup('apigateway.ImportApiKeys')?.request).toEqual([{ pointer: '/body', type: 'blob' }]);
     // The seed operations themselves carry no secret: nothing to look up per request.
-    for (const seed of ['apigateway.GetIntegrationResponse', 'apigateway.UpdateIntegrationResponse', 'apigatewayv2.CreateIntegrationResponse', 'apigatewayv2.UpdateIntegrationResponse', 'apigatewayv2.UpdateIntegration']) {
+    for (const seed of [
+      'apigateway.GetIntegrationResponse',
+      'apigateway.UpdateIntegrationResponse',
+      'apigatewayv2.CreateIntegrationResponse',
+      'apigatewayv2.UpdateIntegrationResponse',
+      'apigatewayv2.UpdateIntegration',
+    ]) {
       expect(lookup(seed), seed).toBeUndefined();
     }
   });

@@ -36,10 +36,7 @@ export function serviceContractWithOverlay(file: ModelFile, sensitive: readonly 
   const { model } = file;
   if (!isRestJson(model.metadata)) {
     const protocol = model.metadata.protocols?.join(', ') ?? model.metadata.protocol ?? 'none';
-    throw new TapegateError(
-      `Failed to generate contracts from "${file.path}": protocol ${protocol} is not supported; tapegate generates rest-json contracts only`,
-      2,
-    );
+    throw new TapegateError(`Failed to generate contracts from "${file.path}": protocol ${protocol} is not supported; tapegate generates rest-json contracts only`, 2);
   }
   const apiVersion = model.metadata.apiVersion;
   const schemaId = schemaIdFor(file.service, apiVersion);

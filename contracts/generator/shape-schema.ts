@@ -48,12 +48,7 @@ export function shapeDefinition(name: string, flavour: Flavour, context: SchemaC
     case 'structure':
       return structureSchema(shape, flavour, context);
     case 'list':
-      return withBounds(
-        { type: 'array', items: memberSchema(shape.member!, flavour, context) },
-        shape,
-        'minItems',
-        'maxItems',
-      );
+      return withBounds({ type: 'array', items: memberSchema(shape.member!, flavour, context) }, shape, 'minItems', 'maxItems');
     case 'map': {
       const schema: JsonSchema = { type: 'object', additionalProperties: memberSchema(shape.value!, flavour, context) };
       const keyShape = context.shapes[shape.key!.shape];

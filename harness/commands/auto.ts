@@ -17,7 +17,7 @@ export const autoCommand: CommandModule<object, RecordArgs> = {
       .epilogue(
         'A request is answered from the cassette when an unused recorded exchange matches it (as in replay); ' +
           'otherwise it is forwarded, re-signed, and its exchange appended. stdout: "listening URL", then the ' +
-          'summary when stopped (SIGINT/SIGTERM). --fail-on defaults to never. tapegate.config.json\'s matchHeaders ' +
+          "summary when stopped (SIGINT/SIGTERM). --fail-on defaults to never. tapegate.config.json's matchHeaders " +
           'and ignoreBody decide what counts as recorded; flags override its other settings.',
       ),
   handler: recordingHandler('auto'),

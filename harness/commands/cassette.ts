@@ -13,11 +13,14 @@ export const cassetteCommand: CommandModule = {
   command: 'cassette',
   describe: 'Show, export, import, list and recover cassettes; textconv for git diff',
   builder: (y) =>
-    demandSubcommand(
-      y.command(showCommand).command(exportCommand).command(importCommand).command(lsCommand).command(recoverCommand).command(textconvCommand),
-      'cassette',
-      ['show', 'export', 'import', 'ls', 'recover', 'textconv'],
-    )
+    demandSubcommand(y.command(showCommand).command(exportCommand).command(importCommand).command(lsCommand).command(recoverCommand).command(textconvCommand), 'cassette', [
+      'show',
+      'export',
+      'import',
+      'ls',
+      'recover',
+      'textconv',
+    ])
       .example('$0 cassette ls test/cassettes', 'Every cassette under a folder')
       .example('$0 cassette show test/cassettes/apis.cassette', 'One cassette as JSON'),
   handler: () => undefined,

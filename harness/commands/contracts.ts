@@ -11,13 +11,8 @@ export const contractsCommand: CommandModule = {
   command: 'contracts',
   describe: 'Generate, list, show and route API contracts',
   builder: (y) =>
-    demandSubcommand(y.command(generateCommand).command(listCommand).command(showCommand).command(routeCommand), 'contracts', [
-      'generate',
-      'list',
-      'show',
-      'route',
-    ])
+    demandSubcommand(y.command(generateCommand).command(listCommand).command(showCommand).command(routeCommand), 'contracts', ['generate', 'list', 'show', 'route'])
       .example('$0 contracts list --service apigatewayv2', 'The v2 operations')
-      .example('$0 contracts show apigateway.GetIntegrationResponse', 'One operation\'s wire contract'),
+      .example('$0 contracts show apigateway.GetIntegrationResponse', "One operation's wire contract"),
   handler: () => undefined,
 };

@@ -21,7 +21,11 @@ export const driftCommand: CommandModule<object, Args> = {
   describe: 'Report API drift between two botocore models, contract sets or cassettes, or of cassettes against contracts',
   builder: (y) =>
     y
-      .option('from', { type: 'string', demandOption: true, describe: 'A: a botocore model (service-2.json, .json.gz, folder), contracts (file or folder) or a cassette (file or folder)' })
+      .option('from', {
+        type: 'string',
+        demandOption: true,
+        describe: 'A: a botocore model (service-2.json, .json.gz, folder), contracts (file or folder) or a cassette (file or folder)',
+      })
       .option('to', { type: 'string', demandOption: true, describe: 'B: the same kinds as --from' })
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- without it yargs widens the default to string and Args no longer fits
       .option('format', { choices: REPORT_FORMATS, default: 'text' as ReportFormat, describe: 'Report format' })

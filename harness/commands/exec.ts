@@ -10,7 +10,18 @@ import { MODE_NAMES, type ModeName } from '../../proxy/options.js';
 import { formatSummary } from '../../proxy/summary.js';
 import { childEnv } from '../exec/child-env.js';
 import { runChild } from '../exec/run-child.js';
-import { ALLOW_HOST_OPTION, ALLOW_REMOTE_OPTION, CONFIG_OPTION, EXPIRES_IN_OPTION, ON_EXPIRED_OPTION, RECORD_IN_CI_OPTION, givenFromFlags, proxyOptions, readProxyConfig, REDACT_HEADERS_OPTION } from './proxy-config.js';
+import {
+  ALLOW_HOST_OPTION,
+  ALLOW_REMOTE_OPTION,
+  CONFIG_OPTION,
+  EXPIRES_IN_OPTION,
+  ON_EXPIRED_OPTION,
+  RECORD_IN_CI_OPTION,
+  givenFromFlags,
+  proxyOptions,
+  readProxyConfig,
+  REDACT_HEADERS_OPTION,
+} from './proxy-config.js';
 
 interface Args {
   cassette: string;
@@ -47,34 +58,34 @@ export const execCommand: CommandModule<object, Args> = {
       .option('mode', {
         choices: MODE_NAMES,
         default: 'replay' as const,
-        describe: 'Proxy mode; once records a missing cassette and replays an existing one; none, all and new_episodes are VCR.py\'s names for replay, record and auto',
+        describe: "Proxy mode; once records a missing cassette and replays an existing one; none, all and new_episodes are VCR.py's names for replay, record and auto",
       })
       .option('record-in-ci', RECORD_IN_CI_OPTION)
       .option('expires-in', EXPIRES_IN_OPTION)
       .option('on-expired', ON_EXPIRED_OPTION)
-      .option('upstream', { type: 'string', describe: 'Recording modes: forward here instead of AWS [default: the config\'s upstream]' })
+      .option('upstream', { type: 'string', describe: "Recording modes: forward here instead of AWS [default: the config's upstream]" })
       .option('profile', { type: 'string', describe: 'Recording modes: AWS profile to re-sign with' })
       .option('region', { type: 'string', describe: 'Recording modes: region to sign for and forward to' })
       .option('upstream-timeout', { type: 'string', describe: 'Recording modes: seconds before a 504 (default 30)' })
-      .option('repeat', { choices: ['last', 'error'], describe: 'Replay: after the last identical exchange [default: the config\'s repeat, else last]' })
+      .option('repeat', { choices: ['last', 'error'], describe: "Replay: after the last identical exchange [default: the config's repeat, else last]" })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface the proxy listens on' })
       .option('allow-remote', ALLOW_REMOTE_OPTION)
       .option('allow-host', ALLOW_HOST_OPTION)
       .option('port', { type: 'string', default: '0', describe: 'Port the proxy listens on (0: any free port)' })
       .option('fail-on', {
         choices: ['error', 'warn', 'never'],
-        describe: 'Exit 1 when the command passed but contract findings at or above this severity occurred [default: the config\'s failOn, else never]',
+        describe: "Exit 1 when the command passed but contract findings at or above this severity occurred [default: the config's failOn, else never]",
       })
-      .option('contracts', { type: 'string', describe: 'Folder of contract files [default: the config\'s contracts, else the bundled ones]' })
+      .option('contracts', { type: 'string', describe: "Folder of contract files [default: the config's contracts, else the bundled ones]" })
       .option('redact-account-ids', {
         type: 'boolean',
-        describe: 'Recording modes: replace account ids with stable placeholders [default: the config\'s redaction.accountIds, else false]',
+        describe: "Recording modes: replace account ids with stable placeholders [default: the config's redaction.accountIds, else false]",
       })
       .option('redact-headers', { ...REDACT_HEADERS_OPTION, describe: `Recording modes: ${REDACT_HEADERS_OPTION.describe}` })
-      .option('max-body', { type: 'string', describe: 'Largest request body accepted (413 above it) [default: the config\'s maxBodyBytes, else 10MiB]' })
+      .option('max-body', { type: 'string', describe: "Largest request body accepted (413 above it) [default: the config's maxBodyBytes, else 10MiB]" })
       .option('config', CONFIG_OPTION)
       .example('$0 exec --cassette test/cassettes/smoke.cassette -- pytest tests/', 'Run pytest against the replay proxy, offline')
-      .example('$0 exec --mode record --cassette test/cassettes/smoke.cassette -- node scripts/smoke.js', 'Record a script\'s AWS traffic')
+      .example('$0 exec --mode record --cassette test/cassettes/smoke.cassette -- node scripts/smoke.js', "Record a script's AWS traffic")
       .example('$0 exec --mode once --cassette test/cassettes/smoke.cassette -- npm test', 'Record the cassette if it is missing, replay it otherwise (refused under CI=true)'),
   handler: async (args) => {
     const command = (args['--'] ?? []).map(String);

@@ -12,4 +12,15 @@ import { execCommand } from './exec.js';
 import { verifyCommand } from './verify.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module has its own Args; yargs registers them one by one, so the list can only be typed loosely
-export const commands: CommandModule<any, any>[] = [contractsCommand, replayCommand, recordCommand, autoCommand, passthroughCommand, driftCommand, cassetteCommand, demoCommand, verifyCommand, execCommand];
+export const commands: CommandModule<any, any>[] = [
+  contractsCommand,
+  replayCommand,
+  recordCommand,
+  autoCommand,
+  passthroughCommand,
+  driftCommand,
+  cassetteCommand,
+  demoCommand,
+  verifyCommand,
+  execCommand,
+];

@@ -12,7 +12,7 @@ export const passthroughCommand: CommandModule<object, RecordArgs> = {
   builder: (y) =>
     recordingOptions(y, 'passthrough')
       .example('$0 passthrough --profile dev --fail-on error', 'Exit 1 at the end if AWS traffic broke a contract')
-      .example('$0 passthrough --upstream http://127.0.0.1:4566 --redact-headers x-api-key', 'Check a local emulator\'s traffic, its x-api-key header dropped before validation')
+      .example('$0 passthrough --upstream http://127.0.0.1:4566 --redact-headers x-api-key', "Check a local emulator's traffic, its x-api-key header dropped before validation")
       .epilogue(
         'stdout: "listening URL", then the summary when stopped (SIGINT/SIGTERM). stderr: one line per finding. ' +
           'tapegate.config.json gives the defaults of --upstream, --fail-on and --max-body; flags override it.',

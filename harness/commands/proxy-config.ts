@@ -57,7 +57,7 @@ export const ON_EXPIRED_OPTION = {
 export const REDACT_HEADERS_OPTION = {
   type: 'string',
   array: true,
-  describe: 'More header names to drop before anything is written or validated (added to the config\'s redaction.extraHeaders)',
+  describe: "More header names to drop before anything is written or validated (added to the config's redaction.extraHeaders)",
 } as const;
 
 export interface ProxyConfig {
@@ -143,7 +143,10 @@ export function givenFromFlags(args: ProxyFlagArgs): GivenOptions {
     cassetteDir: args['cassette-dir'],
     host: args.host,
     allowRemote: args['allow-remote'],
-    allowedHosts: args['allow-host']?.flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== ''),
+    allowedHosts: args['allow-host']
+      ?.flatMap((value) => value.split(','))
+      .map((value) => value.trim())
+      .filter((value) => value !== ''),
     port: args.port,
     repeat: args.repeat as RepeatPolicy | undefined,
     maxBodyBytes: args['max-body'],
@@ -171,10 +174,7 @@ function configUpstream(config: TapegateConfig): URL | undefined {
   } catch (error) {
     if (!(error instanceof TapegateError)) throw error;
     const name = config.file === null ? CONFIG_FILE_NAME : relative(process.cwd(), config.file);
-    throw new TapegateError(
-      `Failed to read config "${name}": /upstream must be an http or https origin with no path, query or credentials (got "${config.upstream.href}")`,
-      2,
-    );
+    throw new TapegateError(`Failed to read config "${name}": /upstream must be an http or https origin with no path, query or credentials (got "${config.upstream.href}")`, 2);
   }
 }
 
@@ -192,7 +192,14 @@ export function proxyOptions(mode: ModeName, given: GivenOptions, { config, cont
   if (mode === 'replay' || mode === 'none') {
     // Replay follows the cassette's header on account ids unless told; it judges no findings unless asked.
     const redactAccountIds = given.redactAccountIds ?? (config.redaction.accountIds ? true : undefined);
-    return { ...common, mode, cassette: given.cassette ?? '', repeat: given.repeat ?? config.repeat, failOn: given.failOn ?? 'never', ...(redactAccountIds === undefined ? {} : { redactAccountIds }) };
+    return {
+      ...common,
+      mode,
+      cassette: given.cassette ?? '',
+      repeat: given.repeat ?? config.repeat,
+      failOn: given.failOn ?? 'never',
+      ...(redactAccountIds === undefined ? {} : { redactAccountIds }),
+    };
   }
   const forwarding = { ...common, upstream: given.upstream ?? configUpstream(config), redactAccountIds: given.redactAccountIds ?? config.redaction.accountIds };
   if (mode === 'passthrough') return { ...forwarding, mode };

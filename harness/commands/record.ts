@@ -16,7 +16,18 @@ import type { ProxyMode } from '../../proxy/modes.js';
 import { DEFAULT_HOST } from '../../proxy/options.js';
 import { startProxy } from '../../proxy/start.js';
 import { formatSummary } from '../../proxy/summary.js';
-import { ALLOW_HOST_OPTION, ALLOW_REMOTE_OPTION, CONFIG_OPTION, EXPIRES_IN_OPTION, ON_EXPIRED_OPTION, RECORD_IN_CI_OPTION, givenFromFlags, proxyOptions, readProxyConfig, REDACT_HEADERS_OPTION } from './proxy-config.js';
+import {
+  ALLOW_HOST_OPTION,
+  ALLOW_REMOTE_OPTION,
+  CONFIG_OPTION,
+  EXPIRES_IN_OPTION,
+  ON_EXPIRED_OPTION,
+  RECORD_IN_CI_OPTION,
+  givenFromFlags,
+  proxyOptions,
+  readProxyConfig,
+  REDACT_HEADERS_OPTION,
+} from './proxy-config.js';
 
 type RecordMode = Exclude<ProxyMode, 'replay'>;
 import { firstSignal, write } from './serve-loop.js';
@@ -55,7 +66,7 @@ export function recordingOptions(y: Argv, mode: RecordMode): Argv<RecordArgs> {
       .option('record-failures', { type: 'boolean', default: false, describe: 'Also record exchanges whose forwarding failed (with the 502/504 the client got)' })
       .option('redact-account-ids', {
         type: 'boolean',
-        describe: 'Replace AWS account ids with stable placeholders (000000000001, ...) [default: the config\'s redaction.accountIds, else false]',
+        describe: "Replace AWS account ids with stable placeholders (000000000001, ...) [default: the config's redaction.accountIds, else false]",
       });
   }
   if (mode === 'record') args = args.option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing cassette' });
@@ -67,17 +78,17 @@ export function recordingOptions(y: Argv, mode: RecordMode): Argv<RecordArgs> {
     .option('port', { type: 'string', default: '0', describe: 'Port to listen on (0: any free port)' })
     .option('upstream', {
       type: 'string',
-      describe: 'Forward everything to this http(s) origin instead of the AWS endpoint of each request\'s credential scope [default: the config\'s upstream]',
+      describe: "Forward everything to this http(s) origin instead of the AWS endpoint of each request's credential scope [default: the config's upstream]",
     })
     .option('profile', { type: 'string', describe: 'Profile of the shared AWS config/credentials files to sign with (default: the standard provider chain)' })
     .option('region', { type: 'string', describe: 'Sign for (and, without --upstream, forward to) this region instead of the one each request was signed for' })
     .option('upstream-timeout', { type: 'string', default: '30', describe: 'Seconds an upstream exchange may take before the client gets a 504' })
     .option('fail-on', {
       choices: ['error', 'warn', 'never'] as const,
-      describe: 'Exit 1 when contract findings at or above this severity occurred [default: the config\'s failOn, else never]',
+      describe: "Exit 1 when contract findings at or above this severity occurred [default: the config's failOn, else never]",
     })
     .option('redact-headers', REDACT_HEADERS_OPTION)
-    .option('max-body', { type: 'string', describe: 'Largest request body accepted (413 above it): bytes, KiB, MiB, kB, MB [default: the config\'s maxBodyBytes, else 10MiB]' })
+    .option('max-body', { type: 'string', describe: "Largest request body accepted (413 above it): bytes, KiB, MiB, kB, MB [default: the config's maxBodyBytes, else 10MiB]" })
     .option('max-response', { type: 'string', describe: 'Largest upstream answer recorded (502 above it): bytes, KiB, MiB, kB, MB [default: 64MiB]' })
     .option('record-in-ci', RECORD_IN_CI_OPTION)
     .option('config', CONFIG_OPTION);

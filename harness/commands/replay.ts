@@ -43,14 +43,17 @@ export const replayCommand: CommandModule<object, Args> = {
       .option('port', { type: 'string', default: '0', describe: 'Port to listen on (0: any free port)' })
       .option('repeat', {
         choices: ['last', 'error'] as const,
-        describe: 'After a request used all its recorded exchanges: serve the last again, or answer a miss [default: the config\'s repeat, else last]',
+        describe: "After a request used all its recorded exchanges: serve the last again, or answer a miss [default: the config's repeat, else last]",
       })
-      .option('max-body', { type: 'string', describe: 'Largest request body accepted (413 above it): bytes, KiB, MiB, kB, MB [default: the config\'s maxBodyBytes, else 10MiB]' })
+      .option('max-body', { type: 'string', describe: "Largest request body accepted (413 above it): bytes, KiB, MiB, kB, MB [default: the config's maxBodyBytes, else 10MiB]" })
       .option('expires-in', EXPIRES_IN_OPTION)
       .option('on-expired', { ...ON_EXPIRED_OPTION, choices: ['warn', 'error'] as const, describe: 'What an expired cassette does: warn (default) or error (refuse to start)' })
       .option('config', CONFIG_OPTION)
       .example('$0 replay --cassette test/cassettes/apis.cassette', 'Serve a cassette on a free port; read the URL from the first line')
-      .example('$0 replay --cassette apis.cassette --config ci/tapegate.config.json --repeat error', 'Match as that config says, but answer a miss to a repeat beyond the recording')
+      .example(
+        '$0 replay --cassette apis.cassette --config ci/tapegate.config.json --repeat error',
+        'Match as that config says, but answer a miss to a repeat beyond the recording',
+      )
       .epilogue('stdout: "listening URL", then the summary when stopped (SIGINT/SIGTERM, exit 0). stderr: one line per miss.'),
   handler: async (args) => {
     const proxy = await startProxy(proxyOptions('replay', givenFromFlags(args), readProxyConfig(args.config, process.cwd())), 'flag');

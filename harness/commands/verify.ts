@@ -37,8 +37,8 @@ export const verifyCommand: CommandModule<object, Args> = {
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- without it yargs widens the default to string and Args no longer fits
       .option('format', { choices: VERIFY_FORMATS, default: 'text' as VerifyFormat, describe: 'Report format' })
       .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
-      .option('fail-on', { choices: FAIL_ON_LEVELS, describe: 'Exit 1 when a finding at or above this severity exists [default: the config\'s failOn, else error]' })
-      .option('contracts', { type: 'string', describe: 'Folder of contract files [default: the config\'s contracts, else the bundled ones]' })
+      .option('fail-on', { choices: FAIL_ON_LEVELS, describe: "Exit 1 when a finding at or above this severity exists [default: the config's failOn, else error]" })
+      .option('contracts', { type: 'string', describe: "Folder of contract files [default: the config's contracts, else the bundled ones]" })
       .option('config', { type: 'string', describe: 'Config file [default: tapegate.config.json in the current folder, if there is one]' })
       .example('$0 verify test/cassettes', 'Every cassette under test/cassettes; exit 1 on any error finding')
       .example('$0 verify test/cassettes --format junit --output verify.xml --fail-on warn', 'For a CI dashboard, failing on warnings too'),

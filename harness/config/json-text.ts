@@ -10,7 +10,10 @@ export type ParsedJson = { ok: true; value: unknown } | { ok: false; reason: str
 /** Thrown by the scanner and caught by `parseJsonText`, which turns it into a reason: it never leaves this file. */
 class SyntaxProblem extends Error {
   override readonly name = 'SyntaxProblem';
-  constructor(readonly offset: number, readonly expected: string) {
+  constructor(
+    readonly offset: number,
+    readonly expected: string,
+  ) {
     super(`expected ${expected} at offset ${offset}`);
   }
 }
@@ -42,13 +45,18 @@ class Scanner {
 
   private value(): void {
     const c = this.text[this.pos];
-    if (c === '{') return this.sequence('}', () => {
-      this.string('a property name in double quotes');
-      this.whitespace();
-      this.expect(':', '":" after the property name');
-      this.whitespace();
-      this.value();
-    }, '"," or "}"');
+    if (c === '{')
+      return this.sequence(
+        '}',
+        () => {
+          this.string('a property name in double quotes');
+          this.whitespace();
+          this.expect(':', '":" after the property name');
+          this.whitespace();
+          this.value();
+        },
+        '"," or "}"',
+      );
     if (c === '[') return this.sequence(']', () => this.value(), '"," or "]"');
     if (c === '"') return this.string('a string');
     for (const word of ['true', 'false', 'null']) {
@@ -87,7 +95,7 @@ class Scanner {
     this.expect('"', expected);
     for (;;) {
       const c = this.text[this.pos];
-      if (c === undefined || c < ' ') this.fail('the closing \'"\' of the string');
+      if (c === undefined || c < ' ') this.fail("the closing '\"' of the string");
       if (c === '"') {
         this.pos++;
         return;

@@ -53,10 +53,7 @@ export function unknownOperations(ignoreBody: Record<string, string[]>, contract
   for (const operation of Object.keys(ignoreBody)) {
     if (contracts.operations.has(operation)) continue;
     const near = closestName(operation, contracts.operations.keys());
-    problems.push(
-      `/ignoreBody/${escapeSegment(operation)} is not an operation of the contracts` +
-        (near === undefined ? '' : ` (did you mean ${near}?)`),
-    );
+    problems.push(`/ignoreBody/${escapeSegment(operation)} is not an operation of the contracts` + (near === undefined ? '' : ` (did you mean ${near}?)`));
   }
   return problems;
 }

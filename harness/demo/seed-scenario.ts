@@ -37,31 +37,43 @@ export async function runSeedScenario(clients: SeedClients, onStep: (step: StepR
   };
 
   // v1: a REST API with a MOCK integration on GET /.
-  const api = await call('apigateway.CreateRestApi', () => clients.v1.send(new v1.CreateRestApiCommand({ name: 'tapegate-seed', description: 'created by the tapegate seed scenario' })));
+  const api = await call('apigateway.CreateRestApi', () =>
+    clients.v1.send(new v1.CreateRestApiCommand({ name: 'tapegate-seed', description: 'created by the tapegate seed scenario' })),
+  );
   const resources = await call('apigateway.GetResources', () => clients.v1.send(new v1.GetResourcesCommand({ restApiId: api.id! })));
   const root = resources.items?.find((resource) => resource.path === '/');
   const at = { restApiId: api.id!, resourceId: root?.id ?? 'missing-root', httpMethod: 'GET' };
   await call('apigateway.PutMethod', () => clients.v1.send(new v1.PutMethodCommand({ ...at, authorizationType: 'NONE' })));
-  await call('apigateway.PutIntegration', () => clients.v1.send(new v1.PutIntegrationCommand({ ...at, type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } })));
-  await call('apigateway.PutMethodResponse', () => clients.v1.send(new v1.PutMethodResponseCommand({ ...at, statusCode: '200', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': false } })));
+  await call('apigateway.PutIntegration', () =>
+    clients.v1.send(new v1.PutIntegrationCommand({ ...at, type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } })),
+  );
+  await call('apigateway.PutMethodResponse', () =>
+    clients.v1.send(new v1.PutMethodResponseCommand({ ...at, statusCode: '200', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': false } })),
+  );
   await call('apigateway.PutIntegrationResponse', () =>
-    clients.v1.send(new v1.PutIntegrationResponseCommand({
-      ...at,
-      statusCode: '200',
-      selectionPattern: '',
-      responseTemplates: { 'application/json': '{"ok": true}' },
-      responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'" },
-    })));
+    clients.v1.send(
+      new v1.PutIntegrationResponseCommand({
+        ...at,
+        statusCode: '200',
+        selectionPattern: '',
+        responseTemplates: { 'application/json': '{"ok": true}' },
+        responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'" },
+      }),
+    ),
+  );
   await call('apigateway.GetIntegrationResponse', () => clients.v1.send(new v1.GetIntegrationResponseCommand({ ...at, statusCode: '200' })));
   await call('apigateway.UpdateIntegrationResponse', () =>
-    clients.v1.send(new v1.UpdateIntegrationResponseCommand({
-      ...at,
-      statusCode: '200',
-      patchOperations: [
-        { op: 'replace', path: '/responseTemplates/application~1json', value: '{"ok": true, "via": "tapegate"}' },
-        { op: 'replace', path: '/contentHandling', value: 'CONVERT_TO_TEXT' },
-      ],
-    })));
+    clients.v1.send(
+      new v1.UpdateIntegrationResponseCommand({
+        ...at,
+        statusCode: '200',
+        patchOperations: [
+          { op: 'replace', path: '/responseTemplates/application~1json', value: '{"ok": true, "via": "tapegate"}' },
+          { op: 'replace', path: '/contentHandling', value: 'CONVERT_TO_TEXT' },
+        ],
+      }),
+    ),
+  );
   // An integration response that does not exist: the SDK raises NotFoundException.
   const missing = await settle('apigateway.GetIntegrationResponse', () => clients.v1.send(new v1.GetIntegrationResponseCommand({ ...at, statusCode: '404' })));
   results.push(missing);
@@ -71,28 +83,51 @@ export async function runSeedScenario(clients: SeedClients, onStep: (step: StepR
   // v2: an HTTP API with a proxy integration, whose timeout is updated.
   const http = await call('apigatewayv2.CreateApi', () => clients.v2.send(new v2.CreateApiCommand({ Name: 'tapegate-seed-http', ProtocolType: 'HTTP' })));
   const proxy = await call('apigatewayv2.CreateIntegration', () =>
-    clients.v2.send(new v2.CreateIntegrationCommand({ ApiId: http.ApiId!, IntegrationType: 'HTTP_PROXY', IntegrationMethod: 'GET', IntegrationUri: 'https://example.com/orders', PayloadFormatVersion: '1.0' })));
+    clients.v2.send(
+      new v2.CreateIntegrationCommand({
+        ApiId: http.ApiId!,
+        IntegrationType: 'HTTP_PROXY',
+        IntegrationMethod: 'GET',
+        IntegrationUri: 'https://example.com/orders',
+        PayloadFormatVersion: '1.0',
+      }),
+    ),
+  );
   await call('apigatewayv2.UpdateIntegration', () =>
-    clients.v2.send(new v2.UpdateIntegrationCommand({ ApiId: http.ApiId!, IntegrationId: proxy.IntegrationId!, TimeoutInMillis: 15000, Description: 'timeout lowered by the seed scenario' })));
+    clients.v2.send(
+      new v2.UpdateIntegrationCommand({ ApiId: http.ApiId!, IntegrationId: proxy.IntegrationId!, TimeoutInMillis: 15000, Description: 'timeout lowered by the seed scenario' }),
+    ),
+  );
 
   // v2: a WebSocket API with a MOCK integration and its integration response.
   const ws = await call('apigatewayv2.CreateApi', () =>
-    clients.v2.send(new v2.CreateApiCommand({ Name: 'tapegate-seed-ws', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' })));
+    clients.v2.send(new v2.CreateApiCommand({ Name: 'tapegate-seed-ws', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' })),
+  );
   const mock = await call('apigatewayv2.CreateIntegration', () =>
-    clients.v2.send(new v2.CreateIntegrationCommand({ ApiId: ws.ApiId!, IntegrationType: 'MOCK', RequestTemplates: { $default: '{"statusCode": 200}' }, TemplateSelectionExpression: '$default' })));
+    clients.v2.send(
+      new v2.CreateIntegrationCommand({
+        ApiId: ws.ApiId!,
+        IntegrationType: 'MOCK',
+        RequestTemplates: { $default: '{"statusCode": 200}' },
+        TemplateSelectionExpression: '$default',
+      }),
+    ),
+  );
   const created = await call('apigatewayv2.CreateIntegrationResponse', () =>
-    clients.v2.send(new v2.CreateIntegrationResponseCommand({
-      ApiId: ws.ApiId!,
-      IntegrationId: mock.IntegrationId!,
-      IntegrationResponseKey: '$default',
-      ResponseTemplates: { $default: '{"route": "$context.routeKey"}' },
-      TemplateSelectionExpression: '$default',
-    })));
+    clients.v2.send(
+      new v2.CreateIntegrationResponseCommand({
+        ApiId: ws.ApiId!,
+        IntegrationId: mock.IntegrationId!,
+        IntegrationResponseKey: '$default',
+        ResponseTemplates: { $default: '{"route": "$context.routeKey"}' },
+        TemplateSelectionExpression: '$default',
+      }),
+    ),
+  );
   const ids = { ApiId: ws.ApiId!, IntegrationId: mock.IntegrationId!, IntegrationResponseId: created.IntegrationResponseId! };
   await call('apigatewayv2.GetIntegrationResponse', () => clients.v2.send(new v2.GetIntegrationResponseCommand(ids)));
   await call('apigatewayv2.GetIntegrationResponses', () => clients.v2.send(new v2.GetIntegrationResponsesCommand({ ApiId: ids.ApiId, IntegrationId: ids.IntegrationId })));
-  await call('apigatewayv2.UpdateIntegrationResponse', () =>
-    clients.v2.send(new v2.UpdateIntegrationResponseCommand({ ...ids, ContentHandlingStrategy: 'CONVERT_TO_TEXT' })));
+  await call('apigatewayv2.UpdateIntegrationResponse', () => clients.v2.send(new v2.UpdateIntegrationResponseCommand({ ...ids, ContentHandlingStrategy: 'CONVERT_TO_TEXT' })));
   await call('apigatewayv2.DeleteApi', () => clients.v2.send(new v2.DeleteApiCommand({ ApiId: ws.ApiId! })));
   await call('apigatewayv2.DeleteApi', () => clients.v2.send(new v2.DeleteApiCommand({ ApiId: http.ApiId! })));
   return results;

@@ -116,18 +116,22 @@ export function useCassette(name?: string, options: UseCassetteOptions = {}): Ca
     const proxyConfig = readProxyConfig(options.config, process.cwd());
     const upstream = (typeof options.upstream === 'function' ? options.upstream() : options.upstream) ?? process.env.TAPEGATE_UPSTREAM;
     proxy = await startProxy(
-      proxyOptions(mode, {
-        cassette,
-        ...(mode === 'replay' || mode === 'none' ? { log: false as const } : {}),
-        ...(options.expiresIn !== undefined ? { expiresIn: options.expiresIn } : {}),
-        ...(options.onExpired !== undefined ? { onExpired: options.onExpired } : {}),
-        ...(options.recordInCI !== undefined ? { recordInCI: options.recordInCI } : {}),
-        ...(options.repeat !== undefined ? { repeat: options.repeat } : {}),
-        ...(mode === 'record' ? { force: options.force ?? true } : {}),
-        ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
-        ...(options.profile !== undefined ? { profile: options.profile } : {}),
-        ...(upstream !== undefined ? { upstream } : {}),
-      }, proxyConfig),
+      proxyOptions(
+        mode,
+        {
+          cassette,
+          ...(mode === 'replay' || mode === 'none' ? { log: false as const } : {}),
+          ...(options.expiresIn !== undefined ? { expiresIn: options.expiresIn } : {}),
+          ...(options.onExpired !== undefined ? { onExpired: options.onExpired } : {}),
+          ...(options.recordInCI !== undefined ? { recordInCI: options.recordInCI } : {}),
+          ...(options.repeat !== undefined ? { repeat: options.repeat } : {}),
+          ...(mode === 'record' ? { force: options.force ?? true } : {}),
+          ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
+          ...(options.profile !== undefined ? { profile: options.profile } : {}),
+          ...(upstream !== undefined ? { upstream } : {}),
+        },
+        proxyConfig,
+      ),
     );
   });
 

@@ -55,10 +55,7 @@ export async function forward(context: ForwardContext, req: IncomingMessage, res
   const scope = parseCredentialScope(request.headers.authorization);
   // Authorization is never recorded: the scope's service is, so the exchange keeps its identity.
   const service = scope === null ? {} : { service: scope.service };
-  const decision = planUpstream(
-    { scope, routedService: signingNameOf(context.contracts, operation) },
-    context.upstream,
-  );
+  const decision = planUpstream({ scope, routedService: signingNameOf(context.contracts, operation) }, context.upstream);
   if (!decision.ok) return { kind: 'refused', status: 400, type: 'TapegateBadRequest', message: `Failed to forward "${what}": ${decision.message}` };
   const { plan } = decision;
   let credentials;

@@ -60,9 +60,8 @@ export function missResponse(explanation: MissExplanation): WireResponse {
   return awsError(400, 'TapegateNoMatch', explanation.message, {
     reason: explanation.reason,
     operation: explanation.operation,
-    closest: explanation.closest === null
-      ? null
-      : { seq: explanation.closest.exchange.seq, operation: explanation.closest.exchange.operation, relation: explanation.closest.relation },
+    closest:
+      explanation.closest === null ? null : { seq: explanation.closest.exchange.seq, operation: explanation.closest.exchange.operation, relation: explanation.closest.relation },
     differences: explanation.differences,
   });
 }

@@ -29,12 +29,18 @@ describe('splitTarget', () => {
 
 let server: Server | undefined;
 afterEach(async () => {
-  if (server) await new Promise<void>((resolve) => { server!.close(() => resolve()); server!.closeAllConnections(); });
+  if (server)
+    await new Promise<void>((resolve) => {
+      server!.close(() => resolve());
+      server!.closeAllConnections();
+    });
   server = undefined;
 });
 
 /** A real server that reads each request with `readIncoming` and reports the result. */
-async function reader(limit: number): Promise<{ send: (options: { method: string; path: string; headers?: Record<string, string>; body?: Buffer | string; chunks?: Buffer[] }) => Promise<IncomingResult> }> {
+async function reader(
+  limit: number,
+): Promise<{ send: (options: { method: string; path: string; headers?: Record<string, string>; body?: Buffer | string; chunks?: Buffer[] }) => Promise<IncomingResult> }> {
   const results: IncomingResult[] = [];
   server = createServer((req, res) => {
     readIncoming(req, limit, (result) => {
@@ -68,12 +74,16 @@ describe('readIncoming', () => {
 
   it('stores JSON parsed, other bytes as bytes, and undoes gzip', async () => {
     const { send } = await reader(1024);
-    expect(await send({ method: 'POST', path: '/x', headers: { 'content-type': 'application/json' }, body: '{"a":[1,2]}' }))
-      .toMatchObject({ ok: true, request: { body: { kind: 'json', value: { a: [1, 2] } } } });
+    expect(await send({ method: 'POST', path: '/x', headers: { 'content-type': 'application/json' }, body: '{"a":[1,2]}' })).toMatchObject({
+      ok: true,
+      request: { body: { kind: 'json', value: { a: [1, 2] } } },
+    });
     const bytes = await send({ method: 'POST', path: '/x', body: Buffer.from([0xff, 0x00, 0x7b]) });
     expect(bytes.ok && bytes.request.body).toEqual({ kind: 'bytes', bytes: Buffer.from([0xff, 0x00, 0x7b]) });
-    expect(await send({ method: 'POST', path: '/x', headers: { 'content-encoding': 'gzip' }, body: gzipSync('{"z":true}') }))
-      .toMatchObject({ ok: true, request: { body: { kind: 'json', value: { z: true }, encoding: 'gzip' } } });
+    expect(await send({ method: 'POST', path: '/x', headers: { 'content-encoding': 'gzip' }, body: gzipSync('{"z":true}') })).toMatchObject({
+      ok: true,
+      request: { body: { kind: 'json', value: { z: true }, encoding: 'gzip' } },
+    });
   });
 
   it('reads a chunked body up to the limit exactly', async () => {

@@ -17,7 +17,10 @@ export class RouteCache {
   private readonly capacity: number;
 
   /** `expected`: how many distinct targets to plan for (replay: twice the cassette's exchanges). */
-  constructor(private readonly router: Router, expected = 0) {
+  constructor(
+    private readonly router: Router,
+    expected = 0,
+  ) {
     this.capacity = Math.max(MIN_ROUTE_CACHE_ENTRIES, expected);
   }
 

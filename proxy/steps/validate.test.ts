@@ -61,9 +61,11 @@ describe('Findings of the recording modes', () => {
   });
 
   it('prints a finding as one line', () => {
-    expect(findingLine({ operation: 'apigateway.PutIntegration', side: 'request', severity: 'error', code: 'invalid-enum', path: '/body/type', message: 'must be\none of' }))
-      .toBe('finding: error apigateway.PutIntegration request /body/type must be one of');
-    expect(findingLine({ operation: null, side: 'request', severity: 'warn', code: 'unknown-operation', path: '', message: 'no operation' }))
-      .toBe('finding: warn (unknown operation) request / no operation');
+    expect(findingLine({ operation: 'apigateway.PutIntegration', side: 'request', severity: 'error', code: 'invalid-enum', path: '/body/type', message: 'must be\none of' })).toBe(
+      'finding: error apigateway.PutIntegration request /body/type must be one of',
+    );
+    expect(findingLine({ operation: null, side: 'request', severity: 'warn', code: 'unknown-operation', path: '', message: 'no operation' })).toBe(
+      'finding: warn (unknown operation) request / no operation',
+    );
   });
 });

@@ -35,7 +35,14 @@ describe.each(clients)('$name', ({ name, binary, command }) => {
     try {
       // The proxy re-signs with the provider chain's credentials: here, the environment's.
       const record = await runCliAsync(['exec', '--mode', 'record', '--upstream', fake.url, '--cassette', cassette, '--', ...command], {
-        env: { AWS_ACCESS_KEY_ID: FAKE_APIGATEWAY_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: FAKE_APIGATEWAY_CREDENTIALS.secretAccessKey, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined, AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1' },
+        env: {
+          AWS_ACCESS_KEY_ID: FAKE_APIGATEWAY_CREDENTIALS.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: FAKE_APIGATEWAY_CREDENTIALS.secretAccessKey,
+          AWS_SESSION_TOKEN: undefined,
+          AWS_PROFILE: undefined,
+          AWS_REGION: 'us-east-1',
+          AWS_DEFAULT_REGION: 'us-east-1',
+        },
       });
       expect(record.stderr).toMatch(/recorded/);
       expect(record.status, record.stderr).toBe(0);
@@ -52,7 +59,14 @@ describe.each(clients)('$name', ({ name, binary, command }) => {
 
     // Replay: the fake is gone, no credentials are given; the script cannot tell.
     const replay = await runCliAsync(['exec', '--cassette', cassette, '--', ...command], {
-      env: { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined, AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined },
+      env: {
+        AWS_ACCESS_KEY_ID: undefined,
+        AWS_SECRET_ACCESS_KEY: undefined,
+        AWS_SESSION_TOKEN: undefined,
+        AWS_PROFILE: undefined,
+        AWS_REGION: undefined,
+        AWS_DEFAULT_REGION: undefined,
+      },
     });
     expect(replay.status, replay.stderr).toBe(0);
     expect(replay.stderr).toMatch(/0 missed/);

@@ -49,7 +49,11 @@ describe('cassette import refuses what HTTP cannot carry, by JSON Pointer', () =
     ['a header name with a space', (j) => (j.exchanges[1]!.response.headers['x bad'] = 'v'), `/exchanges/1/response/headers/x bad is not a valid header name: it must be ${TOKEN}`],
     ['a header name with a colon', (j) => (j.exchanges[0]!.request.headers['x:y'] = 'v'), `/exchanges/0/request/headers/x:y is not a valid header name: it must be ${TOKEN}`],
     ['an empty header name', (j) => (j.exchanges[0]!.response.headers[''] = 'v'), `/exchanges/0/response/headers/ is not a valid header name: it must be ${TOKEN}`],
-    ['a header value with CR LF (a forged header)', (j) => (j.exchanges[2]!.response.headers['x-note'] = 'a\r\nset-cookie: x=1'), `/exchanges/2/response/headers/x-note ${CONTROL}`],
+    [
+      'a header value with CR LF (a forged header)',
+      (j) => (j.exchanges[2]!.response.headers['x-note'] = 'a\r\nset-cookie: x=1'),
+      `/exchanges/2/response/headers/x-note ${CONTROL}`,
+    ],
     ['a header value with a lone LF', (j) => (j.exchanges[0]!.response.headers['x-note'] = 'a\nb'), `/exchanges/0/response/headers/x-note ${CONTROL}`],
     ['a header value with NUL', (j) => (j.exchanges[0]!.request.headers['x-note'] = 'a\u0000b'), `/exchanges/0/request/headers/x-note ${CONTROL}`],
     ['a header value beyond Latin-1', (j) => (j.exchanges[0]!.response.headers['x-note'] = 'caf\u00e9 \u2603'), `/exchanges/0/response/headers/x-note ${CONTROL}`],

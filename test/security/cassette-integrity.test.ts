@@ -43,7 +43,10 @@ async function seedCassette(name: string, count = 3): Promise<{ file: string; by
 }
 
 async function refused(start: Promise<unknown>): Promise<string> {
-  const error = await start.then(() => null, (e: unknown) => e);
+  const error = await start.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(TapegateError);
   return (error as Error).message;
 }

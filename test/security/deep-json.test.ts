@@ -48,9 +48,7 @@ describe('a request body nested 10,000 deep', () => {
     if (mode === 'replay') {
       const sdk = sdkClients(proxy.url);
       cleanups.add(() => sdk.destroy());
-      const served = await sdk.v1.send(
-        new GetIntegrationResponseCommand({ restApiId: 'a1b2c3d4e5', resourceId: 'r3s0urc3', httpMethod: 'GET', statusCode: '200' }),
-      );
+      const served = await sdk.v1.send(new GetIntegrationResponseCommand({ restApiId: 'a1b2c3d4e5', resourceId: 'r3s0urc3', httpMethod: 'GET', statusCode: '200' }));
       expect(served.statusCode).toBe('200');
       return;
     }
@@ -111,7 +109,10 @@ describe('values nested beyond the limit that arrive already parsed', () => {
     cleanups.add(remove);
     const file = join(dir, 'deep.cassette');
     await writeCassetteWithBodyBytes(file, nestedMsgpack(depth));
-    const error = await startProxy({ mode: 'replay', cassette: file, log: false }).then(() => null, (e: unknown) => e);
+    const error = await startProxy({ mode: 'replay', cassette: file, log: false }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TapegateError);
     expect((error as TapegateError).exitCode).toBe(2);
     expect((error as Error).message).toMatch(

@@ -20,10 +20,14 @@ afterEach(() => cleanups.run());
 describe('a journal that cannot be written', () => {
   it.each([
     ['deleted', async (journal: string) => unlink(journal), 'deleted'],
-    ['replaced', async (journal: string) => {
-      await writeFile(journal + '.other', 'not ours');
-      await rename(journal + '.other', journal);
-    }, 'replaced'],
+    [
+      'replaced',
+      async (journal: string) => {
+        await writeFile(journal + '.other', 'not ours');
+        await rename(journal + '.other', journal);
+      },
+      'replaced',
+    ],
   ] as const)('%s mid-run: the next append fails, and nothing more is forwarded', async (_, spoil, word) => {
     const upstream = await startRawUpstream();
     cleanups.add(() => upstream.close());

@@ -59,7 +59,7 @@ describe('requestLabel', () => {
   });
 });
 
-describe('the recording proxy\'s lines', () => {
+describe("the recording proxy's lines", () => {
   it('413, aborted, no credential scope, absolute form with userinfo, a failed signer: no query value, no userinfo, no secret-shaped path', async () => {
     const lines: string[] = [];
     const proxy = await startProxy({
@@ -74,13 +74,27 @@ describe('the recording proxy\'s lines', () => {
     const [jwt, keyId] = [randomJwt(rng), randomAccessKeyId(rng)];
     const scope = 'Authorization: AWS4-HMAC-SHA256 Credential=AKIDTEST/20260101/us-east-1/apigateway/aws4_request, SignedHeaders=host, Signature=00\r\n';
 
-    expect(await raw(proxy.port, `POST /restapis?access_token=${planted[0]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 413 /);
+    expect(
+      await raw(proxy.port, `POST /restapis?access_token=${planted[0]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n`),
+    ).toMatch(/^HTTP\/1\.1 413 /);
     await raw(proxy.port, `POST /restapis?password=${planted[1]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\n${scope}Content-Length: 50\r\n\r\n{"name":`, true);
-    expect(await raw(proxy.port, `GET /restapis/a1?token=${planted[2]}&jwt=${jwt} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400 /);
-    expect(await raw(proxy.port, `GET http://admin:${planted[3]}@evil.example/restapis?key=${planted[4]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\n${scope}Connection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 500 /);
+    expect(await raw(proxy.port, `GET /restapis/a1?token=${planted[2]}&jwt=${jwt} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nConnection: close\r\n\r\n`)).toMatch(
+      /^HTTP\/1\.1 400 /,
+    );
+    expect(
+      await raw(
+        proxy.port,
+        `GET http://admin:${planted[3]}@evil.example/restapis?key=${planted[4]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\n${scope}Connection: close\r\n\r\n`,
+      ),
+    ).toMatch(/^HTTP\/1\.1 500 /);
     expect(await raw(proxy.port, `GET /restapis/${keyId}?sig=${planted[5]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400 /);
     // Refused before anything is read: a browser's request (Origin), a foreign Host.
-    expect(await raw(proxy.port, `POST http://admin:${planted[3]}@127.0.0.1/restapis?access_token=${planted[0]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nOrigin: https://evil.example\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 403 /);
+    expect(
+      await raw(
+        proxy.port,
+        `POST http://admin:${planted[3]}@127.0.0.1/restapis?access_token=${planted[0]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nOrigin: https://evil.example\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+      ),
+    ).toMatch(/^HTTP\/1\.1 403 /);
 
     expect(await lineMatching(lines, /^tapegate: aborted /)).toBe('tapegate: aborted POST /restapis: aborted');
     const text = lines.join('\n');
@@ -94,7 +108,7 @@ describe('the recording proxy\'s lines', () => {
   });
 });
 
-describe('the replay proxy\'s lines', () => {
+describe("the replay proxy's lines", () => {
   it('413, aborted and miss lines: method and path, differing fields by pointer, no value', async () => {
     const dir = await tempDir();
     const cassette = join(dir, 'one.cassette');
@@ -112,10 +126,15 @@ describe('the replay proxy\'s lines', () => {
     cleanups.push(() => proxy.close());
     const planted = Array.from({ length: 5 }, secret);
 
-    expect(await raw(proxy.port, `POST /restapis?access_token=${planted[0]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 413 /);
+    expect(
+      await raw(proxy.port, `POST /restapis?access_token=${planted[0]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n`),
+    ).toMatch(/^HTTP\/1\.1 413 /);
     await raw(proxy.port, `POST /restapis?password=${planted[1]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nContent-Length: 50\r\n\r\n{"name":`, true);
     const body = JSON.stringify({ name: planted[2], description: planted[3] });
-    const miss = await raw(proxy.port, `POST /restapis?mode=${planted[4]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+    const miss = await raw(
+      proxy.port,
+      `POST /restapis?mode=${planted[4]} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
     expect(miss).toMatch(/^HTTP\/1\.1 400 /);
     // The client that sent the values gets them back in its error; the log does not.
     expect(miss).toContain(planted[2]);

@@ -22,7 +22,10 @@ afterEach(() => cleanups.run());
 const MB = 1024 * 1024;
 /** Base64 text that is not a credential: random letters and digits, mixed case. */
 function base64Run(bytes: number): string {
-  return randomBytes(Math.ceil((bytes * 3) / 4)).toString('base64').replace(/=+$/, '').slice(0, bytes);
+  return randomBytes(Math.ceil((bytes * 3) / 4))
+    .toString('base64')
+    .replace(/=+$/, '')
+    .slice(0, bytes);
 }
 
 describe('a large base64-like answer', () => {

@@ -89,7 +89,13 @@ async function sendAll(proxy: TapegateProxy, upstream: FuzzUpstream, cases: Fuzz
     if (fuzz.request.kind === 'raw') {
       sent.push({ fuzz, status: (await sendRaw(proxy.port, fuzz.request)).status });
     } else {
-      sent.push({ fuzz, status: await fuzz.request.send(client).then(() => 'sdk-ok', (error: Error) => `sdk-error ${error.name}: ${error.message}`) });
+      sent.push({
+        fuzz,
+        status: await fuzz.request.send(client).then(
+          () => 'sdk-ok',
+          (error: Error) => `sdk-error ${error.name}: ${error.message}`,
+        ),
+      });
     }
   }
   return sent;
@@ -106,7 +112,10 @@ async function cassetteTexts(file: string): Promise<string[]> {
   }
   for (const exchange of (await readCassette(file)).exchanges) {
     texts.push(JSON.stringify(exchange, (_key, value: unknown) => (value instanceof Uint8Array ? Buffer.from(value).toString('latin1') : value)));
-    for (const [side, message] of [['request', exchange.request], ['response', exchange.response]] as const) {
+    for (const [side, message] of [
+      ['request', exchange.request],
+      ['response', exchange.response],
+    ] as const) {
       const body = message.body;
       if (body.kind === 'bytes') texts.push(`${side}:`, ...textViews(body.bytes, body.encoding === undefined ? message.headers['content-encoding'] : undefined));
     }
@@ -190,7 +199,10 @@ describe(`secrets fuzz (seed ${seed}, TAPEGATE_FUZZ_SEED to repeat)`, () => {
     const replayStats = await replay.close();
     printed.push(printedBy(replayLines, replayStats));
     expect(replayStats, label).toMatchObject({ served: hits.length, missed: misses.length });
-    expect(replayLines.filter((line) => line.startsWith('tapegate: miss: ')), label).toHaveLength(misses.length);
+    expect(
+      replayLines.filter((line) => line.startsWith('tapegate: miss: ')),
+      label,
+    ).toHaveLength(misses.length);
 
     // ---- nothing planted anywhere ----
     const everything = [...cases, ...again, ...fresh, ...hits, ...misses];

@@ -34,7 +34,12 @@ function exchange(operation: string, request: Partial<RecordedRequest>, status: 
 describe('sensitive members of API Gateway operations', () => {
   it('CreateDomainName: the certificate private key is replaced, the rest stays, the raw text goes', () => {
     const key = randomPrivateKey(rng);
-    const value = { domainName: 'api.example.com', certificateName: 'c', certificateBody: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----', certificatePrivateKey: key };
+    const value = {
+      domainName: 'api.example.com',
+      certificateName: 'c',
+      certificateBody: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
+      certificatePrivateKey: key,
+    };
     const e = exchange('apigateway.CreateDomainName', { path: '/domainnames', body: json(value, JSON.stringify(value, null, 2)) }, 201, json({ domainName: 'api.example.com' }));
     const redacted = redactExchange(e, options);
     expect(redacted.request.body).toEqual(json({ ...value, certificatePrivateKey: REDACTED }));
@@ -46,26 +51,56 @@ describe('sensitive members of API Gateway operations', () => {
 
   it('CreateApiKey, GetApiKey, GetApiKeys, CreateUsagePlanKey: the key value in both directions', () => {
     const [mine, theirs, listed] = [apiKeyValue(), apiKeyValue(), apiKeyValue()];
-    const created = redactExchange(exchange('apigateway.CreateApiKey', { path: '/apikeys', body: json({ name: 'k', value: mine, enabled: true }) }, 201, json({ id: 'k1', value: mine, name: 'k' })), options);
+    const created = redactExchange(
+      exchange('apigateway.CreateApiKey', { path: '/apikeys', body: json({ name: 'k', value: mine, enabled: true }) }, 201, json({ id: 'k1', value: mine, name: 'k' })),
+      options,
+    );
     expect(created.request.body).toEqual(json({ name: 'k', value: REDACTED, enabled: true }));
     expect(created.response.body).toEqual(json({ id: 'k1', value: REDACTED, name: 'k' }));
-    const got = redactExchange(exchange('apigateway.GetApiKey', { method: 'GET', path: '/apikeys/k1', query: { includeValue: ['true'] } }, 200, json({ id: 'k1', value: theirs })), options);
+    const got = redactExchange(
+      exchange('apigateway.GetApiKey', { method: 'GET', path: '/apikeys/k1', query: { includeValue: ['true'] } }, 200, json({ id: 'k1', value: theirs })),
+      options,
+    );
     expect(got.response.body).toEqual(json({ id: 'k1', value: REDACTED }));
     expect(got.request.query).toEqual({ includeValue: ['true'] });
-    const list = redactExchange(exchange('apigateway.GetApiKeys', { method: 'GET', path: '/apikeys' }, 200, json({ item: [{ id: 'a', value: listed }, { id: 'b' }], position: 'p' })), options);
+    const list = redactExchange(
+      exchange('apigateway.GetApiKeys', { method: 'GET', path: '/apikeys' }, 200, json({ item: [{ id: 'a', value: listed }, { id: 'b' }], position: 'p' })),
+      options,
+    );
     expect(list.response.body).toEqual(json({ item: [{ id: 'a', value: REDACTED }, { id: 'b' }], position: 'p' }));
-    const plan = redactExchange(exchange('apigateway.CreateUsagePlanKey', { path: '/usageplans/u/keys', body: json({ keyId: 'k1', keyType: 'API_KEY' }) }, 201, json({ id: 'k1', type: 'API_KEY', value: theirs })), options);
+    const plan = redactExchange(
+      exchange(
+        'apigateway.CreateUsagePlanKey',
+        { path: '/usageplans/u/keys', body: json({ keyId: 'k1', keyType: 'API_KEY' }) },
+        201,
+        json({ id: 'k1', type: 'API_KEY', value: theirs }),
+      ),
+      options,
+    );
     expect(plan.response.body).toEqual(json({ id: 'k1', type: 'API_KEY', value: REDACTED }));
     expect(plan.request.body).toEqual(json({ keyId: 'k1', keyType: 'API_KEY' }));
   });
 
   it('ImportApiKeys: the CSV payload is replaced whole; TestInvokeMethod: header maps keep their names', () => {
     const csv = `name,key,enabled\nk,${apiKeyValue()},true\n`;
-    const imported = redactExchange(exchange('apigateway.ImportApiKeys', { path: '/apikeys', query: { mode: ['import'], format: ['csv'] }, body: { kind: 'bytes', bytes: Buffer.from(csv) } }, 201, json({ ids: ['k1'] })), options);
+    const imported = redactExchange(
+      exchange(
+        'apigateway.ImportApiKeys',
+        { path: '/apikeys', query: { mode: ['import'], format: ['csv'] }, body: { kind: 'bytes', bytes: Buffer.from(csv) } },
+        201,
+        json({ ids: ['k1'] }),
+      ),
+      options,
+    );
     expect(imported.request.body).toEqual({ kind: 'bytes', bytes: Buffer.from(REDACTED) });
     const token = apiKeyValue();
     const invoked = redactExchange(
-      exchange('apigateway.TestInvokeMethod', { path: '/restapis/a/resources/r/methods/GET', body: json({ headers: { 'X-Api-Key': token, Accept: 'application/json' }, multiValueHeaders: { 'X-Api-Key': [token] } }) }, 200, json({ status: 200, log: `Method request headers: {X-Api-Key=${token}}` })),
+      exchange(
+        'apigateway.TestInvokeMethod',
+        { path: '/restapis/a/resources/r/methods/GET', body: json({ headers: { 'X-Api-Key': token, Accept: 'application/json' }, multiValueHeaders: { 'X-Api-Key': [token] } }) },
+        200,
+        json({ status: 200, log: `Method request headers: {X-Api-Key=${token}}` }),
+      ),
       options,
     );
     expect(invoked.request.body).toEqual(json({ headers: { 'X-Api-Key': REDACTED, Accept: REDACTED }, multiValueHeaders: { 'X-Api-Key': [REDACTED] } }));
@@ -76,12 +111,20 @@ describe('sensitive members of API Gateway operations', () => {
     const bytes = Buffer.from(`{"name":"k","value":"${apiKeyValue()}"`, 'utf16le');
     const e = exchange('apigateway.CreateApiKey', { path: '/apikeys', body: { kind: 'bytes', bytes } }, 201, json({ id: 'k1' }));
     expect(() => redactExchange(e, options)).toThrow(TapegateError);
-    expect(() => redactExchange(e, options)).toThrow(/^Failed to redact "apigateway\.CreateApiKey": its contract lists sensitive members in the body, but the body is \d+ bytes tapegate cannot read as JSON/);
+    expect(() => redactExchange(e, options)).toThrow(
+      /^Failed to redact "apigateway\.CreateApiKey": its contract lists sensitive members in the body, but the body is \d+ bytes tapegate cannot read as JSON/,
+    );
     expect(redactRequestForMatch(e.request, options, 'apigateway.CreateApiKey').body).toEqual(e.request.body);
   });
 
   it('two requests that differ only in a secret have the same key once redacted: replay matches a recording made with another key', () => {
-    const request = (value: string): RecordedRequest => ({ method: 'POST', path: '/apikeys', query: {}, headers: { 'content-type': 'application/json' }, body: json({ name: 'k', value }) });
+    const request = (value: string): RecordedRequest => ({
+      method: 'POST',
+      path: '/apikeys',
+      query: {},
+      headers: { 'content-type': 'application/json' },
+      body: json({ name: 'k', value }),
+    });
     const recorded = redactExchange(exchange('apigateway.CreateApiKey', request(apiKeyValue()), 201, json({ id: 'k1' })), options);
     const incoming = redactRequestForMatch(request(apiKeyValue()), options, 'apigateway.CreateApiKey');
     expect(keyOf('apigateway.CreateApiKey', incoming)).toBe(keyOf('apigateway.CreateApiKey', recorded.request));
@@ -90,7 +133,11 @@ describe('sensitive members of API Gateway operations', () => {
 
 describe('sensitive members at the places API Gateway does not use', () => {
   const parts: SensitiveParts = {
-    request: [{ pointer: '/headers/x-thing-token', type: 'string' }, { pointer: '/query/key', type: 'string' }, { pointer: '/body/blob', type: 'blob' }],
+    request: [
+      { pointer: '/headers/x-thing-token', type: 'string' },
+      { pointer: '/query/key', type: 'string' },
+      { pointer: '/body/blob', type: 'blob' },
+    ],
     response: [{ pointer: '/body/env', type: 'map' }],
     errors: [{ pointer: '/body/echo', type: 'string' }],
   };
@@ -110,7 +157,7 @@ describe('sensitive members at the places API Gateway does not use', () => {
     expect(redacted.response.body).toEqual(json({ env: { DB_PASS: REDACTED, PORT: 5432, LIST: [REDACTED, REDACTED] }, name: 'n' }));
   });
 
-  it('an error response uses the error shapes\' list', () => {
+  it("an error response uses the error shapes' list", () => {
     const e = exchange('things.PutThing', {}, 400, json({ message: 'bad', echo: 'hunter2' }), { 'x-amzn-errortype': 'BadThing' });
     expect(redactExchange(e, synthetic).response.body).toEqual(json({ message: 'bad', echo: REDACTED }));
   });

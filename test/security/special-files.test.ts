@@ -41,7 +41,10 @@ async function specialFiles(): Promise<[string, string, string][]> {
 }
 
 async function refusal(start: Promise<unknown>): Promise<TapegateError> {
-  const error = await start.then(() => null, (e: unknown) => e);
+  const error = await start.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(TapegateError);
   return error as TapegateError;
 }
@@ -68,7 +71,13 @@ describe('a cassette that is not a regular file', () => {
   it('every cassette command refuses it with exit 2 and returns promptly', async () => {
     assertBuilt(['cassettes/format/store-files.ts', 'harness/commands/cassette/import.ts', 'harness/commands/cassette/textconv.ts']);
     for (const [, reason, name] of await specialFiles()) {
-      for (const command of [['show', name], ['export', name, '--json'], ['recover', name], ['textconv', name], ['import', name, '--output', 'out.cassette']]) {
+      for (const command of [
+        ['show', name],
+        ['export', name, '--json'],
+        ['recover', name],
+        ['textconv', name],
+        ['import', name, '--output', 'out.cassette'],
+      ]) {
         const started = performance.now();
         const result = runCli(['cassette', ...command], { cwd: dir });
         expect(result.status, `${command.join(' ')}: ${result.stderr}`).toBe(2);

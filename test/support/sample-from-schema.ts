@@ -78,7 +78,10 @@ interface Merged {
 class Sampler {
   private readonly refStack: string[] = [];
 
-  constructor(private readonly service: ServiceContract, private readonly maxDepth: number) {}
+  constructor(
+    private readonly service: ServiceContract,
+    private readonly maxDepth: number,
+  ) {}
 
   value(schema: JsonSchema, hint: string, depth: number): unknown {
     const merged = this.merge(schema);
@@ -166,9 +169,22 @@ class Sampler {
 
   private merge(schema: JsonSchema): Merged {
     const merged: Merged = {
-      types: [], enums: [], minLength: 0, maxLength: Infinity, minimum: -Infinity, maximum: Infinity, patterns: [],
-      formats: [], comments: [], properties: new Map(), required: new Set(), additional: [], propertyNames: [],
-      items: [], minItems: 0, refs: [],
+      types: [],
+      enums: [],
+      minLength: 0,
+      maxLength: Infinity,
+      minimum: -Infinity,
+      maximum: Infinity,
+      patterns: [],
+      formats: [],
+      comments: [],
+      properties: new Map(),
+      required: new Set(),
+      additional: [],
+      propertyNames: [],
+      items: [],
+      minItems: 0,
+      refs: [],
     };
     this.collect(schema, merged);
     return merged;
@@ -215,7 +231,10 @@ function definitionName(ref: string): string {
   const marker = '#/definitions/';
   const at = ref.indexOf(marker);
   if (at < 0) throw new Error(`Failed to sample: $ref ${ref} does not point into definitions`);
-  return ref.slice(at + marker.length).replace(/~1/g, '/').replace(/~0/g, '~');
+  return ref
+    .slice(at + marker.length)
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~');
 }
 
 function fitLength(text: string, min: number, max: number): string {

@@ -21,7 +21,10 @@ const PREFERENCE = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 class PatternParser {
   position = 0;
 
-  constructor(private readonly source: string, private readonly repeat: number) {}
+  constructor(
+    private readonly source: string,
+    private readonly repeat: number,
+  ) {}
 
   fail(reason: string): never {
     throw new Error(`Failed to sample pattern ${JSON.stringify(this.source)} at ${this.position}: ${reason}`);

@@ -36,8 +36,10 @@ export function outputMismatches(output: Record<string, unknown>, operation: Ope
     } else if (sent !== null && typeof sent === 'object') {
       // Nested members are renamed too (v2); compare their shape, not their names.
       if (actual === null || typeof actual !== 'object') problems.push(`${where}: expected an ${Array.isArray(sent) ? 'array' : 'object'}, got ${describe(actual)}`);
-      else if (Array.isArray(sent) && (!Array.isArray(actual) || actual.length !== sent.length)) problems.push(`${where}: expected ${sent.length} item(s), got ${describe(actual)}`);
-      else if (!Array.isArray(sent) && Object.keys(actual).length !== Object.keys(sent).length) problems.push(`${where}: expected ${Object.keys(sent).length} member(s), got ${describe(actual)}`);
+      else if (Array.isArray(sent) && (!Array.isArray(actual) || actual.length !== sent.length))
+        problems.push(`${where}: expected ${sent.length} item(s), got ${describe(actual)}`);
+      else if (!Array.isArray(sent) && Object.keys(actual).length !== Object.keys(sent).length)
+        problems.push(`${where}: expected ${Object.keys(sent).length} member(s), got ${describe(actual)}`);
     } else if (!isDeepStrictEqual(actual, sent)) {
       problems.push(`${where}: expected ${JSON.stringify(sent)}, got ${describe(actual)}`);
     }

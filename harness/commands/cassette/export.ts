@@ -29,10 +29,7 @@ export const exportCommand: CommandModule<object, Args> = {
       .example('$0 cassette export apis.cassette --json > apis.json', 'The same, through stdout'),
   handler: async (args) => {
     if (!args.json) {
-      throw new TapegateError(
-        `Failed to export cassette "${args.file}": say which format: --json (the only export format for now)`,
-        2,
-      );
+      throw new TapegateError(`Failed to export cassette "${args.file}": say which format: --json (the only export format for now)`, 2);
     }
     const cassette = await readCassetteToLook(args.file);
     const text = cassetteJsonText(cassette);

@@ -31,7 +31,11 @@ export function defaultCassetteName(source: string): string {
   return base.endsWith(CASSETTE_EXTENSION) ? base : base + CASSETTE_EXTENSION;
 }
 
-const present = (file: string): Promise<boolean> => lstat(file).then(() => true, () => false);
+const present = (file: string): Promise<boolean> =>
+  lstat(file).then(
+    () => true,
+    () => false,
+  );
 
 function isBinaryCassette(bytes: Buffer): boolean {
   return bytes.length >= CASSETTE_MAGIC.length && CASSETTE_MAGIC.every((byte, index) => bytes[index] === byte);
@@ -75,7 +79,8 @@ export const importCommand: CommandModule<object, Args> = {
         if (header !== undefined) throw fail(`/exchanges/${index}/${side}/headers/${header} is a credential header; cassettes never hold one. Remove it from the fixture`);
       }
       const hit = scanForSecrets(exchange)[0];
-      if (hit) throw fail(`/exchanges/${index}${hit.pointer} holds what looks like an AWS ${hit.kind.replace(/-/g, ' ')}; cassettes never hold credentials. Remove it from the fixture`);
+      if (hit)
+        throw fail(`/exchanges/${index}${hit.pointer} holds what looks like an AWS ${hit.kind.replace(/-/g, ' ')}; cassettes never hold credentials. Remove it from the fixture`);
     });
     if (await present(journalPathFor(output))) {
       throw fail(

@@ -26,7 +26,9 @@ export const routeCommand: CommandModule<object, Args> = {
     for (const [name, value] of url.searchParams) (query[name] ??= []).push(value);
     const match = new Router(set.operations.values()).route(args.method, url.pathname, query);
     if (!match) {
-      process.stdout.write(`no operation: ${args.method.toUpperCase()} ${args.path} matches no operation of ${set.services.map((s) => `${s.service} ${s.apiVersion}`).join(', ')}\n`);
+      process.stdout.write(
+        `no operation: ${args.method.toUpperCase()} ${args.path} matches no operation of ${set.services.map((s) => `${s.service} ${s.apiVersion}`).join(', ')}\n`,
+      );
       process.exitCode = 1;
       return;
     }

@@ -17,9 +17,7 @@ export const showCommand: CommandModule<object, Args> = {
   handler: (args) => {
     const set = contractsFrom(args);
     const name = args.operation;
-    const matches = set.operations.has(name)
-      ? [name]
-      : [...set.operations.keys()].filter((id) => id.slice(id.indexOf('.') + 1) === name);
+    const matches = set.operations.has(name) ? [name] : [...set.operations.keys()].filter((id) => id.slice(id.indexOf('.') + 1) === name);
     if (matches.length !== 1) {
       const why = matches.length === 0 ? 'no such operation' : `ambiguous: ${matches.join(', ')}`;
       process.stderr.write(`tapegate: cannot show "${name}": ${why}. Run \`tapegate contracts list\` for the names.\n`);

@@ -22,32 +22,27 @@ export interface Answer {
 
 /** A SigV4-looking Authorization header (never a real key's shape) so routing sees a scope. */
 export const SIGNED = {
-  authorization:
-    'AWS4-HMAC-SHA256 Credential=AKIDSECURITYTEST/20260101/us-east-1/apigateway/aws4_request, SignedHeaders=host, Signature=00',
+  authorization: 'AWS4-HMAC-SHA256 Credential=AKIDSECURITYTEST/20260101/us-east-1/apigateway/aws4_request, SignedHeaders=host, Signature=00',
 };
 
 export function send(baseUrl: string, sent: SentRequest): Promise<Answer> {
   const timeoutMs = sent.timeoutMs ?? 10_000;
   return new Promise((resolve, reject) => {
-    const req = request(
-      baseUrl + sent.path,
-      { method: sent.method ?? 'GET', headers: sent.headers, agent: false, signal: AbortSignal.timeout(timeoutMs) },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks);
-          let json: unknown;
-          try {
-            json = JSON.parse(body.toString('utf8'));
-          } catch {
-            json = undefined;
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json });
-        });
-        res.on('error', reject);
-      },
-    );
+    const req = request(baseUrl + sent.path, { method: sent.method ?? 'GET', headers: sent.headers, agent: false, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        let json: unknown;
+        try {
+          json = JSON.parse(body.toString('utf8'));
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json });
+      });
+      res.on('error', reject);
+    });
     req.on('error', reject);
     req.end(sent.body);
   });

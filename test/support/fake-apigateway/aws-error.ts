@@ -50,8 +50,6 @@ export const badRequest = (message: string): AwsError => new AwsError('BadReques
 
 export const conflict = (message: string): AwsError => new AwsError('ConflictException', 409, message);
 
-export const v1NotFound = (message: string): AwsError =>
-  new AwsError('NotFoundException', 404, message, { typeSuffix: V1_CORAL_SUFFIX });
+export const v1NotFound = (message: string): AwsError => new AwsError('NotFoundException', 404, message, { typeSuffix: V1_CORAL_SUFFIX });
 
-export const v2NotFound = (message: string, resourceType: string): AwsError =>
-  new AwsError('NotFoundException', 404, message, { members: { resourceType } });
+export const v2NotFound = (message: string, resourceType: string): AwsError => new AwsError('NotFoundException', 404, message, { members: { resourceType } });

@@ -130,7 +130,11 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
       return;
     }
     const answer = answerRequest({ method, url, headers: request.headers, body }, route, {
-      state, credentials, region, pendingErrors, signatures,
+      state,
+      credentials,
+      region,
+      pendingErrors,
+      signatures,
     });
     if (faults.delayMs) {
       events.emit('delayed', faultRequest);

@@ -36,8 +36,7 @@ const MISMATCH =
 
 const invalidSignature = (message: string): AwsError => new AwsError('InvalidSignatureException', 403, message);
 
-const unrecognizedClient = (): AwsError =>
-  new AwsError('UnrecognizedClientException', 403, 'The security token included in the request is invalid.');
+const unrecognizedClient = (): AwsError => new AwsError('UnrecognizedClientException', 403, 'The security token included in the request is invalid.');
 
 interface AuthorizationParts {
   accessKeyId: string;
@@ -77,8 +76,7 @@ function parseAuthorization(value: string): AuthorizationParts {
   };
 }
 
-const single = (value: string | string[] | undefined): string | undefined =>
-  Array.isArray(value) ? value.join(',') : value;
+const single = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value.join(',') : value);
 
 /**
  * Throws the `AwsError` AWS would answer with when the request's signature does not hold;
@@ -111,8 +109,7 @@ export function verifySigV4(request: ArrivedRequest, credentials: FakeCredential
   }
   // A signed payload hash vouches for the body only if it is the body's hash.
   const payloadHash = headers['x-amz-content-sha256'];
-  if (payloadHash !== undefined && payloadHash !== 'UNSIGNED-PAYLOAD' &&
-      payloadHash !== createHash('sha256').update(request.body).digest('hex')) {
+  if (payloadHash !== undefined && payloadHash !== 'UNSIGNED-PAYLOAD' && payloadHash !== createHash('sha256').update(request.body).digest('hex')) {
     throw invalidSignature("The provided 'x-amz-content-sha256' header does not match what was computed.");
   }
 

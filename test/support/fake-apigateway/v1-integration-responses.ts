@@ -53,9 +53,7 @@ export const getIntegrationResponse: Handler = (context) => ({ status: 200, body
 export const updateIntegrationResponse: Handler = (context) => {
   const current = storedResponse(context);
   const methodResponse = methodResponseOf(context);
-  const next = applyIntegrationResponsePatch(current, context.body.patchOperations, (key, value) =>
-    checkIntegrationResponseParameter(key, value, methodResponse),
-  );
+  const next = applyIntegrationResponsePatch(current, context.body.patchOperations, (key, value) => checkIntegrationResponseParameter(key, value, methodResponse));
   integrationOf(context).responses.set(current.statusCode, next);
   return { status: 200, body: next };
 };

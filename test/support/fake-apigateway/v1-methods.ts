@@ -4,17 +4,7 @@
  */
 import { badRequest, conflict } from './aws-error.js';
 import { label, type Handler } from './handler.js';
-import {
-  defined,
-  optionalBoolean,
-  optionalBooleanMap,
-  optionalEnum,
-  optionalInteger,
-  optionalString,
-  optionalStringList,
-  optionalStringMap,
-  requiredEnum,
-} from './input.js';
+import { defined, optionalBoolean, optionalBooleanMap, optionalEnum, optionalInteger, optionalString, optionalStringList, optionalStringMap, requiredEnum } from './input.js';
 import { methodOf, resourceOf } from './v1-lookup.js';
 import { checkMethodResponseParameters } from './v1-response-parameters.js';
 import type { V1IntegrationResponse, V1MethodResponse } from './state.js';
@@ -67,8 +57,7 @@ export const putIntegration: Handler = (context) => {
     credentials: optionalString(body, 'credentials'),
     requestParameters: optionalStringMap(body, 'requestParameters'),
     requestTemplates: optionalStringMap(body, 'requestTemplates'),
-    passthroughBehavior:
-      optionalEnum(body, 'passthroughBehavior', ['WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES', 'NEVER'] as const) ?? 'WHEN_NO_MATCH',
+    passthroughBehavior: optionalEnum(body, 'passthroughBehavior', ['WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES', 'NEVER'] as const) ?? 'WHEN_NO_MATCH',
     contentHandling: optionalEnum(body, 'contentHandling', CONTENT_HANDLING),
     timeoutInMillis: optionalInteger(body, 'timeoutInMillis', 50, 29_000) ?? 29_000,
     cacheNamespace: optionalString(body, 'cacheNamespace') ?? label(context, 'resource_id'),

@@ -34,7 +34,9 @@ function readOperation(raw: unknown, index: number): { op: string; path: string;
   }
   const { op, path, value } = raw as JsonObject;
   if (typeof op !== 'string' || !OPS.includes(op)) {
-    throw badRequest(`1 validation error detected: Value '${String(op)}' at 'patchOperations.${index + 1}.member.op' failed to satisfy constraint: Member must satisfy enum value set: [${OPS.join(', ')}]`);
+    throw badRequest(
+      `1 validation error detected: Value '${String(op)}' at 'patchOperations.${index + 1}.member.op' failed to satisfy constraint: Member must satisfy enum value set: [${OPS.join(', ')}]`,
+    );
   }
   if (!SUPPORTED_OPS.includes(op)) {
     throw badRequest(`Invalid patch operation specified. Must be one of: [${SUPPORTED_OPS.join(', ')}]`);
@@ -46,11 +48,7 @@ function readOperation(raw: unknown, index: number): { op: string; path: string;
   return { op, path, value: typeof value === 'string' ? value : undefined };
 }
 
-export function applyIntegrationResponsePatch(
-  current: V1IntegrationResponse,
-  patchOperations: unknown,
-  checkParameter: ParameterCheck,
-): V1IntegrationResponse {
+export function applyIntegrationResponsePatch(current: V1IntegrationResponse, patchOperations: unknown, checkParameter: ParameterCheck): V1IntegrationResponse {
   if (patchOperations !== undefined && !Array.isArray(patchOperations)) {
     throw badRequest('Invalid patch operations: a list is expected');
   }

@@ -11,8 +11,7 @@ const TOKEN = "[!#$%&'*+.^_`|0-9A-Za-z-]+";
 const KEY = new RegExp(`^method\\.response\\.header\\.${TOKEN}$`);
 const VALUE = new RegExp(`^('[^']*'|integration\\.response\\.header\\.${TOKEN}|integration\\.response\\.body(\\..+)?)$`);
 
-const invalidMapping = (what: string) =>
-  badRequest(`Invalid mapping expression specified: Validation Result: warnings : [], errors : [${what}]`);
+const invalidMapping = (what: string) => badRequest(`Invalid mapping expression specified: Validation Result: warnings : [], errors : [${what}]`);
 
 /** Keys of a method response's `responseParameters`. */
 export function checkMethodResponseParameters(keys: string[]): void {

@@ -5,17 +5,7 @@
  */
 import type { Handler } from './handler.js';
 import { freshId, ID_LENGTH } from './ids.js';
-import {
-  defined,
-  optionalBoolean,
-  optionalEnum,
-  optionalInteger,
-  optionalString,
-  optionalStringList,
-  optionalStringMap,
-  requiredString,
-  type JsonObject,
-} from './input.js';
+import { defined, optionalBoolean, optionalEnum, optionalInteger, optionalString, optionalStringList, optionalStringMap, requiredString, type JsonObject } from './input.js';
 import { badRequest } from './aws-error.js';
 import { restApiOf } from './v1-lookup.js';
 import type { V1Method, V1Resource } from './state.js';
@@ -74,9 +64,7 @@ function resourceWire(resource: V1Resource, embedMethods: boolean): JsonObject {
   const wire: JsonObject = defined({ id: resource.id, parentId: resource.parentId, pathPart: resource.pathPart, path: resource.path });
   if (resource.methods.size > 0) {
     // Without ?embed=methods AWS lists each method's verb with an empty object.
-    wire.resourceMethods = Object.fromEntries(
-      [...resource.methods].map(([verb, method]) => [verb, embedMethods ? methodWire(method) : {}]),
-    );
+    wire.resourceMethods = Object.fromEntries([...resource.methods].map(([verb, method]) => [verb, embedMethods ? methodWire(method) : {}]));
   }
   return wire;
 }
@@ -85,9 +73,7 @@ export const getResources: Handler = (context) => {
   const api = restApiOf(context);
   const embed = context.query.embed ?? [];
   const embedMethods = embed.some((value) => value.split(',').includes('methods'));
-  const items = [...api.resources.values()]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map((resource) => resourceWire(resource, embedMethods));
+  const items = [...api.resources.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((resource) => resourceWire(resource, embedMethods));
   return { status: 200, body: { item: items } };
 };
 

@@ -13,10 +13,12 @@ export async function restApiWithMockIntegration(client: v1.APIGatewayClient) {
   const at = { restApiId: api.id!, resourceId: root.id, httpMethod: 'GET' };
   await client.send(new v1.PutMethodCommand({ ...at, authorizationType: 'NONE' }));
   await client.send(new v1.PutIntegrationCommand({ ...at, type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
-  await client.send(new v1.PutMethodResponseCommand({
-    ...at,
-    statusCode: '200',
-    responseParameters: { 'method.response.header.X-Foo': false, 'method.response.header.X-Id': false },
-  }));
+  await client.send(
+    new v1.PutMethodResponseCommand({
+      ...at,
+      statusCode: '200',
+      responseParameters: { 'method.response.header.X-Foo': false, 'method.response.header.X-Id': false },
+    }),
+  );
   return { api, root, at: { ...at, statusCode: '200' } };
 }

@@ -32,7 +32,7 @@ export const createApi: Handler = ({ body, state }) => {
     apiEndpoint: `${scheme}://${apiId}.execute-api.${state.region}.amazonaws.com`,
     apiId,
     apiKeySelectionExpression: optionalString(body, 'apiKeySelectionExpression') ?? '$request.header.x-api-key',
-    corsConfiguration: protocolType === 'HTTP' ? body.corsConfiguration ?? undefined : undefined,
+    corsConfiguration: protocolType === 'HTTP' ? (body.corsConfiguration ?? undefined) : undefined,
     createdDate: isoNow(),
     description: optionalString(body, 'description'),
     disableExecuteApiEndpoint: optionalBoolean(body, 'disableExecuteApiEndpoint') ?? false,

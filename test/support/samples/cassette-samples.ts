@@ -42,8 +42,7 @@ function responseHeaders(seq: number, status: number): Record<string, string> {
   return headers;
 }
 
-const template = (seq: number): string =>
-  `#set($inputRoot = $input.path('$'))\n{\n  "id": "$inputRoot.id",\n  "item": ${seq},\n  "ts": "$context.requestTime"\n}`;
+const template = (seq: number): string => `#set($inputRoot = $input.path('$'))\n{\n  "id": "$inputRoot.id",\n  "item": ${seq},\n  "ts": "$context.requestTime"\n}`;
 
 /** The request and response of one of five operations, picked by `seq`. */
 function traffic(seq: number): { operation: string; request: Omit<RecordedRequest, 'headers'>; response: RecordedResponse } {
@@ -87,11 +86,22 @@ function traffic(seq: number): { operation: string; request: Omit<RecordedReques
       };
     }
     case 3: {
-      const integration = { integrationType: 'HTTP_PROXY', integrationMethod: 'ANY', integrationUri: `https://backend-${seq % 7}.example.com/{proxy}`, timeoutInMillis: 29000, payloadFormatVersion: '1.0', requestParameters: { 'overwrite:header.x-stage': '$context.stage' } };
+      const integration = {
+        integrationType: 'HTTP_PROXY',
+        integrationMethod: 'ANY',
+        integrationUri: `https://backend-${seq % 7}.example.com/{proxy}`,
+        timeoutInMillis: 29000,
+        payloadFormatVersion: '1.0',
+        requestParameters: { 'overwrite:header.x-stage': '$context.stage' },
+      };
       return {
         operation: 'apigatewayv2.UpdateIntegration',
         request: { method: 'PATCH', path: v2Base, query: {}, body: { kind: 'json', value: { timeoutInMillis: 29000 } } },
-        response: { status: 200, headers: responseHeaders(seq, 200), body: { kind: 'json', value: { ...integration, integrationId: `i${seq.toString(36)}`, connectionType: 'INTERNET' } } },
+        response: {
+          status: 200,
+          headers: responseHeaders(seq, 200),
+          body: { kind: 'json', value: { ...integration, integrationId: `i${seq.toString(36)}`, connectionType: 'INTERNET' } },
+        },
       };
     }
     default:

@@ -52,8 +52,7 @@ export function randomSecretAccessKey(rng: Rng): string {
  * the current `IQoJb3JpZ2luX2Vj…` form (about 600–1,100), base64 with its padding.
  */
 export function randomSessionToken(rng: Rng): string {
-  const [prefix, min, spread] =
-    rng() < 0.5 ? (['FwoGZXIvYXdzE', 300, 100] as const) : (['IQoJb3JpZ2luX2VjE', 600, 500] as const);
+  const [prefix, min, spread] = rng() < 0.5 ? (['FwoGZXIvYXdzE', 300, 100] as const) : (['IQoJb3JpZ2luX2VjE', 600, 500] as const);
   const length = min + randomInt(rng, spread);
   const body = randomString(rng, SECRET_ALPHABET, length - prefix.length);
   return prefix + body + pick(rng, ['', '=', '=='] as const);

@@ -38,17 +38,22 @@ export const TOKEN_MAKERS: Record<TokenKind, (rng: Rng) => string> = {
   'private-key': randomPrivateKey,
   jwt: randomJwt,
   'github-token': (rng) =>
-    rng() < 0.5 ? `${pick(rng, ['ghp', 'gho', 'ghu', 'ghs', 'ghr'])}_${randomString(rng, ALNUM, 36)}` : `github_pat_${randomString(rng, ALNUM, 22)}_${randomString(rng, ALNUM, 59)}`,
+    rng() < 0.5
+      ? `${pick(rng, ['ghp', 'gho', 'ghu', 'ghs', 'ghr'])}_${randomString(rng, ALNUM, 36)}`
+      : `github_pat_${randomString(rng, ALNUM, 22)}_${randomString(rng, ALNUM, 59)}`,
   'gitlab-token': (rng) => `glpat-${randomString(rng, `${ALNUM}_-`, 20)}`,
-  'slack-token': (rng) => `${pick(rng, ['xoxb', 'xoxp', 'xoxa', 'xoxs'])}-${randomString(rng, '0123456789', 12)}-${randomString(rng, '0123456789', 13)}-${randomString(rng, ALNUM, 24)}`,
-  'slack-webhook': (rng) => `https://hooks.slack.com/services/T${randomString(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 10)}/B${randomString(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 10)}/${randomString(rng, ALNUM, 24)}`,
+  'slack-token': (rng) =>
+    `${pick(rng, ['xoxb', 'xoxp', 'xoxa', 'xoxs'])}-${randomString(rng, '0123456789', 12)}-${randomString(rng, '0123456789', 13)}-${randomString(rng, ALNUM, 24)}`,
+  'slack-webhook': (rng) =>
+    `https://hooks.slack.com/services/T${randomString(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 10)}/B${randomString(rng, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 10)}/${randomString(rng, ALNUM, 24)}`,
   'discord-webhook': (rng) => `https://discord.com/api/webhooks/${randomString(rng, '0123456789', 18)}/${randomString(rng, BASE64URL, 68)}`,
   'stripe-key': (rng) => `${pick(rng, ['sk', 'rk'])}_${pick(rng, ['live', 'test'])}_${randomString(rng, ALNUM, 24 + randomInt(rng, 76))}`,
   'google-api-key': (rng) => `AIza${randomString(rng, BASE64URL, 35)}`,
   'npm-token': (rng) => `npm_${randomString(rng, ALNUM, 36)}`,
   'sendgrid-key': (rng) => `SG.${randomString(rng, BASE64URL, 22)}.${randomString(rng, BASE64URL, 43)}`,
   'openai-key': (rng) => `sk-${pick(rng, ['', 'proj-', 'ant-api03-'])}${randomString(rng, ALNUM, 48)}`,
-  'url-credentials': (rng) => `${pick(rng, ['postgres', 'https', 'mysql', 'amqp'])}://${randomString(rng, 'abcdefghij', 6)}:${randomString(rng, ALNUM, 16)}@db.example.internal:5432/app`,
+  'url-credentials': (rng) =>
+    `${pick(rng, ['postgres', 'https', 'mysql', 'amqp'])}://${randomString(rng, 'abcdefghij', 6)}:${randomString(rng, ALNUM, 16)}@db.example.internal:5432/app`,
   signature: (rng) => (rng() < 0.5 ? `X-Amz-Signature=${randomString(rng, HEX, 64)}` : `Signature=${encodeURIComponent(randomString(rng, BASE64, 27))}%3D`),
   'credential-parameter': (rng) => `${pick(rng, ['access_token', 'client_secret', 'password', 'api_key'])}=${randomString(rng, ALNUM, 20)}`,
 };

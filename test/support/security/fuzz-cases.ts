@@ -10,9 +10,7 @@
  * the same id and fresh secrets, a case whose secrets are all redacted has the same identity
  * after redaction, which is what replay and auto match on.
  */
-import {
-  CreateApiKeyCommand, CreateDomainNameCommand, CreateUsagePlanKeyCommand, GetApiKeyCommand, GetApiKeysCommand, type APIGatewayClient,
-} from '@aws-sdk/client-api-gateway';
+import { CreateApiKeyCommand, CreateDomainNameCommand, CreateUsagePlanKeyCommand, GetApiKeyCommand, GetApiKeysCommand, type APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { createRng, pick, randomAccessKeyId, randomString, type Rng } from '../samples/secret-samples.js';
 import { randomPrivateKey } from '../samples/token-samples.js';
 import { encodeHiding, padding, shapedSecret, unshapedSecret, type Planted } from './fuzz-secrets.js';
@@ -73,7 +71,11 @@ function createRestApi(id: string, overrides: Partial<RawRequest> = {}, descript
     kind: 'raw',
     method: 'POST',
     target: '/restapis',
-    headers: [['Content-Type', 'application/json'], ['Authorization', SCOPE], ['X-Fuzz-Case', id]],
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['Authorization', SCOPE],
+      ['X-Fuzz-Case', id],
+    ],
     body: json({ name: `api-${id}`, description }),
     ...overrides,
   };
@@ -105,7 +107,12 @@ export const PLACEMENTS: Record<string, Placement> = {
   // ---- the request ----
   'request header, custom name, shaped': (dice, id) => {
     const planted = shaped(dice);
-    return { secrets: planted.secrets, expect: inText(planted), request: withHeader(createRestApi(id), pick(dice.shape, ['X-Debug', 'X-Trace-Context', 'X-Note']), `by ${oneLine(planted.text)}`), answer: created(id) };
+    return {
+      secrets: planted.secrets,
+      expect: inText(planted),
+      request: withHeader(createRestApi(id), pick(dice.shape, ['X-Debug', 'X-Trace-Context', 'X-Note']), `by ${oneLine(planted.text)}`),
+      answer: created(id),
+    };
   },
   'request header, credential name, unshaped': (dice, id) => {
     const value = unshapedSecret(dice.secret);
@@ -114,13 +121,31 @@ export const PLACEMENTS: Record<string, Placement> = {
   },
   'query, credential name, unshaped': (dice, id) => {
     const value = unshapedSecret(dice.secret);
-    const name = pick(dice.shape, ['access_token', 'Signature', 'X-Amz-Signature', 'X-Amz-Security-Token', 'password', 'api_key', 'AWSAccessKeyId', 'sig', 'key', 'id_token', 'X-Amz-Credential']);
+    const name = pick(dice.shape, [
+      'access_token',
+      'Signature',
+      'X-Amz-Signature',
+      'X-Amz-Security-Token',
+      'password',
+      'api_key',
+      'AWSAccessKeyId',
+      'sig',
+      'key',
+      'id_token',
+      'X-Amz-Credential',
+    ]);
     const sent = name === 'X-Amz-Credential' ? `${value}%2F20250101%2Fus-east-1%2Fapigateway%2Faws4_request` : encodeURIComponent(value);
     return { secrets: [value], expect: 'recorded', request: createRestApi(id, { target: `/restapis?${name}=${sent}&v=1` }), answer: created(id) };
   },
   'query, neutral name, shaped': (dice, id) => {
     const planted = shaped(dice);
-    return { replayable: false, secrets: planted.secrets, expect: inText(planted), request: createRestApi(id, { target: `/restapis?note=${encodeURIComponent(planted.text)}` }), answer: created(id) };
+    return {
+      replayable: false,
+      secrets: planted.secrets,
+      expect: inText(planted),
+      request: createRestApi(id, { target: `/restapis?note=${encodeURIComponent(planted.text)}` }),
+      answer: created(id),
+    };
   },
   'request JSON member, shaped in prose': (dice, id) => {
     const planted = shaped(dice);
@@ -128,43 +153,118 @@ export const PLACEMENTS: Record<string, Placement> = {
   },
   'request JSON member, credential named in a URL, unshaped': (dice, id) => {
     const value = unshapedSecret(dice.secret);
-    const text = pick(dice.shape, [`callback https://app.example/cb?access_token=${value}&state=1`, `db url postgres://app@db/x?password=${value}`, `curl -H 'x-api-key: ${value}'`]);
+    const text = pick(dice.shape, [
+      `callback https://app.example/cb?access_token=${value}&state=1`,
+      `db url postgres://app@db/x?password=${value}`,
+      `curl -H 'x-api-key: ${value}'`,
+    ]);
     return { secrets: [value], expect: 'recorded', request: createRestApi(id, {}, text), answer: created(id) };
   },
   'request text body, shaped': (dice, id) => {
     const planted = shaped(dice);
-    return { replayable: false, secrets: planted.secrets, expect: inText(planted), request: createRestApi(id, { headers: [['Content-Type', 'text/plain'], ['Authorization', SCOPE], ['X-Fuzz-Case', id]], body: Buffer.from(`note ${id}: ${planted.text}\n`) }), answer: created(id) };
+    return {
+      replayable: false,
+      secrets: planted.secrets,
+      expect: inText(planted),
+      request: createRestApi(id, {
+        headers: [
+          ['Content-Type', 'text/plain'],
+          ['Authorization', SCOPE],
+          ['X-Fuzz-Case', id],
+        ],
+        body: Buffer.from(`note ${id}: ${planted.text}\n`),
+      }),
+      answer: created(id),
+    };
   },
   'request XML body, credential named, unshaped': (dice, id) => {
     const value = unshapedSecret(dice.secret);
     const body = Buffer.from(`<Request id="${id}"><Url>https://b.example/k?Expires=1&amp;Signature=${value}</Url></Request>`);
-    return { secrets: [value], expect: 'recorded', request: createRestApi(id, { headers: [['Content-Type', 'application/xml'], ['Authorization', SCOPE], ['X-Fuzz-Case', id]], body }), answer: created(id) };
+    return {
+      secrets: [value],
+      expect: 'recorded',
+      request: createRestApi(id, {
+        headers: [
+          ['Content-Type', 'application/xml'],
+          ['Authorization', SCOPE],
+          ['X-Fuzz-Case', id],
+        ],
+        body,
+      }),
+      answer: created(id),
+    };
   },
   'request body hidden by an encoding, shaped': (dice, id) => {
     const planted = shaped(dice);
     const encoded = encodeHiding(dice.shape, JSON.stringify({ name: `api-${id}`, description: `with ${planted.text}`, padding: padding(dice.shape) }));
-    const headers: [string, string][] = [['Content-Type', 'application/json'], ['Authorization', SCOPE], ['X-Fuzz-Case', id], ...(encoded.encoding ? [['Content-Encoding', encoded.encoding] as [string, string]] : [])];
-    return { replayable: false, secrets: planted.secrets, expect: encoded.readable ? inText(planted) : 'refused', request: createRestApi(id, { headers, body: encoded.body }), answer: created(id) };
+    const headers: [string, string][] = [
+      ['Content-Type', 'application/json'],
+      ['Authorization', SCOPE],
+      ['X-Fuzz-Case', id],
+      ...(encoded.encoding ? [['Content-Encoding', encoded.encoding] as [string, string]] : []),
+    ];
+    return {
+      replayable: false,
+      secrets: planted.secrets,
+      expect: encoded.readable ? inText(planted) : 'refused',
+      request: createRestApi(id, { headers, body: encoded.body }),
+      answer: created(id),
+    };
   },
   'request path, shaped': (dice, id) => {
     const planted = shaped(dice);
     const request = createRestApi(id, { method: 'GET', target: `/restapis/${encodeURIComponent(planted.text)}`, body: Buffer.alloc(0) });
-    return { secrets: planted.secrets, expect: 'refused', request, answer: { status: 404, headers: [['Content-Type', 'application/json'], ['X-Amzn-ErrorType', 'NotFoundException']], body: json({ message: 'Invalid API identifier specified' }) } };
+    return {
+      secrets: planted.secrets,
+      expect: 'refused',
+      request,
+      answer: {
+        status: 404,
+        headers: [
+          ['Content-Type', 'application/json'],
+          ['X-Amzn-ErrorType', 'NotFoundException'],
+        ],
+        body: json({ message: 'Invalid API identifier specified' }),
+      },
+    };
   },
   'request, SDK CreateApiKey value, unshaped': (dice, id) => {
     const value = unshapedSecret(dice.secret);
-    return { secrets: [value], expect: 'recorded', request: sdk((c) => c.send(new CreateApiKeyCommand({ name: `k-${id}`, value, enabled: true }))), answer: created(id, { value, enabled: true }) };
+    return {
+      secrets: [value],
+      expect: 'recorded',
+      request: sdk((c) => c.send(new CreateApiKeyCommand({ name: `k-${id}`, value, enabled: true }))),
+      answer: created(id, { value, enabled: true }),
+    };
   },
   'request, SDK CreateDomainName certificatePrivateKey': (dice, id) => {
     const key = randomPrivateKey(dice.secret);
-    const send = (c: APIGatewayClient) => c.send(new CreateDomainNameCommand({ domainName: `d${id}.example.com`, certificateName: 'cert', certificateBody: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----', certificatePrivateKey: key }));
-    return { secrets: [key.split('\n')[1] as string], expect: 'recorded', request: sdk(send), answer: { status: 201, headers: [['Content-Type', 'application/json']], body: json({ domainName: `d${id}.example.com`, certificateName: 'cert' }) } };
+    const send = (c: APIGatewayClient) =>
+      c.send(
+        new CreateDomainNameCommand({
+          domainName: `d${id}.example.com`,
+          certificateName: 'cert',
+          certificateBody: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
+          certificatePrivateKey: key,
+        }),
+      );
+    return {
+      secrets: [key.split('\n')[1] as string],
+      expect: 'recorded',
+      request: sdk(send),
+      answer: { status: 201, headers: [['Content-Type', 'application/json']], body: json({ domainName: `d${id}.example.com`, certificateName: 'cert' }) },
+    };
   },
 
   // ---- the upstream's answer ----
   'response header, custom name, shaped': (dice, id) => {
     const planted = shaped(dice);
-    return { secrets: planted.secrets, expect: inText(planted), request: createRestApi(id), answer: created(id, {}, [[pick(dice.shape, ['X-Debug', 'X-Upstream-Note']), oneLine(planted.text)]]) };
+    return {
+      secrets: planted.secrets,
+      expect: inText(planted),
+      request: createRestApi(id),
+      answer: created(id, {}, [[pick(dice.shape, ['X-Debug', 'X-Upstream-Note']), oneLine(planted.text)]]),
+    };
   },
   'response header, credential name, unshaped': (dice, id) => {
     const value = unshapedSecret(dice.secret);
@@ -181,17 +281,31 @@ export const PLACEMENTS: Record<string, Placement> = {
       "The request signature we calculated does not match the signature you provided. The Canonical String for this request should have been\n'POST\n/restapis\n" +
       `X-Amz-Credential=${keyId}%2F20250101%2Fus-east-1%2Fapigateway%2Faws4_request&X-Amz-Signature=${signature}\n` +
       `host:apigateway.us-east-1.amazonaws.com\nx-amz-security-token:${token}\n'`;
-    const answer: PlannedAnswer = { status: 403, headers: [['Content-Type', 'application/json'], ['X-Amzn-ErrorType', 'InvalidSignatureException']], body: json({ message }) };
+    const answer: PlannedAnswer = {
+      status: 403,
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['X-Amzn-ErrorType', 'InvalidSignatureException'],
+      ],
+      body: json({ message }),
+    };
     return { secrets: [token, keyId, signature], expect: 'recorded', request: createRestApi(id), answer };
   },
   'response XML error echoing credentials': (dice, id) => {
     const [keyId, signature, other] = [randomAccessKeyId(dice.secret), randomString(dice.secret, HEX, 64), randomString(dice.secret, HEX, 64)];
-    const body = Buffer.from(`<Error><Code>SignatureDoesNotMatch</Code><AWSAccessKeyId>${keyId}</AWSAccessKeyId><SignatureProvided>${signature}</SignatureProvided><Url>/k?X-Amz-Signature=${other}</Url></Error>`);
+    const body = Buffer.from(
+      `<Error><Code>SignatureDoesNotMatch</Code><AWSAccessKeyId>${keyId}</AWSAccessKeyId><SignatureProvided>${signature}</SignatureProvided><Url>/k?X-Amz-Signature=${other}</Url></Error>`,
+    );
     return { secrets: [keyId, signature, other], expect: 'recorded', request: createRestApi(id), answer: { status: 403, headers: [['Content-Type', 'application/xml']], body } };
   },
   'response text body, shaped': (dice, id) => {
     const planted = shaped(dice);
-    return { secrets: planted.secrets, expect: inText(planted), request: createRestApi(id), answer: { status: 500, headers: [['Content-Type', 'text/plain']], body: Buffer.from(`internal error near ${planted.text}`) } };
+    return {
+      secrets: planted.secrets,
+      expect: inText(planted),
+      request: createRestApi(id),
+      answer: { status: 500, headers: [['Content-Type', 'text/plain']], body: Buffer.from(`internal error near ${planted.text}`) },
+    };
   },
   'response body hidden by an encoding, shaped': (dice, id) => {
     const planted = shaped(dice);
@@ -206,17 +320,32 @@ export const PLACEMENTS: Record<string, Placement> = {
   },
   'response, SDK GetApiKey value, unshaped': (dice, id) => {
     const value = unshapedSecret(dice.secret);
-    return { secrets: [value], expect: 'recorded', request: sdk((c) => c.send(new GetApiKeyCommand({ apiKey: `k${id}`, includeValue: true }))), answer: { status: 200, headers: [['Content-Type', 'application/json']], body: json({ id: `k${id}`, name: 'k', value }) } };
+    return {
+      secrets: [value],
+      expect: 'recorded',
+      request: sdk((c) => c.send(new GetApiKeyCommand({ apiKey: `k${id}`, includeValue: true }))),
+      answer: { status: 200, headers: [['Content-Type', 'application/json']], body: json({ id: `k${id}`, name: 'k', value }) },
+    };
   },
   'response, SDK GetApiKeys values, unshaped': (dice, id) => {
     const values = [unshapedSecret(dice.secret), unshapedSecret(dice.secret)];
     const send = (c: APIGatewayClient) => c.send(new GetApiKeysCommand({ includeValues: true, nameQuery: `k${id}` }));
-    return { secrets: values, expect: 'recorded', request: sdk(send), answer: { status: 200, headers: [['Content-Type', 'application/json']], body: json({ item: values.map((value, i) => ({ id: `k${id}-${i}`, value })) }) } };
+    return {
+      secrets: values,
+      expect: 'recorded',
+      request: sdk(send),
+      answer: { status: 200, headers: [['Content-Type', 'application/json']], body: json({ item: values.map((value, i) => ({ id: `k${id}-${i}`, value })) }) },
+    };
   },
   'response, SDK CreateUsagePlanKey value, unshaped': (dice, id) => {
     const value = unshapedSecret(dice.secret);
     const send = (c: APIGatewayClient) => c.send(new CreateUsagePlanKeyCommand({ usagePlanId: `p${id}`, keyId: `k${id}`, keyType: 'API_KEY' }));
-    return { secrets: [value], expect: 'recorded', request: sdk(send), answer: { status: 201, headers: [['Content-Type', 'application/json']], body: json({ id: `k${id}`, type: 'API_KEY', value }) } };
+    return {
+      secrets: [value],
+      expect: 'recorded',
+      request: sdk(send),
+      answer: { status: 201, headers: [['Content-Type', 'application/json']], body: json({ id: `k${id}`, type: 'API_KEY', value }) },
+    };
   },
 };
 
