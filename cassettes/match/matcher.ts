@@ -90,10 +90,18 @@ export class Matcher {
     this.exchanges.push(exchange);
     this.counts.push(0);
     const key = indexKey(exchange.operation, exchange.request, this.keyOptions, exchange.service ?? null);
-    const queue = this.queues.get(key);
-    if (queue === undefined) this.queues.set(key, { positions: [position], next: 0 });
+    let queue = this.queues.get(key);
+    if (queue === undefined) this.queues.set(key, (queue = { positions: [position], next: 0 }));
     else queue.positions.push(position);
     this.candidates.add(exchange);
+    // A routed request with no body and no query: its request line is all its key is made of,
+    // so the line finds its queue from the first request on (a large cassette is mostly first
+    // requests: caching the line only on a repeat would rarely pay).
+    const { request } = exchange;
+    if (exchange.operation !== null && request.body.kind === 'empty' && this.keyOptions.matchHeaders.length === 0 && Object.keys(request.query).length === 0) {
+      const line = `${request.method} ${request.path}`;
+      if (!this.byTarget.has(line)) this.byTarget.set(line, queue);
+    }
   }
 
   /**
