@@ -145,6 +145,7 @@ export function createPipeline(context: PipelineContext): Handler {
           return;
         case 'answered':
           counters.forwarded++;
+          if (forwarded.unsigned) counters.unsigned++;
           return await deliver(slot, forwarded.exchange, forwarded.wire, res);
       }
     } finally {

@@ -13,6 +13,8 @@ export interface ProxyCounters {
   missed: number;
   /** Requests sent upstream. */
   forwarded: number;
+  /** Of those, unsigned calls that are no AWS operation, passed to --upstream as they came (an emulator's own endpoints). */
+  unsigned: number;
   /** Exchanges appended to the cassette by this run. */
   recorded: number;
   /** Requests answered 502/504 because the upstream failed (recorded only with recordFailures). */
@@ -24,7 +26,7 @@ export interface ProxyCounters {
 }
 
 export function newCounters(): ProxyCounters {
-  return { served: 0, missed: 0, forwarded: 0, recorded: 0, upstreamFailures: 0, refused: 0, rejected: 0 };
+  return { served: 0, missed: 0, forwarded: 0, unsigned: 0, recorded: 0, upstreamFailures: 0, refused: 0, rejected: 0 };
 }
 
 export interface UnusedExchange {

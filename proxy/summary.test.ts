@@ -9,6 +9,7 @@ const base: ProxyStats = {
   served: 4,
   missed: 1,
   forwarded: 0,
+  unsigned: 0,
   recorded: 0,
   upstreamFailures: 0,
   refused: 0,

@@ -27,6 +27,7 @@ function countsLine(stats: ProxyStats): string {
   if (stats.mode === 'auto') parts.push(`${stats.served} replayed`);
   if (stats.mode !== 'replay') {
     parts.push(`${stats.forwarded} forwarded`);
+    if (stats.unsigned > 0) parts.push(`${stats.unsigned} of them unsigned (no AWS operation, passed to --upstream as they came)`);
     if (stats.mode !== 'passthrough') parts.push(`${stats.recorded} recorded`);
     parts.push(countOf(stats.upstreamFailures, 'upstream failure'));
     if (stats.mode !== 'passthrough') parts.push(`${stats.refused} refused by the secret scanner`);

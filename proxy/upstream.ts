@@ -14,6 +14,8 @@ export interface UpstreamPlan {
   /** Region and signing service of the new signature. */
   region: string;
   service: string;
+  /** False: forwarded as it came, unsigned (an emulator's own call, to --upstream only). */
+  sign: boolean;
 }
 
 export type UpstreamDecision = { ok: true; plan: UpstreamPlan } | { ok: false; message: string };
@@ -32,6 +34,8 @@ export interface RequestIdentity {
   scope: CredentialScope | null;
   /** The signing name of the operation the router found, if any (used with --upstream only). */
   routedService: string | null;
+  /** False when the request carries no Authorization header at all (absent: taken as signed). */
+  signed?: boolean;
 }
 
 /** Region used with --upstream for a request that carries no scope and no --region was given. */
@@ -80,9 +84,12 @@ export function planUpstream(request: RequestIdentity, config: UpstreamConfig): 
   if (config.upstream !== undefined) {
     const service = scope?.service ?? request.routedService;
     if (service === null) {
+      // The user named this target: an unsigned call that is no AWS operation (an emulator's
+      // own reset or health endpoint) goes there as it came. Nothing is signed for it.
+      if (request.signed === false) return { ok: true, plan: { target: config.upstream, region: '', service: '', sign: false } };
       return { ok: false, message: 'the request carries no SigV4 credential scope and its path is no known operation, so there is no service to sign it for' };
     }
-    return { ok: true, plan: { target: config.upstream, region: config.region ?? scope?.region ?? FALLBACK_REGION, service } };
+    return { ok: true, plan: { target: config.upstream, region: config.region ?? scope?.region ?? FALLBACK_REGION, service, sign: true } };
   }
   if (scope === null) {
     return {
@@ -104,5 +111,5 @@ export function planUpstream(request: RequestIdentity, config: UpstreamConfig): 
   if (target === null) {
     return { ok: false, message: `the region "${region}" does not look like a region of the aws, aws-cn or aws-us-gov partition` };
   }
-  return { ok: true, plan: { target, region, service: scope.service } };
+  return { ok: true, plan: { target, region, service: scope.service, sign: true } };
 }

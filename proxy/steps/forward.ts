@@ -12,7 +12,7 @@ import type { ContractSet } from '../../contracts/load.js';
 import type { CredentialsProvider } from '../credentials.js';
 import { parseCredentialScope, signingNameOf } from '../endpoints.js';
 import type { Forwarder } from '../forwarder.js';
-import { resignHeaders } from '../resign.js';
+import { forwardedHeaders, resignHeaders } from '../resign.js';
 import { planUpstream, type UpstreamConfig } from '../upstream.js';
 import { upstreamFailure } from '../upstream-error.js';
 import { recordedResponseOf, recordedResponseOfWire, wireResponseOf } from '../upstream-response.js';
@@ -23,7 +23,7 @@ export type UnsealedExchange = Omit<Exchange, 'seq'>;
 
 export type Forwarded =
   /** The upstream answered (any status): record it, answer with `wire`. */
-  | { kind: 'answered'; exchange: UnsealedExchange; wire: WireResponse }
+  | { kind: 'answered'; exchange: UnsealedExchange; wire: WireResponse; unsigned: boolean }
   /** Nothing was sent: no upstream to send to, or no credentials. */
   | { kind: 'refused'; status: 400 | 500; type: 'TapegateBadRequest' | 'TapegateCredentialsError'; message: string }
   /** The client hung up while the upstream worked. */
@@ -55,23 +55,32 @@ export async function forward(context: ForwardContext, req: IncomingMessage, res
   const scope = parseCredentialScope(request.headers.authorization);
   // Authorization is never recorded: the scope's service is, so the exchange keeps its identity.
   const service = scope === null ? {} : { service: scope.service };
-  const decision = planUpstream({ scope, routedService: signingNameOf(context.contracts, operation) }, context.upstream);
+  const signed = request.headers.authorization !== undefined;
+  const decision = planUpstream({ scope, routedService: signingNameOf(context.contracts, operation), signed }, context.upstream);
   if (!decision.ok) return { kind: 'refused', status: 400, type: 'TapegateBadRequest', message: `Failed to forward "${what}": ${decision.message}` };
   const { plan } = decision;
-  let credentials;
-  try {
-    credentials = await context.credentials();
-  } catch (error) {
-    return { kind: 'refused', status: 500, type: 'TapegateCredentialsError', message: `Failed to sign "${what}": ${(error as Error).message}` };
+  const toSend = { method: request.method, target: plan.target, path: request.path, query: request.query, headers: request.headers, body };
+  let headers: Record<string, string>;
+  if (plan.sign) {
+    let credentials;
+    try {
+      credentials = await context.credentials();
+    } catch (error) {
+      return { kind: 'refused', status: 500, type: 'TapegateCredentialsError', message: `Failed to sign "${what}": ${(error as Error).message}` };
+    }
+    headers = await resignHeaders(toSend, { region: plan.region, service: plan.service, credentials });
+  } else {
+    headers = forwardedHeaders(toSend);
   }
-  const headers = await resignHeaders(
-    { method: request.method, target: plan.target, path: request.path, query: request.query, headers: request.headers, body },
-    { region: plan.region, service: plan.service, credentials },
-  );
   const result = await context.forwarder.forward(req, res, { target: plan.target, path: req.url ?? request.path, headers, body });
   const timing = { startedAt: ready.startedAt.toISOString(), durationMs: Math.round(performance.now() - ready.start) };
   if (result.ok) {
-    return { kind: 'answered', exchange: { operation, ...service, request, response: recordedResponseOf(result.response), timing }, wire: wireResponseOf(result.response) };
+    return {
+      kind: 'answered',
+      unsigned: !plan.sign,
+      exchange: { operation, ...service, request, response: recordedResponseOf(result.response), timing },
+      wire: wireResponseOf(result.response),
+    };
   }
   if (result.kind === 'client-gone') return { kind: 'client-gone', detail: result.detail };
   const { message, wire } = upstreamFailure(result.kind, result.detail, what, plan.target.origin);
