@@ -66,6 +66,9 @@ describe('cassette import / export / show', () => {
     const imported = cli('cassette', 'import', 'seed.json');
     expect(imported).toMatchObject({ status: 0, stdout: 'wrote seed.cassette: 6 exchanges\n' });
     expect((await readCassette(join(dir, 'seed.cassette'))).exchanges.map((e) => e.operation)).toContain('apigatewayv2.UpdateIntegration');
+    // Into a folder that does not exist yet: made, as record makes a cassette's folder.
+    expect(cli('cassette', 'import', 'seed.json', '--output', 'new/folder/seed.cassette')).toMatchObject({ status: 0, stdout: 'wrote new/folder/seed.cassette: 6 exchanges\n' });
+    expect((await readCassette(join(dir, 'new', 'folder', 'seed.cassette'))).exchanges).toHaveLength(6);
 
     const exported = cli('cassette', 'export', 'seed.cassette', '--json');
     expect(exported.status).toBe(0);

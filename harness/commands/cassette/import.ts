@@ -5,7 +5,8 @@
  * filled in (not `seq`, not the header's `toolVersion` or `createdAt`), so a cassette never
  * claims more than its author wrote.
  */
-import { lstat } from 'node:fs/promises';
+import { lstat, mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { journalPathFor, CASSETTE_EXTENSION, CASSETTE_MAGIC } from '../../../cassettes/format/format.js';
 import { cassetteFromJson } from '../../../cassettes/format/json.js';
@@ -91,6 +92,8 @@ export const importCommand: CommandModule<object, Args> = {
     // Checked, then written: a cassette created in between would be replaced. Imports are
     // run by hand or by test set-up, not concurrently with recording (refused just above).
     if (!args.force && (await present(output))) throw fail(`"${output}" already exists; pass --force to replace it`);
+    // A folder that does not exist yet is made, as `record` makes the cassette's folder.
+    await mkdir(dirname(resolve(output)), { recursive: true });
     await writeCassette(output, cassette.header, cassette.exchanges);
     process.stdout.write(`wrote ${output}: ${countOf(cassette.exchanges.length, 'exchange')}\n`);
   },
