@@ -3,17 +3,30 @@
  * names its own version, and it never writes into its own package folder.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from './support/cli.js';
 import { installedProject, type InstalledProject } from './support/installed-package.js';
+import { widgetsModel } from './fixtures/drift/botocore-folders.js';
 
 let project: InstalledProject;
+/** A made-up model, written for the run: no model file is kept in the repository. */
+let model: string;
+let modelDir: string;
 beforeAll(() => {
   project = installedProject('9.9.9');
+  modelDir = mkdtempSync(join(tmpdir(), 'tapegate-installed-model-'));
+  const folder = join(modelDir, 'widgets', '2020-01-01');
+  mkdirSync(folder, { recursive: true });
+  model = join(folder, 'service-2.json');
+  writeFileSync(model, JSON.stringify(widgetsModel()));
 });
-afterAll(() => project.remove());
+afterAll(() => {
+  project.remove();
+  rmSync(modelDir, { recursive: true, force: true });
+});
 
 function tapegate(args: string[]) {
   const result = spawnSync(process.execPath, [project.cli, ...args], { cwd: project.dir, encoding: 'utf8', timeout: 60_000 });
@@ -21,7 +34,6 @@ function tapegate(args: string[]) {
 }
 
 const ownVersion = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const model = join(PROJECT_ROOT, 'test', 'fixtures', 'generate', 'widgets', '2020-01-01', 'service-2.json');
 
 describe('tapegate installed in another project', () => {
   it("--version prints tapegate's version, not the project's", () => {
