@@ -79,3 +79,8 @@ export function parseFailOn(value: unknown, what = '--fail-on'): FailOn {
   if ((FAIL_ON_LEVELS as readonly unknown[]).includes(value)) return value as FailOn;
   throw badInput(what, 'expected "error", "warn" or "never"', value);
 }
+
+/** True when a finding of this severity fails a run under `failOn`. */
+export function fails(severity: Severity, failOn: FailOn): boolean {
+  return failOn !== 'never' && atLeast(severity, failOn);
+}

@@ -158,9 +158,10 @@ export function createPipeline(context: PipelineContext): Handler {
     if (!result.ok) return unreadable(req, res, result);
     const request = result.request;
     const target = req.url ?? '/';
-    const operation = context.routes.operationOf(request.method, target, request.path, request.query);
+    const line = request.method + ' ' + target;
+    const operation = context.routes.operationOf(line, request.method, request.path, request.query);
     if (context.match !== null) {
-      const match = context.match.match(operation, request, request.method + ' ' + target);
+      const match = context.match.match(operation, request, line);
       if (match.hit) {
         counters.served++;
         answer(res, match.wire);

@@ -25,7 +25,7 @@ import { newCounters, type ProxyStats } from './stats.js';
 import { MatchStep } from './steps/match.js';
 import { Journal } from './steps/record.js';
 import { RouteCache } from './steps/route.js';
-import { countBySeverity, Findings } from './steps/validate.js';
+import { countBySeverity, Findings, reached } from './steps/validate.js';
 
 export interface TapegateProxy {
   /** `http://127.0.0.1:PORT`: the endpoint to give an SDK. */
@@ -147,7 +147,7 @@ export async function startProxy(options: ProxyOptions, naming: OptionNaming = '
       unused: match === null ? [] : match.matcher.unused().map((exchange) => ({ seq: exchange.seq, operation: exchange.operation })),
       findings: list,
       findingCounts: countBySeverity(list),
-      failOnReached: findings.reached(settings.failOn),
+      failOnReached: reached(list, settings.failOn),
       expired,
     };
   };

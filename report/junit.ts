@@ -9,7 +9,7 @@ import { escapeXml as xml } from '../core/text.js';
 import type { JunitCase, ReportModel } from './model.js';
 import { operationOf, where, type ReportRow } from './row.js';
 import type { ReportStyle } from './style.js';
-import { fails } from './verdict.js';
+import { fails } from '../core/findings.js';
 
 function describe(row: ReportRow, style: ReportStyle): string {
   return `${style.labels[row.severity]} ${where(row)} [${row.code}]: ${row.message}`;

@@ -1,13 +1,8 @@
 /** `--fail-on`: which rows fail a run, its exit code, and the sentence that says so. */
-import { atLeast, type FailOn, type Severity } from '../core/findings.js';
+import { fails, type FailOn } from '../core/findings.js';
 import { countOf } from '../core/text.js';
 import type { ReportRow } from './row.js';
 import { levelWords, type ReportStyle } from './style.js';
-
-/** True when a row of this severity fails the run under `failOn`. */
-export function fails(severity: Severity, failOn: FailOn): boolean {
-  return failOn !== 'never' && atLeast(severity, failOn);
-}
 
 export function failingCount(rows: readonly ReportRow[], failOn: FailOn): number {
   let count = 0;

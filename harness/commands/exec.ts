@@ -4,7 +4,7 @@
  * --config) gives the proxy what it gives `replay` and `record` (proxy-config.ts); flags win.
  */
 import type { CommandModule } from 'yargs';
-import { atLeast } from '../../core/findings.js';
+import { reached } from '../../proxy/steps/validate.js';
 import { startProxy, type ProxyStats } from '../../index.js';
 import { MODE_NAMES, type ModeName } from '../../proxy/options.js';
 import { formatSummary } from '../../proxy/summary.js';
@@ -109,7 +109,7 @@ export const execCommand: CommandModule<object, Args> = {
     }
     const stats: ProxyStats = await proxy.close();
     process.stderr.write(formatSummary(stats));
-    const failing = failOn !== 'never' && stats.findings.some((finding) => atLeast(finding.severity, failOn));
+    const failing = reached(stats.findings, failOn);
     process.exitCode = status !== 0 ? status : failing ? 1 : 0;
   },
 };

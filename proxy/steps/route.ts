@@ -25,16 +25,16 @@ export class RouteCache {
   }
 
   /**
-   * The operation for `method` and `target` (the raw request target, path and query), with
-   * `path` and `query` already split from it; null when no operation fits.
+   * The operation for the request line `line` (`METHOD target`, the target raw: path and
+   * query), with `path` and `query` already split from it; null when no operation fits. The
+   * line is the caller's: the matcher's shortcut keys on the same string.
    */
-  operationOf(method: string, target: string, path: string, query: Record<string, string[]>): string | null {
-    const key = method + ' ' + target;
-    const known = this.operations.get(key);
+  operationOf(line: string, method: string, path: string, query: Record<string, string[]>): string | null {
+    const known = this.operations.get(line);
     if (known !== undefined) return known;
     const operation = this.router.route(method, path, query)?.operation ?? null;
     if (this.operations.size >= this.capacity) this.operations.clear();
-    this.operations.set(key, operation);
+    this.operations.set(line, operation);
     return operation;
   }
 }

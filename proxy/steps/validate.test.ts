@@ -3,7 +3,7 @@ import type { Exchange } from '../../core/exchange.js';
 import { Matcher } from '../../cassettes/match/matcher.js';
 import { Validator, type ExchangeToValidate } from '../../contracts/validator.js';
 import type { Finding } from '../../core/findings.js';
-import { countBySeverity, findingLine, Findings } from './validate.js';
+import { countBySeverity, findingLine, Findings, reached } from './validate.js';
 
 /** The real validator, counting its calls. */
 class CountingValidator extends Validator {
@@ -56,8 +56,8 @@ describe('Findings of the recording modes', () => {
     expect(list.length).toBeGreaterThan(0);
     expect(list.every((f) => f.seq === 7)).toBe(true);
     expect(lines).toEqual(list.map((f) => findingLine(f)));
-    expect(findings.reached('error')).toBe(true);
-    expect(findings.reached('never')).toBe(false);
+    expect(reached(list, 'error')).toBe(true);
+    expect(reached(list, 'never')).toBe(false);
   });
 
   it('prints a finding as one line', () => {

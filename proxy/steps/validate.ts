@@ -11,7 +11,7 @@ import { MASK } from '../../cassettes/redact/request-label.js';
 import { maskSecretShapes } from '../../cassettes/redact/secret-patterns.js';
 import type { Exchange } from '../../core/exchange.js';
 import type { Matcher } from '../../cassettes/match/matcher.js';
-import { atLeast, type FailOn, type Finding, type Severity } from '../../core/findings.js';
+import { fails, type FailOn, type Finding, type Severity } from '../../core/findings.js';
 import { exchangeFindings } from '../../contracts/exchange-findings.js';
 import type { Validator } from '../../contracts/validator.js';
 import { oneLine } from '../../core/text.js';
@@ -63,9 +63,9 @@ export class Findings {
     }
     return [...this.#found];
   }
+}
 
-  /** True when a finding at or above `level` occurred. */
-  reached(level: FailOn): boolean {
-    return level !== 'never' && this.list().some((finding) => atLeast(finding.severity, level));
-  }
+/** True when one of `findings` is at or above `level` (`never`: never). */
+export function reached(findings: readonly Finding[], level: FailOn): boolean {
+  return findings.some((finding) => fails(finding.severity, level));
 }
