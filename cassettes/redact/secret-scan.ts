@@ -28,13 +28,37 @@ export interface SecretHit {
 /** Shown instead of a pointer segment that is itself credential-shaped. */
 export const HIDDEN_SEGMENT = '<hidden>';
 
+/**
+ * Where the scan is: a pointer built only when something is found. Clean exchanges (nearly
+ * all of them) never pay for pointer strings or for masking segments: a recording proxy
+ * scans every exchange, and building each member's pointer up front was most of the cost.
+ */
+type Place = { parent: Place | null; segment: string | number } | null;
+
+const at = (parent: Place, segment: string | number): Place => ({ parent, segment });
+
+function pointerOf(place: Place): string {
+  const segments: (string | number)[] = [];
+  for (let p = place; p !== null; p = p.parent) segments.push(p.segment);
+  let pointer = '';
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const text = String(segments[i]);
+    // A segment that is itself credential-shaped (a member named by a key) is not shown.
+    pointer = appendPointer(pointer, i === segments.length - 1 || maskSecretShapes(text, '') === text ? text : HIDDEN_SEGMENT);
+  }
+  return pointer;
+}
+
 class Hits {
   readonly list: SecretHit[] = [];
   readonly #seen = new Set<string>();
 
-  /** Records what `text` holds at `pointer`; `name` is the field it is the value of. */
-  check(text: string, name: string | undefined, pointer: string, part: SecretHit['part']): void {
-    for (const kind of secretKindsIn(text, name)) {
+  /** Records what `text` holds at `place`; `name` is the field it is the value of. */
+  check(text: string, name: string | undefined, place: Place, part: SecretHit['part']): void {
+    const kinds = secretKindsIn(text, name);
+    if (kinds.size === 0) return;
+    const pointer = pointerOf(place);
+    for (const kind of kinds) {
       const id = `${kind} ${part} ${pointer}`;
       if (this.#seen.has(id)) continue;
       this.#seen.add(id);
@@ -43,45 +67,40 @@ class Hits {
   }
 }
 
-function child(pointer: string, segment: string | number): string {
-  const text = String(segment);
-  return appendPointer(pointer, maskSecretShapes(text, '') === text ? text : HIDDEN_SEGMENT);
-}
-
-function scanNamed(entries: Record<string, string | string[]>, pointer: string, hits: Hits): void {
+function scanNamed(entries: Record<string, string | string[]>, place: Place, hits: Hits): void {
   for (const [name, value] of Object.entries(entries)) {
-    const at = child(pointer, name);
-    hits.check(name, undefined, at, 'name');
-    if (typeof value === 'string') hits.check(value, name, at, 'value');
-    else value.forEach((one, index) => hits.check(one, name, child(at, index), 'value'));
+    const here = at(place, name);
+    hits.check(name, undefined, here, 'name');
+    if (typeof value === 'string') hits.check(value, name, here, 'value');
+    else value.forEach((one, index) => hits.check(one, name, at(here, index), 'value'));
   }
 }
 
 /** `name` is the nearest member name above `value`; array elements inherit it. */
-function scanJson(value: unknown, name: string | undefined, pointer: string, hits: Hits): void {
+function scanJson(value: unknown, name: string | undefined, place: Place, hits: Hits): void {
   if (typeof value === 'string') {
-    hits.check(value, name, pointer, 'value');
+    hits.check(value, name, place, 'value');
   } else if (Array.isArray(value)) {
-    value.forEach((element: unknown, index) => scanJson(element, name, child(pointer, index), hits));
+    value.forEach((element: unknown, index) => scanJson(element, name, at(place, index), hits));
   } else if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
     for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
-      const at = child(pointer, key);
-      hits.check(key, undefined, at, 'name');
-      scanJson(member, key, at, hits);
+      const here = at(place, key);
+      hits.check(key, undefined, here, 'name');
+      scanJson(member, key, here, hits);
     }
   }
 }
 
 /** `contentEncoding`: the message's header, which still applies when tapegate stored the bytes undecoded. */
-function scanBody(body: Body, contentEncoding: string | undefined, pointer: string, hits: Hits): void {
+function scanBody(body: Body, contentEncoding: string | undefined, place: Place, hits: Hits): void {
   if (body.kind === 'bytes') {
     // Decoded views too (stacked or raw encodings, UTF-16): see body-views.ts.
-    for (const text of textViews(body.bytes, body.encoding === undefined ? contentEncoding : undefined)) hits.check(text, undefined, pointer, 'value');
+    for (const text of textViews(body.bytes, body.encoding === undefined ? contentEncoding : undefined)) hits.check(text, undefined, place, 'value');
   } else if (body.kind === 'json') {
     const before = hits.list.length;
-    scanJson(body.value, undefined, pointer, hits);
+    scanJson(body.value, undefined, place, hits);
     // The kept original text holds the same strings; it only matters if the value was clean.
-    if (body.raw !== undefined && hits.list.length === before) hits.check(body.raw, undefined, pointer, 'value');
+    if (body.raw !== undefined && hits.list.length === before) hits.check(body.raw, undefined, place, 'value');
   }
 }
 
@@ -89,12 +108,14 @@ function scanBody(body: Body, contentEncoding: string | undefined, pointer: stri
 export function scanForSecrets(exchange: Exchange): SecretHit[] {
   const hits = new Hits();
   const { request, response } = exchange;
-  hits.check(request.path, undefined, '/request/path', 'value');
-  scanNamed(request.query, '/request/query', hits);
-  scanNamed(request.headers, '/request/headers', hits);
-  scanBody(request.body, request.headers['content-encoding'], '/request/body', hits);
-  scanNamed(response.headers, '/response/headers', hits);
-  scanBody(response.body, response.headers['content-encoding'], '/response/body', hits);
+  const requestAt = at(null, 'request');
+  const responseAt = at(null, 'response');
+  hits.check(request.path, undefined, at(requestAt, 'path'), 'value');
+  scanNamed(request.query, at(requestAt, 'query'), hits);
+  scanNamed(request.headers, at(requestAt, 'headers'), hits);
+  scanBody(request.body, request.headers['content-encoding'], at(requestAt, 'body'), hits);
+  scanNamed(response.headers, at(responseAt, 'headers'), hits);
+  scanBody(response.body, response.headers['content-encoding'], at(responseAt, 'body'), hits);
   return hits.list;
 }
 
