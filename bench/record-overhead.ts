@@ -72,6 +72,12 @@ export async function benchRecordOverhead(): Promise<string> {
     const upstream = await startChild(script('bare-server'), [fixtures.cassette], 60_000);
     children.push(upstream);
     const rows = [await measure('upstream alone (bare server)', upstream, fixtures.paths)];
+    // The floor: what a buffering forward proxy on Node's http costs before any work of its own.
+    const floor = await startChild(script('bare-proxy'), [`http://127.0.0.1:${upstream.port}`], 60_000);
+    children.push(floor);
+    rows.push(await measure('bare forwarding proxy (floor: no signing, no journal)', floor, fixtures.paths));
+    await floor.stop();
+    children.pop();
     const journals: [string, string][] = [["journal on the temp folder's disk", dir]];
     if (memory) journals.push(['journal on /dev/shm (memory)', memory]);
     for (const [name, folder] of journals) {
@@ -99,6 +105,7 @@ export async function benchRecordOverhead(): Promise<string> {
       ),
       '',
       `${SEQUENTIAL_CALLS} sequential GETs for the latencies, then ${LOAD_SECONDS} s of autocannon; target: added p50 under 1 ms.`,
+      'The floor row is a bare Node forwarding proxy (bench/bare-proxy.ts) between the same load and upstream: no recording proxy in Node can beat it on this machine.',
     ].join('\n');
   } finally {
     for (const child of children) await child.stop().catch(() => undefined);
