@@ -6,7 +6,7 @@
  * what AWS answers today).
  */
 import { TapegateError } from '../core/errors.js';
-import type { ProxyMode } from './modes.js';
+import { MODE_STEPS, type ProxyMode } from './modes.js';
 import type { ProxySettings } from './options.js';
 
 /** `CI` set to anything but empty, `0` or `false`, as CI services set it. */
@@ -15,11 +15,10 @@ export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
   return value !== undefined && value !== '' && value !== '0' && value !== 'false';
 }
 
-const RECORDING: ReadonlySet<ProxyMode> = new Set(['record', 'auto']);
-
 /** Throws when `mode` would record under CI and the settings did not say to record anyway. */
 export function refuseRecordingInCI(settings: ProxySettings, mode: ProxyMode, why = ''): void {
-  if (!RECORDING.has(mode) || settings.recordInCI || !isCI()) return;
+  // The modes table says which modes record; this file only adds the world outside.
+  if (!MODE_STEPS[mode].record || settings.recordInCI || !isCI()) return;
   throw new TapegateError(
     `Failed to start ${mode} mode${why}: CI is set, and CI replays what was recorded; record on your machine and commit the cassette, or pass --record-in-ci (recordInCI: true) to record here anyway`,
     2,
