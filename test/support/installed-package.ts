@@ -8,7 +8,7 @@
  * examples do when tapegate runs as an installed dependency rather than from its checkout.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './cli.js';
@@ -43,6 +43,8 @@ export function installedProject(projectVersion = '9.9.9'): InstalledProject {
   }
   mkdirSync(join(modules, '.bin'));
   symlinkSync(join('..', 'tapegate', 'dist', 'harness', 'cli.js'), join(modules, '.bin', 'tapegate'));
+  // npm makes a package's bin executable when it installs it (tsc writes cli.js without the bit).
+  chmodSync(join(packageDir, 'dist', 'harness', 'cli.js'), 0o755);
   return {
     dir,
     packageDir,
