@@ -110,7 +110,7 @@ describe('verify: the seeded cassette', () => {
     ]);
   });
 
-  it('--output into a folder that does not exist yet makes it (the README\'s CI example writes reports/tapegate.xml)', async () => {
+  it("--output into a folder that does not exist yet makes it (the README's CI example writes reports/tapegate.xml)", async () => {
     const file = await seeded();
     const result = cli('verify', file, '--format', 'junit', '--output', 'reports/ci/tapegate.xml', '--fail-on', 'never');
     expect(result.status, result.stderr).toBe(0);

@@ -61,7 +61,14 @@ function seedFake(fake: FakeApiGateway): void {
           id: 'r1',
           path: '/',
           methods: new Map([
-            ['GET', { wire: { httpMethod: 'GET', authorizationType: 'NONE' }, responses: new Map(), integration: { wire: { type: 'MOCK' }, responses: new Map([['200', { statusCode: '200' }]]) } }],
+            [
+              'GET',
+              {
+                wire: { httpMethod: 'GET', authorizationType: 'NONE' },
+                responses: new Map(),
+                integration: { wire: { type: 'MOCK' }, responses: new Map([['200', { statusCode: '200' }]]) },
+              },
+            ],
           ]),
         },
       ],
@@ -118,7 +125,10 @@ export async function exampleProject(quickstart: string): Promise<ExampleProject
   write('tapegate.config.json', config);
   write('ci/tapegate.config.json', config);
   const { accessKeyId, secretAccessKey } = FAKE_APIGATEWAY_CREDENTIALS;
-  write('.aws/credentials', `[default]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = ${secretAccessKey}\n\n[dev]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = ${secretAccessKey}\n`);
+  write(
+    '.aws/credentials',
+    `[default]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = ${secretAccessKey}\n\n[dev]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = ${secretAccessKey}\n`,
+  );
   write('.aws/config', '[default]\nregion = us-east-1\n\n[profile dev]\nregion = us-east-1\n');
   write('scripts/smoke.js', SMOKE_SCRIPT);
   write('tests/test_smoke.py', PYTEST_SUITE);

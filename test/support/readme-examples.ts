@@ -34,7 +34,8 @@ export type ExampleKind =
 export interface Example {
   /** `README.md:123` or `tapegate drift --help`. */
   where: string;
-  kind: ExampleKind;
+  /** null: a block of a kind no test knows (the README test fails on it). */
+  kind: ExampleKind | null;
   code: string;
   commands: ExampleCommand[];
   block?: FencedBlock;
@@ -60,7 +61,7 @@ function kindOf(block: FencedBlock): ExampleKind | null {
 }
 
 /** Every fenced block of README.md; `kind` null for one the tests do not know (a test fails on it). */
-export function readmeExamples(): (Example & { kind: ExampleKind | null })[] {
+export function readmeExamples(): Example[] {
   const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
   return fencedBlocks(readme).map((block) => ({ where: `README.md:${block.line}`, kind: kindOf(block), code: block.code, commands: commandsOf(block.code), block }));
 }
