@@ -8,6 +8,7 @@ import yargs from 'yargs';
 import type { CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commands } from './commands/index.js';
+import { withExecUsage } from './exec/command-line.js';
 import { TapegateError } from '../core/errors.js';
 import { toolVersion } from '../core/package-root.js';
 
@@ -43,7 +44,7 @@ export async function main(argv: string[]): Promise<void> {
     .wrap(null)
     .fail((message, error) => {
       if (error) throw error;
-      process.stderr.write(`tapegate: ${message}\nRun with --help for usage.\n`);
+      process.stderr.write(`tapegate: ${withExecUsage(argv, message)}\nRun with --help for usage.\n`);
       process.exit(2);
     });
   // commands/index.ts lists modules of different argument types, so as CommandModule<any, any>

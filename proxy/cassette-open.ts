@@ -48,7 +48,7 @@ export async function openCassette(settings: ProxySettings): Promise<OpenedCasse
   await mkdir(dirname(file), { recursive: true });
   if (mode === 'record' || (!(await exists(file)) && !(await exists(file + '.journal')))) {
     if (mode === 'record' && !settings.force && (await exists(file))) {
-      throw new TapegateError(`Failed to record "${file}": the cassette exists; pass --force to overwrite it, or use \`tapegate auto\` to add to it`, 2);
+      throw new TapegateError(`Failed to record "${file}": the cassette exists; pass --force to overwrite it, or use another mode: auto adds to it, once replays it`, 2);
     }
     const accountIds = settings.redact.accountIds === true;
     return { existing: [], accountIdsRedacted: accountIds, createdAt: null, writer: await openJournal(file, newHeader(contracts, accountIds)) };

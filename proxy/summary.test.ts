@@ -38,6 +38,14 @@ describe('formatSummary', () => {
     expect(text).toContain('  #49 apigateway.GetRestApis\n  ... and 3 more\n');
     expect(text).not.toContain('#50 ');
   });
+
+  it('lists as many as asked (exec: a few, with a hint how to see the rest)', () => {
+    const unused = Array.from({ length: 8 }, (_, seq) => ({ seq, operation: 'apigateway.GetRestApis' }));
+    const text = formatSummary({ ...base, unused }, { unusedListed: 5, moreHint: ' (--verbose lists them all)' });
+    expect(text).toContain('never used: 8 exchanges\n  #0 apigateway.GetRestApis\n');
+    expect(text).toContain('  #4 apigateway.GetRestApis\n  ... and 3 more (--verbose lists them all)\n');
+    expect(formatSummary({ ...base, unused }, { unusedListed: Infinity })).toContain('  #7 apigateway.GetRestApis\nfindings');
+  });
 });
 
 describe('formatSummary of the recording modes', () => {

@@ -18,8 +18,15 @@
 import { countOf } from '../core/text.js';
 import type { ProxyStats } from './stats.js';
 
-/** Lists at most this many unused exchanges; the count is always complete. */
+/** Lists at most this many unused exchanges by default; the count is always complete. */
 const MAX_LISTED_UNUSED = 50;
+
+export interface SummaryOptions {
+  /** How many unused exchanges to name before "... and N more" (`exec` names a few unless --verbose). */
+  unusedListed?: number;
+  /** Said after "... and N more": how to see them all. */
+  moreHint?: string;
+}
 
 function countsLine(stats: ProxyStats): string {
   const parts: string[] = [];
@@ -37,19 +44,19 @@ function countsLine(stats: ProxyStats): string {
   return `tapegate ${stats.mode} summary: ${parts.join(', ')}${cassette}`;
 }
 
-function unusedLines(stats: ProxyStats): string[] {
+function unusedLines(stats: ProxyStats, listed: number, moreHint: string): string[] {
   const lines = [`never used: ${countOf(stats.unused.length, 'exchange')}`];
-  for (const unused of stats.unused.slice(0, MAX_LISTED_UNUSED)) lines.push(`  #${unused.seq} ${unused.operation ?? '(unknown operation)'}`);
-  if (stats.unused.length > MAX_LISTED_UNUSED) lines.push(`  ... and ${stats.unused.length - MAX_LISTED_UNUSED} more`);
+  for (const unused of stats.unused.slice(0, listed)) lines.push(`  #${unused.seq} ${unused.operation ?? '(unknown operation)'}`);
+  if (stats.unused.length > listed) lines.push(`  ... and ${stats.unused.length - listed} more${moreHint}`);
   return lines;
 }
 
-export function formatSummary(stats: ProxyStats): string {
+export function formatSummary(stats: ProxyStats, options: SummaryOptions = {}): string {
   const counts = stats.findingCounts;
   return (
     [
       countsLine(stats),
-      ...(stats.mode === 'replay' ? unusedLines(stats) : []),
+      ...(stats.mode === 'replay' ? unusedLines(stats, options.unusedListed ?? MAX_LISTED_UNUSED, options.moreHint ?? '') : []),
       ...(stats.expired === null
         ? []
         : [

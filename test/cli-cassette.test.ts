@@ -79,6 +79,13 @@ describe('cassette import / export / show', () => {
     expect(cli('cassette', 'show', 'seed.cassette')).toMatchObject({ status: 0, stdout: exported.stdout, stderr: '' });
   });
 
+  it('export --help says --json is required and what it does, not that it defaults to false', () => {
+    const help = cli('cassette', 'export', '--help');
+    const json = help.stdout.split('\n').find((line) => line.trimStart().startsWith('--json'));
+    expect(json).toMatch(/Write the JSON form\. Required: JSON is the only export format for now/);
+    expect(json).not.toContain('default');
+  });
+
   it('shows bytes bodies as base64 and round-trips them through import', async () => {
     await writeCassette(join(dir, 'bin.cassette'), sampleHeader(), [sampleExchange(0), bytesExchange(1)]);
     const shown = cli('cassette', 'show', 'bin.cassette');

@@ -47,7 +47,9 @@ const BAD: Record<string, BadCase[]> = {
     [['--', 'true'], /Missing required argument: cassette/],
     [['--cassette', 'x.cassette', '--port', 'eighty', '--', 'true'], /"--port": .*"eighty"/],
     [['--cassette', 'x.cassette', '--redact-headers', 'a b', '--', 'true'], /"--redact-headers": .*"a b"/],
-    [['--cassette', 'x.cassette'], /needs a command after --/],
+    [['--cassette', 'x.cassette'], /needs a command after --: tapegate exec \[options\] -- <command> \[args…\]/],
+    // The command without its -- (issue 12, item 7): not "Unknown arguments: c, python3".
+    [['--cassette', 'x.cassette', 'python3', '-c', '1'], /Unknown arguments?: .*\. exec runs the command given after --: tapegate exec \[options\] -- <command> \[args…\]/],
   ],
   cassette: [[[], /Name a cassette command: show, export, import, ls, recover, textconv/]],
   'cassette show': [[[], /expected <file>/]],
@@ -109,6 +111,11 @@ describe('tapegate CLI conformance (built CLI)', () => {
       expect(result.stdout.split('\n').filter((line) => /^ {8,}\S/.test(line))).toEqual([]);
       // Every example is one intact line, ready to copy: the command, then what it does.
       for (const line of examples!.split('\n\n')[0]!.split('\n').filter(Boolean)) expect(line).toMatch(/^ {2}\S.* {2}\S/);
+      // Every positional and option says what it is: a line of only its name and types says nothing.
+      const undescribed = result.stdout.split('\n').filter((line) => /^ {2}(-\w, )?\s*[-\w]+ {2,}(\[[^\]]+\] ?)*$/.test(line));
+      expect(undescribed).toEqual([]);
+      // A flag the command cannot run without does not show a default it refuses.
+      expect(result.stdout.split('\n').filter((line) => /required/i.test(line) && /\[default: false\]/.test(line))).toEqual([]);
     });
   });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,42 @@ describe('tapegate exec', () => {
     const badPort = runCli(['exec', '--cassette', SEED, '--port', 'eighty', '--', 'true']);
     expect(badPort.status).toBe(2);
     expect(badPort.stderr).toMatch(/--port/);
+  });
+
+  it('--mode record refuses an existing cassette as tapegate record does, naming it and the ways out; --force overwrites it', async () => {
+    const cassette = join(dir, 'existing.cassette');
+    copyFileSync(SEED, cassette);
+    const before = readFileSync(cassette);
+    // Nothing is forwarded: the command makes no request (the upstream is a closed loopback port).
+    const record = ['exec', '--mode', 'record', '--upstream', 'http://127.0.0.1:9', '--cassette', cassette];
+    const refused = runCli([...record, '--', 'true']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(
+      `tapegate: Failed to record "${cassette}": the cassette exists; pass --force to overwrite it, or use another mode: auto adds to it, once replays it`,
+    );
+    expect(readFileSync(cassette).equals(before)).toBe(true);
+
+    const forced = runCli([...record, '--force', '--', 'true']);
+    expect(forced.status, forced.stderr).toBe(0);
+    expect((await readCassette(cassette)).exchanges).toEqual([]);
+  });
+
+  it('names the first five unused exchanges and counts the rest; --verbose lists every one', () => {
+    const quiet = runCli(['exec', '--cassette', SEED, '--', 'true']);
+    expect(quiet.status).toBe(0);
+    expect(quiet.stderr).toContain('never used: 21 exchanges\n');
+    expect(quiet.stderr.match(/^ {2}#\d+ /gm)).toHaveLength(5);
+    expect(quiet.stderr).toContain('  ... and 16 more (--verbose lists them all)\n');
+
+    const verbose = runCli(['exec', '--verbose', '--cassette', SEED, '--', 'true']);
+    expect(verbose.stderr.match(/^ {2}#\d+ /gm)).toHaveLength(21);
+    expect(verbose.stderr).not.toContain('more');
+  });
+
+  it("passes the command's arguments as written, options and number-like strings included", () => {
+    const result = runCli(['exec', '--cassette', SEED, '--', process.execPath, '-e', 'console.log(JSON.stringify(process.argv.slice(1)))', '007', '-c', '1e3']);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(['007', '-c', '1e3']);
   });
 
   it('shows an example in --help', () => {

@@ -110,6 +110,13 @@ describe('verify: the seeded cassette', () => {
     ]);
   });
 
+  it("--output into a folder that does not exist yet makes it (the README's CI example writes reports/tapegate.xml)", async () => {
+    const file = await seeded();
+    const result = cli('verify', file, '--format', 'junit', '--output', 'reports/ci/tapegate.xml', '--fail-on', 'never');
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'reports', 'ci', 'tapegate.xml'), 'utf8')).toMatch(/^<\?xml/);
+  });
+
   it('junit --output: well-formed XML, a suite per cassette, a testcase per exchange, a failure per finding at or above --fail-on', async () => {
     const file = await seeded();
     const result = cli('verify', file, '--format', 'junit', '--output', 'verify.xml');

@@ -134,10 +134,17 @@ describe('API Gateway v1', () => {
     expect(header).toMatch(/^NotFoundException:http:\/\/internal\.amazon\.com\/coral\//);
   });
 
+  test('GetRestApis lists the REST APIs made so far', async () => {
+    const made = await sdk.v1.send(new v1.CreateRestApiCommand({ name: 'listed' }));
+    const listed = await sdk.v1.send(new v1.GetRestApisCommand({}));
+    expect(listed.items?.map((api) => api.id)).toContain(made.id);
+    expect(listed.items?.find((api) => api.id === made.id)?.name).toBe('listed');
+  });
+
   test('an operation the fake lacks is a 501 NotImplemented naming it', async () => {
-    const error = await failure(sdk.v1.send(new v1.GetRestApisCommand({})));
+    const error = await failure(sdk.v1.send(new v1.GetApiKeysCommand({})));
     expect(error).toMatchObject({ name: 'NotImplemented', status: 501 });
-    expect(error.message).toContain('apigateway.GetRestApis');
+    expect(error.message).toContain('apigateway.GetApiKeys');
   });
 });
 

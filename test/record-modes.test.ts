@@ -38,7 +38,7 @@ describe('record', () => {
     await writeFile(file, 'not touched');
     await expect(startProxy({ mode: 'record', cassette: file, upstream: fake.url, credentials, log: false })).rejects.toMatchObject({
       exitCode: 2,
-      message: `Failed to record "${file}": the cassette exists; pass --force to overwrite it, or use \`tapegate auto\` to add to it`,
+      message: `Failed to record "${file}": the cassette exists; pass --force to overwrite it, or use another mode: auto adds to it, once replays it`,
     });
     expect(await readdir(dir)).toEqual(['kept.cassette']);
 

@@ -34,7 +34,10 @@ export const driftCommand: CommandModule<object, Args> = {
       .option('fail-on', { choices: DRIFT_FAIL_ON, default: 'breaking' as DriftFailOn, describe: 'Exit 1 when changes at or above this severity exist' })
       .option('strict-responses', { type: 'boolean', default: false, describe: 'Count response additions as breaking (for clients that refuse unknown fields and values)' })
       .example('$0 drift --from botocore-1.29.39/apigateway --to botocore-1.43.67/apigateway', 'What changed in API Gateway v1 between two botocore releases')
-      .example('$0 drift --from fixtures/smoke.cassette --to contracts/generated --format markdown', 'Would these recordings still pass the current contracts?'),
+      .example(
+        '$0 drift --from fixtures/smoke.cassette --to node_modules/tapegate/contracts/generated --format markdown',
+        'Would these recordings still pass the current contracts?',
+      ),
   handler: async (args) => {
     const failOn = args['fail-on'];
     const report = await streamDrift({ from: args.from, to: args.to, format: args.format, output: args.output, failOn, options: { strictResponses: args['strict-responses'] } });

@@ -9,6 +9,7 @@ import { startProxy, type ProxyStats } from '../../index.js';
 import { MODE_NAMES, type ModeName } from '../../proxy/options.js';
 import { formatSummary } from '../../proxy/summary.js';
 import { childEnv } from '../exec/child-env.js';
+import { EXEC_USAGE } from '../exec/command-line.js';
 import { runChild } from '../exec/run-child.js';
 import {
   ALLOW_HOST_OPTION,
@@ -23,9 +24,19 @@ import {
   REDACT_HEADERS_OPTION,
 } from './proxy-config.js';
 
+/**
+ * exec runs on every test run, where a long list of unused exchanges buries the command's own
+ * output. VCR.py and Polly.js say nothing about unused recordings unless asked (Ruby VCR's
+ * allow_unused_http_interactions: false fails and lists them), so exec names the first few and
+ * counts the rest; --verbose lists them all, useCassette's failOnUnused fails on them.
+ */
+const EXEC_UNUSED_LISTED = 5;
+
 interface Args {
   cassette: string;
   mode: ModeName;
+  force?: boolean;
+  verbose?: boolean;
   'record-in-ci'?: boolean;
   'expires-in'?: string;
   'on-expired'?: string;
@@ -53,13 +64,17 @@ export const execCommand: CommandModule<object, Args> = {
   describe: 'Run any command with the proxy around it: AWS_ENDPOINT_URL (and the per-service variables) point at it',
   builder: (y) =>
     y
-      .parserConfiguration({ 'populate--': true })
+      // The command's own arguments stay strings as written ("007" is not 7). Without its --,
+      // the cli's fail handler says how exec is called (exec/command-line.ts).
+      .parserConfiguration({ 'populate--': true, 'parse-positional-numbers': false })
       .option('cassette', { type: 'string', demandOption: true, describe: 'The cassette to replay or record' })
       .option('mode', {
         choices: MODE_NAMES,
         default: 'replay' as const,
         describe: "Proxy mode; once records a missing cassette and replays an existing one; none, all and new_episodes are VCR.py's names for replay, record and auto",
       })
+      .option('force', { type: 'boolean', describe: 'Recording: overwrite an existing cassette (--mode record refuses one without it, as tapegate record does)' })
+      .option('verbose', { type: 'boolean', describe: 'List every recorded exchange the run never used (by default the first few, and a count)' })
       .option('record-in-ci', RECORD_IN_CI_OPTION)
       .option('expires-in', EXPIRES_IN_OPTION)
       .option('on-expired', ON_EXPIRED_OPTION)
@@ -90,10 +105,12 @@ export const execCommand: CommandModule<object, Args> = {
   handler: async (args) => {
     const command = (args['--'] ?? []).map(String);
     if (command.length === 0) {
-      process.stderr.write('tapegate: exec needs a command after --, e.g. tapegate exec --cassette x.cassette -- npm test\n');
+      process.stderr.write(`tapegate: exec needs a command after --: ${EXEC_USAGE}, e.g. tapegate exec --cassette x.cassette -- npm test\n`);
       process.exit(2);
     }
-    const given = givenFromFlags({ ...args, force: args.mode === 'record' || args.mode === 'all' ? true : undefined });
+    // --mode record refuses an existing cassette unless --force, as `tapegate record` does
+    // (`all`, VCR.py's name, overwrites: that is what it means there).
+    const given = givenFromFlags(args);
     const proxyConfig = readProxyConfig(args.config, process.cwd(), args.contracts);
     const { contracts } = proxyConfig;
     // exec judges the findings itself, after the command's own status, in every mode; the
@@ -108,7 +125,7 @@ export const execCommand: CommandModule<object, Args> = {
       throw error;
     }
     const stats: ProxyStats = await proxy.close();
-    process.stderr.write(formatSummary(stats));
+    process.stderr.write(formatSummary(stats, { unusedListed: args.verbose === true ? Infinity : EXEC_UNUSED_LISTED, moreHint: ' (--verbose lists them all)' }));
     const failing = reached(stats.findings, failOn);
     process.exitCode = status !== 0 ? status : failing ? 1 : 0;
   },

@@ -5,6 +5,8 @@
  * each piece as it comes, waiting while the pipe is full; a file is still replaced only once
  * the report is complete, and a run that fails leaves none.
  */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { openAtomicFile, type AtomicFile } from '../../cassettes/format/store-files.js';
 import { ioError } from '../../cassettes/format/store-errors.js';
 import { formatReport, writtenNotice, type ReportFormat } from '../../report/format.js';
@@ -40,10 +42,15 @@ export function openReportStream(output: string | undefined, what: string, stdou
   }
   let file: AtomicFile | undefined;
   const failed = (error: unknown) => ioError(`write ${what}`, output, error);
+  // `--output reports/verify.xml` in a fresh CI checkout: the folder is made, as record makes a cassette's.
+  const open = async (): Promise<AtomicFile> => {
+    await mkdir(dirname(output), { recursive: true });
+    return openAtomicFile(output);
+  };
   return {
     async write(piece) {
       try {
-        file ??= await openAtomicFile(output);
+        file ??= await open();
         await file.write([Buffer.from(piece, 'utf8')]);
       } catch (error) {
         throw failed(error);
@@ -51,7 +58,7 @@ export function openReportStream(output: string | undefined, what: string, stdou
     },
     async end(notice) {
       try {
-        file ??= await openAtomicFile(output);
+        file ??= await open();
         await file.commit();
       } catch (error) {
         throw failed(error);

@@ -13,7 +13,7 @@ import { namePositionals } from '../positionals.js';
 
 interface Args {
   file: string;
-  json: boolean;
+  json?: boolean;
   output?: string;
 }
 
@@ -23,12 +23,15 @@ export const exportCommand: CommandModule<object, Args> = {
   builder: (y) =>
     namePositionals(y, '<file>')
       .positional('file', { type: 'string', demandOption: true, describe: 'The .cassette file' })
-      .option('json', { type: 'boolean', default: false, describe: 'Export as JSON (required: the only format for now)' })
+      .option('json', {
+        type: 'boolean',
+        describe: 'Write the JSON form. Required: JSON is the only export format for now, and naming it keeps command lines valid when another comes',
+      })
       .option('output', { alias: 'o', type: 'string', describe: 'Write to this file (atomically) instead of stdout' })
       .example('$0 cassette export apis.cassette --json --output apis.json', 'A JSON fixture to edit by hand and import again')
       .example('$0 cassette export apis.cassette --json > apis.json', 'The same, through stdout'),
   handler: async (args) => {
-    if (!args.json) {
+    if (args.json !== true) {
       throw new TapegateError(`Failed to export cassette "${args.file}": say which format: --json (the only export format for now)`, 2);
     }
     const cassette = await readCassetteToLook(args.file);

@@ -15,7 +15,7 @@ export const routeCommand: CommandModule<object, Args> = {
   describe: 'Name the operation that METHOD PATH (query included) belongs to; exit 1 when none does',
   builder: (y) =>
     namePositionals(withContractsDir(y), '<method> <path>')
-      .positional('method', { type: 'string', demandOption: true })
+      .positional('method', { type: 'string', demandOption: true, describe: 'HTTP method of the request (GET, PATCH, ...)' })
       .positional('path', { type: 'string', demandOption: true, describe: 'Path, optionally with ?query' })
       .option('json', { type: 'boolean', default: false, describe: 'Print {operation, labels} as JSON' })
       .example('$0 contracts route PATCH /restapis/a1/resources/b2/methods/GET/integration/responses/200', 'apigateway.UpdateIntegrationResponse'),

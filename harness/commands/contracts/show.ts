@@ -12,7 +12,11 @@ export const showCommand: CommandModule<object, Args> = {
   describe: 'Print the contract of one operation as JSON (service.Operation, or Operation when only one service has it)',
   builder: (y) =>
     namePositionals(withContractsDir(y), '<operation>')
-      .positional('operation', { type: 'string', demandOption: true })
+      .positional('operation', {
+        type: 'string',
+        demandOption: true,
+        describe: 'The operation: service.Operation (apigatewayv2.UpdateIntegration), or Operation alone when one service has it; `tapegate contracts list` names them',
+      })
       .example('$0 contracts show apigateway.UpdateIntegrationResponse', 'The wire contract of v1 UpdateIntegrationResponse'),
   handler: (args) => {
     const set = contractsFrom(args);

@@ -6,13 +6,14 @@
 import type { Handler } from './handler.js';
 import { putIntegrationResponse, getIntegrationResponse, updateIntegrationResponse } from './v1-integration-responses.js';
 import { putIntegration, putMethod, putMethodResponse } from './v1-methods.js';
-import { createRestApi, deleteRestApi, getResources } from './v1-restapis.js';
+import { createRestApi, deleteRestApi, getResources, getRestApis } from './v1-restapis.js';
 import { createApi, deleteApi } from './v2-apis.js';
 import * as v2Responses from './v2-integration-responses.js';
 import { createIntegration, updateIntegration } from './v2-integrations.js';
 
 export const OPERATIONS: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ['apigateway.CreateRestApi', createRestApi],
+  ['apigateway.GetRestApis', getRestApis],
   ['apigateway.GetResources', getResources],
   ['apigateway.PutMethod', putMethod],
   ['apigateway.PutIntegration', putIntegration],

@@ -1,5 +1,5 @@
 /**
- * v1 REST APIs and their resources: CreateRestApi (201), GetResources (200, the list under
+ * v1 REST APIs and their resources: CreateRestApi (201), GetRestApis and GetResources (200, the list under
  * `item`, v1's locationName for list members), DeleteRestApi (202, empty body).
  * v1 timestamps are epoch seconds on the wire.
  */
@@ -68,6 +68,9 @@ function resourceWire(resource: V1Resource, embedMethods: boolean): JsonObject {
   }
   return wire;
 }
+
+/** Every REST API, in creation order (one page: the fake never holds more than a test makes). */
+export const getRestApis: Handler = ({ state }) => ({ status: 200, body: { item: [...state.restApis.values()].map((api) => api.wire) } });
 
 export const getResources: Handler = (context) => {
   const api = restApiOf(context);
