@@ -96,16 +96,29 @@ function toFinding(error: ErrorObject, context: FindingContext): Finding | null 
   return make(code, severity, path, describe(error));
 }
 
+/**
+ * An overlay may say in words which forms a pattern stands for (`"tapegateExpected":
+ * "method.response.header.{name}"` beside the `pattern`): the finding then names those forms
+ * rather than the regular expression.
+ */
+export const EXPECTED_KEYWORD = 'tapegateExpected';
+
 function describe(error: ErrorObject): string {
   const received = preview(error.data);
   const params = error.params as Record<string, unknown>;
+  const expected: unknown = error.parentSchema?.[EXPECTED_KEYWORD];
   switch (error.keyword) {
+    case 'pattern':
+      if (typeof expected === 'string') {
+        return error.propertyName !== undefined
+          ? `key "${error.propertyName}" is not a form AWS accepts here; expected ${expected}`
+          : `${received} is not a form AWS accepts here; expected ${expected}`;
+      }
+      return error.propertyName !== undefined ? `key "${error.propertyName}" does not match ${String(params.pattern)}` : `${received} does not match ${String(params.pattern)}`;
     case 'enum':
       return `${received} is not one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'type':
       return `expected ${String(params.type)}, received ${received}`;
-    case 'pattern':
-      return error.propertyName !== undefined ? `key "${error.propertyName}" does not match ${String(params.pattern)}` : `${received} does not match ${String(params.pattern)}`;
     case 'minLength':
     case 'maxLength':
       return `${received} has length ${lengthOf(error.data)}; expected ${error.keyword === 'minLength' ? 'at least' : 'at most'} ${String(params.limit)}`;

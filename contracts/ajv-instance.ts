@@ -3,10 +3,16 @@
  * formats (`date-time` for v2 timestamps), and the `tapegateKnown` keyword that reports a
  * member the contract does not name. That keyword is what keeps validation schemas open (an
  * unknown field is not a violation) while still telling us about it, in the same single pass.
+ *
+ * `tapegateLearned` lets an overlay rule depend on what other exchanges said about the API
+ * (contracts/learned-apis.ts): the validator passes the exchange's ValidationContext as ajv's
+ * context (`passContext`), and `{"if": {"tapegateLearned": {"protocolType": "WEBSOCKET"}}, "then": …}`
+ * picks the form that applies. It only ever stands in an `if`: it reports nothing itself.
  */
 import AjvModule, { type AnySchemaObject, type ErrorObject } from 'ajv';
 import type { DataValidateFunction } from 'ajv/dist/types/index.js';
 import formatsModule from 'ajv-formats';
+import type { ValidationContext } from './learned-apis.js';
 import type { JsonSchema, ServiceContract } from './types.js';
 
 // ajv and ajv-formats are CommonJS with `default` exports.
@@ -15,6 +21,26 @@ const addFormats = formatsModule.default;
 export type AjvInstance = InstanceType<typeof Ajv>;
 
 export const KNOWN_KEYWORD = 'tapegateKnown';
+export const LEARNED_KEYWORD = 'tapegateLearned';
+
+/**
+ * The condition of a `tapegateLearned` keyword: every member given must hold. `unknown` is
+ * "never recorded"; `none` (subtype) is "recorded, and the integration has no subtype".
+ */
+export interface LearnedCondition {
+  protocolType?: 'HTTP' | 'WEBSOCKET' | 'unknown';
+  integrationSubtype?: string;
+}
+
+export function learnedHolds(condition: LearnedCondition, context: ValidationContext | undefined): boolean {
+  if (condition.protocolType !== undefined && condition.protocolType !== (context?.protocolType ?? 'unknown')) return false;
+  if (condition.integrationSubtype !== undefined) {
+    const subtype = context?.integrationSubtype;
+    const known = subtype === undefined ? 'unknown' : subtype === null ? 'none' : subtype;
+    if (condition.integrationSubtype !== known) return false;
+  }
+  return true;
+}
 
 export interface UnknownMemberParams {
   property: string;
@@ -23,7 +49,8 @@ export interface UnknownMemberParams {
 }
 
 export function createAjv(services: ServiceContract[]): AjvInstance {
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false, addUsedSchema: false });
+  // passContext: `validate.call(context, data)` hands the ValidationContext to tapegateLearned, through every $ref.
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false, addUsedSchema: false, passContext: true });
   addFormats(ajv, ['date-time', 'date', 'time', 'uri', 'email', 'byte']);
   ajv.addKeyword({
     keyword: KNOWN_KEYWORD,
@@ -48,6 +75,17 @@ export function createAjv(services: ServiceContract[]): AjvInstance {
       return check;
     },
   });
+  ajv.addKeyword({
+    keyword: LEARNED_KEYWORD,
+    schemaType: 'object',
+    errors: false,
+    compile(condition: LearnedCondition) {
+      // ajv calls this with the context the validator passed; a plain `validate(data)` passes none.
+      return function (this: unknown): boolean {
+        return learnedHolds(condition, isContext(this) ? this : undefined);
+      };
+    },
+  });
   for (const service of services) {
     for (const definition of Object.values(service.definitions.validation)) markStructures(definition);
     ajv.addSchema({ $id: service.schemaId, definitions: service.definitions.validation });
@@ -68,4 +106,9 @@ export function markStructures(schema: unknown): void {
     if (key === 'properties' && typeof value === 'object' && value !== null) Object.values(value).forEach(markStructures);
     else if (typeof value === 'object') markStructures(value);
   }
+}
+
+/** What the validator passes is a plain object; without one, ajv's `this` is something else (undefined, the global object). */
+function isContext(value: unknown): value is ValidationContext {
+  return typeof value === 'object' && value !== null && value !== globalThis;
 }

@@ -7,10 +7,16 @@
  * routing or validation) becomes a `validator-failure` finding instead of an exception: one
  * broken contract must not end a replay, a recording or a CI run with other exchanges to
  * check, and the finding is an error, so the run does not pass as clean either.
+ *
+ * A caller that checks several exchanges of one recording keeps a LearnedApis
+ * (contracts/learned-apis.ts), lets it learn from the exchanges (each one before it is
+ * checked, or the whole cassette first) and passes it here: the rules that depend on another
+ * exchange (the API's protocol type, an integration's subtype) then use what was recorded.
  */
 import type { Exchange } from '../core/exchange.js';
 import { serviceOfExchange } from '../core/aws-service.js';
 import type { Finding } from '../core/findings.js';
+import type { LearnedApis } from './learned-apis.js';
 import type { Validator } from './validator.js';
 
 /** What is checked: a recorded exchange (its timing plays no part). */
@@ -39,7 +45,7 @@ export function uncoveredServiceOf(validator: Validator, exchange: ExchangeToChe
   return covered ? null : service;
 }
 
-export function exchangeFindings(validator: Validator, exchange: ExchangeToCheck): ExchangeFindings {
+export function exchangeFindings(validator: Validator, exchange: ExchangeToCheck, learned?: LearnedApis): ExchangeFindings {
   const { request, response } = exchange;
   let operation = exchange.operation;
   try {
@@ -47,7 +53,7 @@ export function exchangeFindings(validator: Validator, exchange: ExchangeToCheck
     if (uncovered !== null) return { operation, findings: [uncoveredFinding(validator, operation, uncovered)], uncoveredService: uncovered };
     // Routing again only for an exchange recorded without an operation (rare: an unknown call).
     operation ??= validator.router.route(request.method, request.path, request.query)?.operation ?? null;
-    return { operation, findings: validator.validate({ request, response }, exchange.operation) };
+    return { operation, findings: validator.validate({ request, response }, exchange.operation, learned?.contextFor(exchange)) };
   } catch (error) {
     return { operation, findings: [validatorFailure(operation, exchange.seq, error)] };
   }

@@ -4,6 +4,11 @@
  * the diff schemas, which describe the model alone). A rule adds a schema to the node at its
  * `target` (a JSON Pointer into the contract file) as `allOf: [original, rule]`, so the
  * model's own constraints still apply and every failure still points at the member.
+ *
+ * An overlay file may also name `definitions`: schemas that several rules share, added to the
+ * service's validation definitions and referred to as `{"$ref": "#/definitions/<name>"}`. Such
+ * refs are made absolute (`<schemaId>#/definitions/<name>`) when applied, so they resolve from
+ * an operation's part as well as from inside the definitions.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +39,8 @@ export interface SensitiveOverlay {
 
 export interface OverlayFile {
   service: string;
+  /** Shared schemas, by a name no model definition has (they are prefixed `Tapegate`). */
+  definitions?: Record<string, JsonSchema>;
   rules: OverlayRule[];
   sensitive?: SensitiveOverlay[];
 }
@@ -71,6 +78,14 @@ function parseOverlayFile(file: string): OverlayFile {
       throw new TapegateError(`Failed to load overlay "${file}": /rules/${index}/schema must be an object`, 2);
     }
   });
+  if (overlay.definitions !== undefined) {
+    if (typeof overlay.definitions !== 'object' || overlay.definitions === null || Array.isArray(overlay.definitions)) {
+      throw new TapegateError(`Failed to load overlay "${file}": /definitions must be an object of schemas`, 2);
+    }
+    for (const [name, schema] of Object.entries(overlay.definitions)) {
+      if (typeof schema !== 'object' || schema === null) throw new TapegateError(`Failed to load overlay "${file}": /definitions/${name} must be an object`, 2);
+    }
+  }
   if (overlay.sensitive !== undefined) {
     if (!Array.isArray(overlay.sensitive)) throw new TapegateError(`Failed to load overlay "${file}": /sensitive must be an array`, 2);
     overlay.sensitive.forEach((entry, index) => {
@@ -86,8 +101,15 @@ export function applyOverlays(services: ServiceContract[], overlays: OverlayFile
   const report: OverlayReport = { applied: [], unapplied: [] };
   for (const overlay of overlays) {
     for (const service of services.filter((s) => s.service === overlay.service)) {
+      const absolute = (schema: JsonSchema): JsonSchema => withAbsoluteRefs(schema, service.schemaId) as JsonSchema;
+      for (const [name, schema] of Object.entries(overlay.definitions ?? {})) {
+        // A model definition of the same name stays as it is: the overlay must not change what the model says.
+        if (Object.hasOwn(service.definitions.validation, name))
+          report.unapplied.push({ id: `definitions/${name}`, service: service.service, apiVersion: service.apiVersion, target: `/definitions/validation/${name}` });
+        else service.definitions.validation[name] = absolute(schema);
+      }
       for (const rule of overlay.rules) {
-        if (wrap(service, rule.target, rule.schema)) report.applied.push(`${service.service}/${rule.id}`);
+        if (wrap(service, rule.target, absolute(rule.schema))) report.applied.push(`${service.service}/${rule.id}`);
         else report.unapplied.push({ id: rule.id, service: service.service, apiVersion: service.apiVersion, target: rule.target });
       }
     }
@@ -113,4 +135,15 @@ function wrap(root: unknown, pointer: string, extra: JsonSchema): boolean {
   if (typeof original !== 'object' || original === null) return false;
   parent[last] = { allOf: [original, structuredClone(extra)] };
   return true;
+}
+
+/** A copy of `schema` whose `#/definitions/...` refs name the service schema they belong to. */
+function withAbsoluteRefs(schema: unknown, schemaId: string): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => withAbsoluteRefs(item, schemaId));
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    copy[key] = key === '$ref' && typeof value === 'string' && value.startsWith('#/definitions/') ? `${schemaId}${value}` : withAbsoluteRefs(value, schemaId);
+  }
+  return copy;
 }

@@ -12,6 +12,7 @@ import { errorTypeOf } from './error-type.js';
 import type { Finding, Side } from '../core/findings.js';
 import { jsonTextTooDeep, jsonValueTooDeep, MAX_JSON_DEPTH, tooDeepText } from '../core/json-depth.js';
 import { setOwn } from '../core/own.js';
+import type { ValidationContext } from './learned-apis.js';
 import { bundledContracts, type ContractSet } from './load.js';
 import { nullMembersMessage, withoutNullMembers } from './null-members.js';
 import { Router } from './router.js';
@@ -41,8 +42,12 @@ export class Validator {
     this.ajv = createAjv(contracts.services);
   }
 
-  /** Findings for one exchange; `operation` skips routing when the caller already knows it. */
-  validate(exchange: ExchangeToValidate, operation?: string | null): Finding[] {
+  /**
+   * Findings for one exchange; `operation` skips routing when the caller already knows it.
+   * `context`: what other exchanges said about the API (contracts/learned-apis.ts), for the
+   * rules that depend on it; without it those rules accept every form that may apply.
+   */
+  validate(exchange: ExchangeToValidate, operation?: string | null, context: ValidationContext = {}): Finding[] {
     const { request } = exchange;
     let contract: OperationContract | undefined;
     let labels: Record<string, string> = {};
@@ -65,8 +70,8 @@ export class Validator {
       ];
     }
     const nulls: NullMember[] = [];
-    const findings = this.validateRequest(contract, request, labels, nulls);
-    if (exchange.response) findings.push(...this.validateResponse(contract, exchange.response, nulls));
+    const findings = this.validateRequest(contract, request, labels, nulls, context);
+    if (exchange.response) findings.push(...this.validateResponse(contract, exchange.response, nulls, context));
     const first = nulls[0];
     if (first !== undefined) {
       findings.push(this.finding(contract.id, first.side, 'info', 'null-member', first.pointer, nullMembersMessage(nulls)));
@@ -82,12 +87,12 @@ export class Validator {
     return result;
   }
 
-  private validateRequest(contract: OperationContract, request: RecordedRequest, labels: Record<string, string>, nulls: NullMember[]): Finding[] {
+  private validateRequest(contract: OperationContract, request: RecordedRequest, labels: Record<string, string>, nulls: NullMember[], context: ValidationContext): Finding[] {
     const id = contract.id;
     const findings = [
-      ...this.check(contract.request.path, labels, id, 'request', '/path'),
-      ...this.check(contract.request.query, this.queryObject(contract, request.query), id, 'request', '/query'),
-      ...this.check(contract.request.headers, request.headers, id, 'request', '/headers'),
+      ...this.check(contract.request.path, labels, id, 'request', '/path', context),
+      ...this.check(contract.request.query, this.queryObject(contract, request.query), id, 'request', '/query', context),
+      ...this.check(contract.request.headers, request.headers, id, 'request', '/headers', context),
     ];
     if (contract.request.bodyKind === 'json' && contract.request.body) {
       const parsed = this.jsonBody(request.body, id, 'request', findings);
@@ -97,7 +102,7 @@ export class Validator {
         const explained = new Set(misplaced.map((finding) => finding.path));
         findings.push(...misplaced);
         // A misplaced URI member is also unknown to the body schema: report it once.
-        for (const finding of this.check(contract.request.body, value, id, 'request', '/body')) {
+        for (const finding of this.check(contract.request.body, value, id, 'request', '/body', context)) {
           if (!explained.has(finding.path)) findings.push(finding);
         }
       }
@@ -105,15 +110,15 @@ export class Validator {
     return findings;
   }
 
-  private validateResponse(contract: OperationContract, response: RecordedResponse, nulls: NullMember[]): Finding[] {
+  private validateResponse(contract: OperationContract, response: RecordedResponse, nulls: NullMember[], context: ValidationContext): Finding[] {
     const id = contract.id;
     const findings: Finding[] = [];
     const bodyValue = response.body.kind === 'json' ? response.body.value : undefined;
     if (response.status === contract.response.status) {
-      findings.push(...this.check(contract.response.headers, response.headers, id, 'response', '/headers'));
+      findings.push(...this.check(contract.response.headers, response.headers, id, 'response', '/headers', context));
       if (contract.response.bodyKind === 'json' && contract.response.body) {
         const value = this.jsonBody(response.body, id, 'response', findings);
-        if (value !== undefined) findings.push(...this.check(contract.response.body, this.withoutNulls(value, 'response', nulls), id, 'response', '/body'));
+        if (value !== undefined) findings.push(...this.check(contract.response.body, this.withoutNulls(value, 'response', nulls), id, 'response', '/body', context));
       }
       return findings;
     }
@@ -154,9 +159,9 @@ export class Validator {
         this.finding(id, 'response', 'error', 'error-status-mismatch', '/status', `${declared.type} comes with status ${declared.status}, received ${response.status}`),
       );
     }
-    findings.push(...this.check(declared.headers, response.headers, id, 'response', '/headers'));
+    findings.push(...this.check(declared.headers, response.headers, id, 'response', '/headers', context));
     const value = this.jsonBody(response.body, id, 'response', findings);
-    if (value !== undefined) findings.push(...this.check(declared.body, this.withoutNulls(value, 'response', nulls), id, 'response', '/body'));
+    if (value !== undefined) findings.push(...this.check(declared.body, this.withoutNulls(value, 'response', nulls), id, 'response', '/body', context));
     return findings;
   }
 
@@ -245,7 +250,7 @@ export class Validator {
     return result;
   }
 
-  private check(pair: SchemaPair, value: unknown, operation: string, side: Side, prefix: string): Finding[] {
+  private check(pair: SchemaPair, value: unknown, operation: string, side: Side, prefix: string, context: ValidationContext): Finding[] {
     let validate = this.compiled.get(pair);
     if (!validate) {
       // Bodies report members the contract does not name; query strings and headers carry
@@ -254,7 +259,8 @@ export class Validator {
       validate = this.ajv.compile(pair.validation);
       this.compiled.set(pair, validate);
     }
-    if (validate(value)) return [];
+    // The context reaches the tapegateLearned keyword as ajv's `this` (passContext, ajv-instance.ts).
+    if (validate.call(context, value)) return [];
     return unique(findingsFromAjv(validate.errors, { operation, side, prefix }));
   }
 

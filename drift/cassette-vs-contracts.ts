@@ -12,6 +12,7 @@ import { defaultOverlaysDir, indexContracts } from '../contracts/load.js';
 import { loadOverlays } from '../contracts/overlays.js';
 import type { ServiceContract } from '../contracts/types.js';
 import { exchangeFindings } from '../contracts/exchange-findings.js';
+import { LearnedApis } from '../contracts/learned-apis.js';
 import { Validator } from '../contracts/validator.js';
 import { fixedSeverity, severityFor } from './classify.js';
 import { ChangeCollector } from './collect.js';
@@ -36,9 +37,12 @@ export function cassetteAgainstContracts(cassettes: CassetteSource[], services: 
   const operations = new Set<string>();
   let count = 0;
   for (const cassette of cassettes) {
+    // What the cassette recorded about its APIs (a v2 API's protocol type, say), wherever in it.
+    const learned = new LearnedApis();
+    for (const exchange of cassette.exchanges) learned.learn(exchange);
     for (const exchange of cassette.exchanges) {
       count += 1;
-      const checked = exchangeFindings(validator, exchange);
+      const checked = exchangeFindings(validator, exchange, learned);
       const findings = checked.findings;
       const operation = checked.operation ?? `${exchange.request.method} ${exchange.request.path}`;
       operations.add(operation);

@@ -6,6 +6,7 @@
 import type { Exchange } from '../core/exchange.js';
 import type { ContractSet } from '../contracts/load.js';
 import { exchangeFindings } from '../contracts/exchange-findings.js';
+import { LearnedApis } from '../contracts/learned-apis.js';
 import { Validator } from '../contracts/validator.js';
 import { readCassetteToLook } from '../cassettes/format/read-to-look.js';
 import { receivedValue } from './received.js';
@@ -28,9 +29,9 @@ export interface CassetteProgress {
 
 const quiet: CassetteProgress = { step: () => undefined, done: () => undefined };
 
-function verifyExchange(validator: Validator, exchange: Exchange): VerifiedExchange {
+function verifyExchange(validator: Validator, exchange: Exchange, learned: LearnedApis): VerifiedExchange {
   const { request, response } = exchange;
-  const checked = exchangeFindings(validator, exchange);
+  const checked = exchangeFindings(validator, exchange, learned);
   const findings = checked.findings.map((finding) => {
     const received = receivedValue(exchange, finding);
     return received === undefined ? finding : { ...finding, received };
@@ -56,7 +57,10 @@ export async function verifyCassettes(files: readonly string[], options: VerifyO
       progress.step(index, file);
       // Never through the journal: verify only reads, and a recording may be running.
       const cassette = await readCassetteToLook(file);
-      report.cassettes.push({ path: file, exchanges: cassette.exchanges.map((exchange) => verifyExchange(validator, exchange)) });
+      // What the cassette recorded about its APIs (a v2 API's protocol type, say), wherever in it.
+      const learned = new LearnedApis();
+      for (const exchange of cassette.exchanges) learned.learn(exchange);
+      report.cassettes.push({ path: file, exchanges: cassette.exchanges.map((exchange) => verifyExchange(validator, exchange, learned)) });
     }
   } finally {
     progress.done();

@@ -3,7 +3,7 @@ import type { Exchange } from '../../core/exchange.js';
 import { Matcher } from '../../cassettes/match/matcher.js';
 import { Validator, type ExchangeToValidate } from '../../contracts/validator.js';
 import type { Finding } from '../../core/findings.js';
-import { countBySeverity, findingLine, Findings, reached } from './validate.js';
+import { countBySeverity, findingLine, Findings, reached, type ServedFinding } from './validate.js';
 
 /** The real validator, counting its calls. */
 class CountingValidator extends Validator {
@@ -67,5 +67,47 @@ describe('Findings of the recording modes', () => {
     expect(findingLine({ operation: null, side: 'request', severity: 'warn', code: 'unknown-operation', path: '', message: 'no operation' })).toBe(
       'finding: warn (unknown operation) request / no operation',
     );
+  });
+});
+
+describe('Findings and what the session says about its APIs (contracts/learned-apis.ts)', () => {
+  const webSocketKeyOnApi = (seq: number): Exchange => ({
+    seq,
+    operation: 'apigatewayv2.UpdateIntegration',
+    request: {
+      method: 'PATCH',
+      path: '/v2/apis/a1/integrations/i1',
+      query: {},
+      headers: {},
+      body: { kind: 'json', value: { requestParameters: { 'integration.request.header.x': 'context.requestId' } } },
+    },
+    response: { status: 200, headers: { 'content-type': 'application/json' }, body: { kind: 'json', value: { integrationId: 'i1' } } },
+    timing: { startedAt: '2025-01-01T00:00:00.000Z', durationMs: 1 },
+  });
+  const getApi = (seq: number): Exchange => ({
+    seq,
+    operation: 'apigatewayv2.GetApi',
+    request: { method: 'GET', path: '/v2/apis/a1', query: {}, headers: {}, body: { kind: 'empty' } },
+    response: { status: 200, headers: { 'content-type': 'application/json' }, body: { kind: 'json', value: { apiId: 'a1', name: 'n', protocolType: 'HTTP' } } },
+    timing: { startedAt: '2025-01-01T00:00:00.000Z', durationMs: 1 },
+  });
+  const pointer = '/body/requestParameters/integration.request.header.x';
+  const flagged = (list: ServedFinding[]): number[] => list.filter((f) => f.path === pointer).map((f) => f.seq);
+
+  it('recording: learns in session order, so only what came before (and the exchange itself) decides', () => {
+    const findings = new Findings(new Validator(), () => undefined);
+    findings.validate(webSocketKeyOnApi(0)); // protocol not known yet: both forms accepted
+    findings.validate(getApi(1));
+    findings.validate(webSocketKeyOnApi(2));
+    expect(flagged(findings.list())).toEqual([2]);
+  });
+
+  it('replay: learns from every served exchange before checking them, whatever order they were asked in', () => {
+    const exchanges = [webSocketKeyOnApi(0), getApi(1)];
+    const matcher = new Matcher(exchanges);
+    const findings = new Findings(new Validator(), () => undefined, matcher);
+    matcher.match('apigatewayv2.UpdateIntegration', exchanges[0]!.request);
+    matcher.match('apigatewayv2.GetApi', exchanges[1]!.request);
+    expect(flagged(findings.list())).toEqual([0]);
   });
 });

@@ -5,7 +5,9 @@
  * each. Replay validates lazily instead: the exchanges served so far, when findings are
  * asked for (stats, the summary), each distinct exchange once, since its bytes never change.
  * A failure of the validator itself is a `validator-failure` finding (contracts/exchange-findings.ts),
- * never a crash of the proxy.
+ * never a crash of the proxy. What the session's exchanges say about their APIs (a v2 API's
+ * protocol type, an integration's subtype) is learned from each exchange before it is checked,
+ * in session order (contracts/learned-apis.ts).
  */
 import { MASK } from '../../cassettes/redact/request-label.js';
 import { maskSecretShapes } from '../../cassettes/redact/secret-patterns.js';
@@ -13,6 +15,7 @@ import type { Exchange } from '../../core/exchange.js';
 import type { Matcher } from '../../cassettes/match/matcher.js';
 import { fails, type FailOn, type Finding, type Severity } from '../../core/findings.js';
 import { exchangeFindings } from '../../contracts/exchange-findings.js';
+import { LearnedApis } from '../../contracts/learned-apis.js';
 import type { Validator } from '../../contracts/validator.js';
 import { oneLine } from '../../core/text.js';
 
@@ -36,6 +39,7 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
 export class Findings {
   readonly #found: ServedFinding[] = [];
   readonly #validated = new Set<Exchange>();
+  readonly #learned = new LearnedApis();
 
   constructor(
     private readonly validator: Validator,
@@ -46,7 +50,8 @@ export class Findings {
 
   /** Validates `exchange` now; each finding is kept and logged as one line. */
   validate(exchange: Exchange): void {
-    for (const finding of exchangeFindings(this.validator, exchange).findings) {
+    this.#learned.learn(exchange);
+    for (const finding of exchangeFindings(this.validator, exchange, this.#learned).findings) {
       this.#found.push({ ...finding, seq: exchange.seq });
       this.log(findingLine(finding));
     }
@@ -55,10 +60,15 @@ export class Findings {
   /** Every finding so far (replay: the served exchanges not yet validated are validated now, unlogged). */
   list(): ServedFinding[] {
     if (this.served !== null) {
-      for (const { exchange, count } of this.served.usage()) {
-        if (count === 0 || this.#validated.has(exchange)) continue;
+      const fresh = this.served
+        .usage()
+        .filter(({ exchange, count }) => count > 0 && !this.#validated.has(exchange))
+        .map(({ exchange }) => exchange);
+      // Learn from all of them first: which one a client asked for first says nothing about the API.
+      for (const exchange of fresh) this.#learned.learn(exchange);
+      for (const exchange of fresh) {
         this.#validated.add(exchange);
-        for (const finding of exchangeFindings(this.validator, exchange).findings) this.#found.push({ ...finding, seq: exchange.seq });
+        for (const finding of exchangeFindings(this.validator, exchange, this.#learned).findings) this.#found.push({ ...finding, seq: exchange.seq });
       }
     }
     return [...this.#found];

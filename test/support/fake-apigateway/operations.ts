@@ -7,9 +7,9 @@ import type { Handler } from './handler.js';
 import { putIntegrationResponse, getIntegrationResponse, updateIntegrationResponse } from './v1-integration-responses.js';
 import { putIntegration, putMethod, putMethodResponse } from './v1-methods.js';
 import { createRestApi, deleteRestApi, getResources, getRestApis } from './v1-restapis.js';
-import { createApi, deleteApi } from './v2-apis.js';
+import { createApi, deleteApi, getApi } from './v2-apis.js';
 import * as v2Responses from './v2-integration-responses.js';
-import { createIntegration, updateIntegration } from './v2-integrations.js';
+import { createIntegration, getIntegration, getIntegrations, updateIntegration } from './v2-integrations.js';
 
 export const OPERATIONS: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ['apigateway.CreateRestApi', createRestApi],
@@ -23,7 +23,10 @@ export const OPERATIONS: ReadonlyMap<string, Handler> = new Map<string, Handler>
   ['apigateway.UpdateIntegrationResponse', updateIntegrationResponse],
   ['apigateway.DeleteRestApi', deleteRestApi],
   ['apigatewayv2.CreateApi', createApi],
+  ['apigatewayv2.GetApi', getApi],
   ['apigatewayv2.CreateIntegration', createIntegration],
+  ['apigatewayv2.GetIntegration', getIntegration],
+  ['apigatewayv2.GetIntegrations', getIntegrations],
   ['apigatewayv2.UpdateIntegration', updateIntegration],
   ['apigatewayv2.CreateIntegrationResponse', v2Responses.createIntegrationResponse],
   ['apigatewayv2.GetIntegrationResponse', v2Responses.getIntegrationResponse],

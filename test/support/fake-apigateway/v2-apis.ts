@@ -1,5 +1,5 @@
 /**
- * v2 APIs: CreateApi (201; HTTP or WEBSOCKET) and DeleteApi (204), and the lookup of an api by
+ * v2 APIs: CreateApi (201; HTTP or WEBSOCKET), GetApi (200) and DeleteApi (204), and the lookup of an api by
  * the `{apiId}` label. v2 wire names are camelCase, v2 timestamps ISO 8601 strings.
  */
 import { badRequest, v2NotFound } from './aws-error.js';
@@ -47,6 +47,8 @@ export const createApi: Handler = ({ body, state }) => {
   state.apis.set(apiId, { wire, integrations: new Map() });
   return { status: 201, body: wire };
 };
+
+export const getApi: Handler = (context) => ({ status: 200, body: apiOf(context).wire });
 
 export const deleteApi: Handler = (context) => {
   const api = apiOf(context);

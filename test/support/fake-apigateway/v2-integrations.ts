@@ -1,6 +1,6 @@
 /**
- * v2 integrations: CreateIntegration (201) and UpdateIntegration (200; the members given
- * replace the stored ones). HTTP APIs take only proxy integrations; WebSocket APIs take any.
+ * v2 integrations: CreateIntegration (201), GetIntegration and GetIntegrations (200) and
+ * UpdateIntegration (200; the members given replace the stored ones). HTTP APIs take only proxy integrations; WebSocket APIs take any.
  * TimeoutInMillis is 50–30000 on HTTP APIs, 50–29000 on WebSocket APIs.
  */
 import { badRequest, v2NotFound } from './aws-error.js';
@@ -98,6 +98,10 @@ export const createIntegration: Handler = (context) => {
   api.integrations.set(wire.integrationId, { wire, responses: new Map() });
   return { status: 201, body: wire };
 };
+
+export const getIntegration: Handler = (context) => ({ status: 200, body: integrationOf(context).integration.wire });
+
+export const getIntegrations: Handler = (context) => ({ status: 200, body: { items: [...apiOf(context).integrations.values()].map((integration) => integration.wire) } });
 
 export const updateIntegration: Handler = (context) => {
   const { api, integration } = integrationOf(context);
