@@ -48,7 +48,7 @@ describe('starting and stopping a session', () => {
 
     const sdk = client(proxy, id);
     const api = await sdk.send(new CreateRestApiCommand({ name: 'orders' }));
-    await sdk.send(new GetResourcesCommand({ restApiId: api.id as string }));
+    await sdk.send(new GetResourcesCommand({ restApiId: api.id }));
 
     const listed = await control(proxy.url, 'GET', '/__tapegate/sessions');
     expect(listed.json).toEqual({ default: id, sessions: [{ id, cassette: 'orders/test_create', file: join('orders', 'test_create.cassette'), mode: 'record' }] });
