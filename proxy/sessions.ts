@@ -40,6 +40,13 @@ export interface StartedSession extends SessionInfo {
   session: Session;
 }
 
+/** A session and its stats: final once it stopped. */
+export interface SessionOutcome {
+  id: string;
+  name: string;
+  stats: ProxyStats;
+}
+
 /** A refusal to start, stop or route to a session: its HTTP status says which. */
 export class SessionError extends Error {
   constructor(
@@ -71,7 +78,8 @@ export class SessionRegistry {
   readonly #started = new Map<string, StartedSession>();
   /** Files of sessions being opened or open, so two sessions never share a cassette. */
   readonly #files = new Map<string, string>();
-  #count = 0;
+  /** Every session stopped so far, with its final stats, for the proxy's closing summary. */
+  readonly #stopped: SessionOutcome[] = [];
 
   constructor(
     /** The proxy's own session; null when it was started with sessions and no cassette. */
@@ -84,9 +92,9 @@ export class SessionRegistry {
     if (own?.cassette != null) this.#files.set(own.cassette, 'the proxy itself');
   }
 
-  /** How many sessions were started so far. */
-  get startedCount(): number {
-    return this.#count;
+  /** Every session started so far, in start order of stopping: the stopped ones' final stats, the open ones' so far. */
+  outcomes(): SessionOutcome[] {
+    return [...this.#stopped, ...this.list().map((started) => ({ id: started.id, name: started.name, stats: started.session.stats() }))];
   }
 
   list(): StartedSession[] {
@@ -151,7 +159,6 @@ export class SessionRegistry {
     const started: StartedSession = { id, name, file: file === null ? null : relative(resolve(base.cassetteDir), file), mode: opened.mode, session: opened };
     if (file !== null) this.#files.set(file, `session ${id}`);
     this.#started.set(id, started);
-    this.#count++;
     return started;
   }
 
@@ -161,7 +168,9 @@ export class SessionRegistry {
     if (started === undefined) throw new SessionError(404, `Failed to stop session "${id}": no open session has this id (stopped already, or started on another proxy)`);
     this.#started.delete(id);
     try {
-      return { started, stats: await started.session.close() };
+      const stats = await started.session.close();
+      this.#stopped.push({ id, name: started.name, stats });
+      return { started, stats };
     } finally {
       if (started.session.cassette !== null) this.#files.delete(started.session.cassette);
     }

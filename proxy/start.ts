@@ -16,7 +16,7 @@ import type { ProxyMode } from './modes.js';
 import { parseProxyOptions, type AnyProxyOptions, type OptionNaming, type ProxyOptions, type ProxySettings, type SessionsOptions } from './options.js';
 import type { Handler } from './pipeline.js';
 import { openSession, type Session } from './session.js';
-import { SessionError, SessionRegistry } from './sessions.js';
+import { SessionError, SessionRegistry, type SessionOutcome } from './sessions.js';
 import { admission, foreignRequest, type Admission } from './steps/admit.js';
 import { answerError } from './steps/answer.js';
 import { takeSessionHeader } from './steps/session.js';
@@ -31,8 +31,8 @@ export interface TapegateProxy {
   cassette: string | null;
   /** With `sessions`: the control surface, `http://127.0.0.1:PORT/__tapegate` (see control.ts); null otherwise. */
   control: string | null;
-  /** With `sessions`: how many sessions were started so far; 0 otherwise. */
-  sessionsStarted(): number;
+  /** With `sessions`: every session started so far and its stats (final for those stopped); empty otherwise. */
+  sessions(): SessionOutcome[];
   /** Counts so far and the contract findings of the proxy's own session (see stats.ts). */
   stats(): ProxyStats;
   /**
@@ -134,7 +134,7 @@ export async function startProxy(options: AnyProxyOptions, naming: OptionNaming 
     mode: own?.mode ?? settings.mode,
     cassette: own?.cassette ?? null,
     control: control === null ? null : url + CONTROL_PREFIX.slice(0, -1),
-    sessionsStarted: () => registry.startedCount,
+    sessions: () => registry.outcomes(),
     stats,
     close: () => {
       closing ??= (async () => {
