@@ -274,7 +274,7 @@ function checkedHost(options: AnyProxyOptions, name: (key: string) => string): s
 export function parseProxyOptions(options: AnyProxyOptions, naming: OptionNaming = 'option'): ProxySettings {
   const name = (key: string): string => (naming === 'flag' ? (FLAGS[key] ?? key) : key);
   if (isSessions(options) && (typeof options.cassetteDir !== 'string' || options.cassetteDir === '')) {
-    throw badInput(name('cassetteDir'), "sessions need a cassette folder: every session's cassette is a name inside it", options.cassetteDir);
+    throw badInput(name('cassetteDir'), "sessions need a cassette folder: every session's cassette is a name inside it");
   }
   const requested = parseMode(options.mode ?? 'replay', name('mode'));
   const cassette = cassetteOf(options, requested);
