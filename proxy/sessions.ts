@@ -113,9 +113,10 @@ export class SessionRegistry {
       if (started === undefined) throw new SessionError(404, `Failed to find session "${id}": no open session has this id (stopped already, or started on another proxy)`);
       return started.session;
     }
+    // The common case first, without allocating: no session started, the proxy's own cassette.
+    if (this.#started.size === 0 && this.own !== null) return this.own;
     const last = [...this.#started.values()].at(-1);
     if (last !== undefined) return last.session;
-    if (this.own !== null) return this.own;
     throw new SessionError(
       400,
       'Failed to choose a session: no session is open and this proxy has no cassette of its own; start one with POST /__tapegate/sessions and send its id in x-tapegate-session',
