@@ -15,7 +15,19 @@
  * - `passthrough`: forward and validate, write nothing.
  */
 export { startProxy, type TapegateProxy } from './proxy/start.js';
-export type { ProxyOptions, ReplayOptions, RecordOptions, OnceOptions, AutoOptions, PassthroughOptions, RepeatPolicy, ModeName, ExpiredStrategy } from './proxy/options.js';
+export type {
+  ProxyOptions,
+  ReplayOptions,
+  RecordOptions,
+  OnceOptions,
+  AutoOptions,
+  PassthroughOptions,
+  SessionsOptions,
+  AnyProxyOptions,
+  RepeatPolicy,
+  ModeName,
+  ExpiredStrategy,
+} from './proxy/options.js';
 export { MODE_NAMES } from './proxy/options.js';
 export type { ProxyMode } from './proxy/modes.js';
 export type { ProxyStats, ProxyCounters, UnusedExchange } from './proxy/stats.js';

@@ -18,7 +18,14 @@ export type ProxyErrorType =
   /** Recording modes: no credentials to re-sign with. */
   | 'TapegateCredentialsError'
   /** A request not meant for this proxy: a foreign Host or any Origin (DNS rebinding, cross-site). */
-  | 'TapegateForbidden';
+  | 'TapegateForbidden'
+  /** Sessions (control.ts): the session named in x-tapegate-session or the path is not open. */
+  | 'TapegateUnknownSession'
+  /** Sessions: the cassette is in use by another open session. */
+  | 'TapegateSessionConflict'
+  /** The control surface: no such endpoint, or not this method. */
+  | 'TapegateNotFound'
+  | 'TapegateMethodNotAllowed';
 
 /**
  * `extra` members travel beside `message` for programs that read the body (SDKs ignore

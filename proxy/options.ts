@@ -118,7 +118,28 @@ export interface PassthroughOptions extends ForwardingOptions {
   mode: 'passthrough';
 }
 
+/**
+ * Per-test sessions (sessions.ts, control.ts): the control surface under `/__tapegate/`
+ * starts and stops sessions, each on a cassette named inside `cassetteDir`, in any mode, so
+ * this takes every option of every mode. `mode` is the default of sessions started without
+ * one; `cassette`, when given, is the proxy's own, used by requests that name no session
+ * while none is open.
+ */
+export interface SessionsOptions extends ForwardingOptions {
+  sessions: true;
+  /** The folder every session's cassette is a name inside (required). */
+  cassetteDir: string;
+  mode?: ModeName;
+  cassette?: string;
+  repeat?: RepeatPolicy;
+  /** `record` sessions overwrite an existing cassette. */
+  force?: boolean;
+}
+
 export type ProxyOptions = ReplayOptions | RecordOptions | OnceOptions | AutoOptions | PassthroughOptions;
+
+/** What `startProxy` takes: one mode's options, or a proxy serving sessions (kept apart so each call is checked against one shape). */
+export type AnyProxyOptions = ProxyOptions | SessionsOptions;
 
 /** Every mode name the options take, the ecosystem's names included. */
 export const MODE_NAMES = ['replay', 'record', 'auto', 'passthrough', 'once', 'none', 'all', 'new_episodes'] as const;
@@ -162,6 +183,8 @@ export interface ProxySettings {
   log: (line: string) => void;
   /** null in replay. */
   forward: ForwardSettings | null;
+  /** `sessions`: the folder session cassettes are names in; null without sessions. */
+  sessions: { cassetteDir: string } | null;
 }
 
 /**
@@ -183,6 +206,7 @@ const FLAGS: Record<string, string> = {
   onExpired: '--on-expired',
   maxResponseBytes: '--max-response',
   allowedHosts: '--allow-host',
+  cassetteDir: '--cassette-dir',
 };
 
 function defaultLog(line: string): void {
@@ -220,15 +244,21 @@ function parseStrategy(value: unknown, what: string): ExpiredStrategy {
   throw badInput(what, 'expected "warn", "error" or "record"', value);
 }
 
-function cassetteOf(options: ProxyOptions, mode: ProxyMode | 'once'): string | null {
+function cassetteOf(options: AnyProxyOptions, mode: ProxyMode | 'once'): string | null {
   if (mode === 'passthrough') return null;
   const cassette = (options as { cassette?: unknown }).cassette;
+  // A proxy serving sessions needs no cassette of its own.
+  if (isSessions(options) && cassette === undefined) return null;
   if (typeof cassette !== 'string' || cassette === '') throw badInput('cassette', `${mode} mode needs a cassette file`, cassette);
   return options.cassetteDir === undefined ? resolve(cassette) : resolveCassettePath(options.cassetteDir, cassette);
 }
 
+function isSessions(options: AnyProxyOptions): options is SessionsOptions {
+  return (options as { sessions?: unknown }).sessions === true;
+}
+
 /** Loopback unless `allowRemote` says otherwise: a remote client would have the user's credentials signed for it. */
-function checkedHost(options: ProxyOptions, name: (key: string) => string): string {
+function checkedHost(options: AnyProxyOptions, name: (key: string) => string): string {
   const host = parseHost(options.host ?? DEFAULT_HOST, name('host'));
   const loopback = host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
   if (!loopback && options.allowRemote !== true) {
@@ -241,8 +271,11 @@ function checkedHost(options: ProxyOptions, name: (key: string) => string): stri
 }
 
 /** The one check of `options`; throws a TapegateError (exit 2) naming the bad option. */
-export function parseProxyOptions(options: ProxyOptions, naming: OptionNaming = 'option'): ProxySettings {
+export function parseProxyOptions(options: AnyProxyOptions, naming: OptionNaming = 'option'): ProxySettings {
   const name = (key: string): string => (naming === 'flag' ? (FLAGS[key] ?? key) : key);
+  if (isSessions(options) && (typeof options.cassetteDir !== 'string' || options.cassetteDir === '')) {
+    throw badInput(name('cassetteDir'), "sessions need a cassette folder: every session's cassette is a name inside it");
+  }
   const requested = parseMode(options.mode ?? 'replay', name('mode'));
   const cassette = cassetteOf(options, requested);
   // once: a cassette (or the journal a crash left) decides; a missing one is recorded.
@@ -288,5 +321,6 @@ export function parseProxyOptions(options: ProxyOptions, naming: OptionNaming = 
             recordFailures: forwarding.recordFailures === true,
             maxResponseBytes: forwarding.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : parseByteSize(forwarding.maxResponseBytes, name('maxResponseBytes')),
           },
+    sessions: isSessions(options) ? { cassetteDir: resolve(options.cassetteDir) } : null,
   };
 }

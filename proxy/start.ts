@@ -1,135 +1,123 @@
 /**
- * `startProxy`: check the options once, open what the mode starts from, assemble the
- * pipeline's steps for the mode (modes.ts) and listen. One function for every mode; the
- * CLI and the Node API both come through here.
+ * `startProxy`: check the options once, open the proxy's own session (its cassette in its
+ * mode: session.ts) and, with `sessions`, the registry of per-test sessions and their
+ * control surface (sessions.ts, control.ts), then listen. One function for every mode; the
+ * CLI and the Node API both come through here. Each request is admitted (steps/admit.ts),
+ * goes to the control surface or to its session (steps/session.ts), and runs through that
+ * session's pipeline.
  */
-import type { RedactOptions } from '../cassettes/redact/redact.js';
-import { AccountIdMap } from '../cassettes/redact/account-ids.js';
 import { requestLabel } from '../cassettes/redact/request-label.js';
 import { sensitiveLookup } from '../contracts/sensitive.js';
 import { Validator } from '../contracts/validator.js';
-import { openCassette } from './cassette-open.js';
-import { TapegateError } from '../core/errors.js';
-import { expiryOf, refuseRecordingInCI } from './mode-choice.js';
-import { credentialSource } from './credentials.js';
-import { endpointPrefixes } from './endpoints.js';
-import { Forwarder } from './forwarder.js';
+import { ControlSurface, CONTROL_PREFIX, isControlPath } from './control.js';
 import { createProxyServer, listen, urlOf } from './http-server.js';
 import { InFlight } from './in-flight.js';
-import { MODE_STEPS, type ProxyMode } from './modes.js';
-import { parseProxyOptions, type OptionNaming, type ProxyOptions } from './options.js';
-import { createPipeline, type Handler } from './pipeline.js';
+import type { ProxyMode } from './modes.js';
+import { parseProxyOptions, type AnyProxyOptions, type OptionNaming, type ProxyOptions, type ProxySettings, type SessionsOptions } from './options.js';
+import type { Handler } from './pipeline.js';
+import { openSession, type Session } from './session.js';
+import { SessionError, SessionRegistry, type SessionOutcome } from './sessions.js';
 import { admission, foreignRequest, type Admission } from './steps/admit.js';
 import { answerError } from './steps/answer.js';
-import { newCounters, type ProxyStats } from './stats.js';
-import { MatchStep } from './steps/match.js';
-import { Journal } from './steps/record.js';
-import { RouteCache } from './steps/route.js';
-import { countBySeverity, Findings, reached } from './steps/validate.js';
+import { takeSessionHeader } from './steps/session.js';
+import { newCounters, type ProxyCounters, type ProxyStats } from './stats.js';
 
 export interface TapegateProxy {
   /** `http://127.0.0.1:PORT`: the endpoint to give an SDK. */
   url: string;
   port: number;
   mode: ProxyMode;
-  /** The cassette file (absolute); null in passthrough. */
+  /** The cassette file (absolute); null in passthrough, and for a proxy serving sessions without one of its own. */
   cassette: string | null;
-  /** Counts so far and the contract findings (see stats.ts). */
+  /** With `sessions`: the control surface, `http://127.0.0.1:PORT/__tapegate` (see control.ts); null otherwise. */
+  control: string | null;
+  /** With `sessions`: every session started so far and its stats (final for those stopped); empty otherwise. */
+  sessions(): SessionOutcome[];
+  /** Counts so far and the contract findings of the proxy's own session (see stats.ts). */
   stats(): ProxyStats;
   /**
    * Stops accepting, lets requests in flight finish (bounded by the upstream timeout),
-   * then turns the journal into the cassette. Returns the final stats. Idempotent.
+   * then turns the journals into cassettes: every session still open, then the proxy's
+   * own. Returns the final stats of the proxy's own session. Idempotent.
    */
   close(): Promise<ProxyStats>;
 }
 
-/** The path of a request target, without its query (which may carry secrets) or any authority. */
-/** `naming`: blame a bad option by its Node API key (default) or by its CLI flag. */
-export async function startProxy(options: ProxyOptions, naming: OptionNaming = 'option'): Promise<TapegateProxy> {
-  let settings = parseProxyOptions(options, naming);
-  const { log } = settings;
-  refuseRecordingInCI(settings, settings.mode);
-  let opened = await openCassette(settings);
-  const expired = opened.createdAt === null ? null : expiryOf(settings, opened.createdAt);
-  if (expired !== null) {
-    const what = `Failed to use cassette "${settings.cassette}": recorded ${expired.recordedAt}, it is older than ${expired.expiresIn} (expiresIn)`;
-    if (settings.expiry?.strategy === 'error') {
-      await opened.writer?.abort();
-      throw new TapegateError(`${what}; record it again`, 2);
-    }
-    if (settings.expiry?.strategy === 'record') {
-      await opened.writer?.abort();
-      // Recorded again as it was recorded: account ids stay placeholders if they were.
-      settings = { ...settings, mode: 'record', force: true, redact: { ...settings.redact, accountIds: settings.redact.accountIds ?? opened.accountIdsRedacted } };
-      refuseRecordingInCI(settings, 'record', ' (the cassette expired)');
-      log(`tapegate: the cassette was recorded ${expired.recordedAt}, older than ${expired.expiresIn} (expiresIn): recording it again`);
-      opened = await openCassette(settings);
-    } else {
-      log(`tapegate: warning: the cassette was recorded ${expired.recordedAt}, older than ${expired.expiresIn} (expiresIn): record it again`);
-    }
-  }
-  const { mode } = settings;
-  const steps = MODE_STEPS[mode];
-  const redact: RedactOptions = {
-    ...(opened.accountIdsRedacted ? { redactAccountIds: true, accountIds: new AccountIdMap() } : {}),
-    ...(settings.redact.extraHeaders.length > 0 ? { extraHeaders: settings.redact.extraHeaders } : {}),
-    // Where each operation carries secrets (its contract): replaced before storing, and before matching.
-    sensitive: sensitiveLookup(settings.contracts),
+/** The stats of a proxy that serves sessions and has no cassette of its own. */
+function sessionsOnlyStats(settings: ProxySettings, counters: ProxyCounters): ProxyStats {
+  return {
+    mode: settings.mode,
+    cassette: null,
+    ...counters,
+    exchanges: 0,
+    unused: [],
+    findings: [],
+    findingCounts: { error: 0, warn: 0, info: 0 },
+    failOnReached: false,
+    expired: null,
   };
-  const validator = new Validator(settings.contracts);
-  const match = steps.match === null ? null : new MatchStep(opened.existing, settings.match, redact);
-  if (match !== null && match.matcher.droppedHeaders.length > 0) {
-    log(`tapegate: matchHeaders ignores ${match.matcher.droppedHeaders.join(', ')}: they change on every request (signing, SDK bookkeeping)`);
-  }
-  const forward = settings.forward;
-  const forwarder = forward === null ? null : new Forwarder(forward.timeoutMs, forward.maxResponseBytes);
-  const journal = opened.writer === null ? null : new Journal(opened.writer);
-  const counters = newCounters();
-  const findings = new Findings(validator, log, mode === 'replay' ? (match?.matcher ?? null) : null);
+}
 
-  const handler = createPipeline({
-    steps,
-    maxBodyBytes: settings.maxBodyBytes,
-    // Replay plans for every recorded target twice over (percent-encoding variants of the same path).
-    routes: new RouteCache(validator.router, opened.existing.length * 2),
-    match,
-    forward:
-      forward === null || forwarder === null
-        ? null
-        : {
-            contracts: settings.contracts,
-            upstream: {
-              ...(forward.upstream ? { upstream: forward.upstream } : {}),
-              ...(forward.region ? { region: forward.region } : {}),
-              endpointPrefixes: endpointPrefixes(settings.contracts),
-            },
-            credentials: credentialSource({ ...(forward.credentials ? { credentials: forward.credentials } : {}), ...(forward.profile ? { profile: forward.profile } : {}) }),
-            forwarder,
-          },
-    redact,
-    journal,
-    recordFailures: forward?.recordFailures ?? false,
-    findings,
-    counters,
-    log,
-  });
+/** `naming`: blame a bad option by its Node API key (default) or by its CLI flag. */
+export async function startProxy(options: ProxyOptions, naming?: OptionNaming): Promise<TapegateProxy>;
+/** A proxy serving per-test sessions (sessions.ts, control.ts). */
+export async function startProxy(options: SessionsOptions, naming?: OptionNaming): Promise<TapegateProxy>;
+export async function startProxy(options: AnyProxyOptions, naming: OptionNaming = 'option'): Promise<TapegateProxy> {
+  const settings = parseProxyOptions(options, naming);
+  const { log } = settings;
+  const validator = new Validator(settings.contracts);
+  const shared = { validator, sensitive: sensitiveLookup(settings.contracts) };
+  // Serving sessions, the proxy needs no cassette of its own; passthrough never has one.
+  const own: Session | null = settings.cassette !== null || settings.mode === 'passthrough' ? await openSession(settings, shared) : null;
+  const registry = new SessionRegistry(own, settings.sessions === null ? null : { ...options, cassetteDir: settings.sessions.cassetteDir }, shared, log);
+  const control = settings.sessions === null ? null : new ControlSurface(registry, log);
+  // Requests refused before any session was chosen count in the proxy's own session.
+  const counters = own?.counters ?? newCounters();
+
   const inFlight = new InFlight();
   let admit: Admission | null = null;
   const guarded: Handler = (req, res) => {
     const refused = foreignRequest(req, admit as Admission);
-    if (refused === null) return handler(req, res);
-    req.resume();
-    counters.rejected++;
-    const message = `Failed to accept "${requestLabel(req.method, req.url)}": ${refused}`;
-    log(`tapegate: ${message}`);
-    answerError(res, 403, 'TapegateForbidden', message);
+    if (refused !== null) {
+      req.resume();
+      counters.rejected++;
+      const message = `Failed to accept "${requestLabel(req.method, req.url)}": ${refused}`;
+      log(`tapegate: ${message}`);
+      answerError(res, 403, 'TapegateForbidden', message);
+      return;
+    }
+    if (isControlPath(req.url)) {
+      if (control !== null) return control.handle(req, res);
+      req.resume();
+      answerError(
+        res,
+        404,
+        'TapegateNotFound',
+        `Failed to find "${requestLabel(req.method, req.url)}": this proxy was started without sessions, so ${CONTROL_PREFIX} has nothing (tapegate serve)`,
+      );
+      return;
+    }
+    const choice = takeSessionHeader(req);
+    let session: Session;
+    try {
+      if (!choice.ok) throw new SessionError(400, `Failed to choose a session for "${requestLabel(req.method, req.url)}": ${choice.message}`);
+      session = registry.choose(choice.id);
+    } catch (error) {
+      if (!(error instanceof SessionError)) throw error;
+      req.resume();
+      counters.rejected++;
+      log(`tapegate: ${error.message}`);
+      answerError(res, error.status, error.status === 404 ? 'TapegateUnknownSession' : 'TapegateBadRequest', error.message);
+      return;
+    }
+    return session.handle(req, res);
   };
   const server = createProxyServer({ handler: inFlight.track(guarded, log), log, onRejected: () => counters.rejected++ });
   let port: number;
   try {
     port = await listen(server, settings.host, settings.port);
   } catch (error) {
-    await journal?.abort();
+    await own?.abort();
     throw error;
   }
   admit = admission(settings.host, port, settings.allowedHosts);
@@ -137,33 +125,22 @@ export async function startProxy(options: ProxyOptions, naming: OptionNaming = '
     log(`tapegate: warning: listening on ${settings.host}, beyond this machine: anyone who can reach port ${port} can use this proxy`);
   }
 
-  const stats = (): ProxyStats => {
-    const list = findings.list();
-    return {
-      mode,
-      cassette: settings.cassette,
-      ...counters,
-      exchanges: mode === 'passthrough' ? 0 : opened.existing.length + counters.recorded,
-      unused: match === null ? [] : match.matcher.unused().map((exchange) => ({ seq: exchange.seq, operation: exchange.operation })),
-      findings: list,
-      findingCounts: countBySeverity(list),
-      failOnReached: reached(list, settings.failOn),
-      expired,
-    };
-  };
+  const stats = (): ProxyStats => own?.stats() ?? sessionsOnlyStats(settings, counters);
+  const url = urlOf(settings.host, port);
   let closing: Promise<ProxyStats> | undefined;
   return {
-    url: urlOf(settings.host, port),
+    url,
     port,
-    mode,
-    cassette: settings.cassette,
+    mode: own?.mode ?? settings.mode,
+    cassette: own?.cassette ?? null,
+    control: control === null ? null : url + CONTROL_PREFIX.slice(0, -1),
+    sessions: () => registry.outcomes(),
     stats,
     close: () => {
       closing ??= (async () => {
         await inFlight.stop(server);
-        forwarder?.close();
-        await journal?.finish();
-        return stats();
+        await registry.stopAll();
+        return (await own?.close()) ?? stats();
       })();
       return closing;
     },

@@ -16,6 +16,7 @@
  * ```
  */
 import { countOf } from '../core/text.js';
+import type { SessionOutcome } from './sessions.js';
 import type { ProxyStats } from './stats.js';
 
 /** Lists at most this many unused exchanges by default; the count is always complete. */
@@ -65,4 +66,37 @@ export function formatSummary(stats: ProxyStats, options: SummaryOptions = {}): 
       `findings: ${countOf(counts.error, 'error')}, ${counts.warn} warn, ${counts.info} info${stats.failOnReached ? ' (at or above --fail-on: exit 1)' : ''}`,
     ].join('\n') + '\n'
   );
+}
+
+/** Lists at most this many sessions with misses; the count is always complete. */
+const MAX_LISTED_SESSIONS = 20;
+
+/**
+ * The closing lines of a proxy serving sessions (`tapegate serve`, `exec --sessions`): the
+ * counts over every session, the sessions that missed by name, the findings of all of them.
+ *
+ * ```
+ * tapegate sessions summary: 12 sessions, 40 served, 1 missed, 0 forwarded, 0 recorded, 0 rejected
+ * sessions with misses: 1
+ *   test_orders/test_create: 1 missed
+ * findings: 0 errors, 0 warn, 3 info
+ * ```
+ */
+export function formatSessionsSummary(outcomes: readonly SessionOutcome[]): string {
+  const total = { served: 0, missed: 0, forwarded: 0, recorded: 0, rejected: 0, error: 0, warn: 0, info: 0 };
+  for (const { stats } of outcomes) {
+    for (const key of ['served', 'missed', 'forwarded', 'recorded', 'rejected'] as const) total[key] += stats[key];
+    for (const key of ['error', 'warn', 'info'] as const) total[key] += stats.findingCounts[key];
+  }
+  const missing = outcomes.filter((outcome) => outcome.stats.missed > 0);
+  const lines = [
+    `tapegate sessions summary: ${countOf(outcomes.length, 'session')}, ${total.served} served, ${total.missed} missed, ${total.forwarded} forwarded, ${total.recorded} recorded, ${total.rejected} rejected`,
+  ];
+  if (missing.length > 0) {
+    lines.push(`sessions with misses: ${missing.length}`);
+    for (const outcome of missing.slice(0, MAX_LISTED_SESSIONS)) lines.push(`  ${outcome.name}: ${outcome.stats.missed} missed`);
+    if (missing.length > MAX_LISTED_SESSIONS) lines.push(`  ... and ${missing.length - MAX_LISTED_SESSIONS} more`);
+  }
+  lines.push(`findings: ${countOf(total.error, 'error')}, ${total.warn} warn, ${total.info} info`);
+  return lines.join('\n') + '\n';
 }

@@ -1,10 +1,11 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCassette, writeCassette } from '../cassettes/format/store.js';
 import type { Exchange } from '../core/exchange.js';
-import { runCli } from './support/cli.js';
+import { PROJECT_ROOT, runCli } from './support/cli.js';
 
 const SEED = 'cassettes/examples/seed-scenario.cassette';
 const dir = mkdtempSync(join(tmpdir(), 'tapegate-exec-'));
@@ -73,6 +74,42 @@ describe('tapegate exec', () => {
     const badPort = runCli(['exec', '--cassette', SEED, '--port', 'eighty', '--', 'true']);
     expect(badPort.status).toBe(2);
     expect(badPort.stderr).toMatch(/--port/);
+    const noCassette = runCli(['exec', '--', 'true']);
+    expect(noCassette.status).toBe(2);
+    expect(noCassette.stderr).toBe('tapegate: exec needs --cassette FILE, or --sessions --cassette-dir DIR for a cassette per test\n');
+    const noDir = runCli(['exec', '--sessions', '--', 'true']);
+    expect(noDir.status).toBe(2);
+    expect(noDir.stderr).toBe('tapegate: Failed to parse "--cassette-dir": sessions need a cassette folder: every session\'s cassette is a name inside it\n');
+  });
+
+  it('with --sessions, names the proxy in TAPEGATE_URL and puts the pytest plugin on PYTHONPATH', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tapegate-exec-sessions-'));
+    try {
+      const run = runCli(
+        [
+          'exec',
+          '--sessions',
+          '--cassette-dir',
+          dir,
+          '--',
+          process.execPath,
+          '-e',
+          'console.log(JSON.stringify([process.env.TAPEGATE_URL, process.env.AWS_ENDPOINT_URL, process.env.PYTHONPATH]))',
+        ],
+        {
+          env: { PYTHONPATH: 'mine' },
+        },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      const [url, endpoint, pythonPath] = JSON.parse(run.stdout) as string[];
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(endpoint).toBe(url);
+      expect(pythonPath).toBe([join(PROJECT_ROOT, 'harness', 'pytest'), 'mine'].join(delimiter));
+      expect(existsSync(join(PROJECT_ROOT, 'harness', 'pytest', 'tapegate_pytest.py'))).toBe(true);
+      expect(run.stderr).toMatch(/^tapegate sessions summary: 0 sessions/m);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('--mode record refuses an existing cassette as tapegate record does, naming it and the ways out; --force overwrites it', async () => {

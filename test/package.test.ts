@@ -36,12 +36,14 @@ describe('package.json engines', () => {
 });
 
 describe('the packed tarball', () => {
-  it('ships the LICENSE the license field names, and no dist/bench or dist/test', () => {
+  it('ships the LICENSE the license field names, the pytest plugin, and no dist/bench or dist/test', () => {
     const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(packed.status).toBe(0);
     const files = (JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path);
     expect(files).toContain('LICENSE');
     expect(files).toContain('dist/harness/cli.js');
+    // `tapegate exec --sessions` puts its folder on PYTHONPATH (harness/exec/child-env.ts).
+    expect(files).toContain('harness/pytest/tapegate_pytest.py');
     expect(files.filter((file) => /^dist\/(bench|test)\//.test(file) || /\.test\./.test(file))).toEqual([]);
     expect(manifest.license).toBe('MIT');
     const license = readFileSync(join(PROJECT_ROOT, 'LICENSE'), 'utf8');

@@ -7,7 +7,7 @@ import type { CommandModule } from 'yargs';
 import { reached } from '../../proxy/steps/validate.js';
 import { startProxy, type ProxyStats } from '../../index.js';
 import { MODE_NAMES, type ModeName } from '../../proxy/options.js';
-import { formatSummary } from '../../proxy/summary.js';
+import { formatSessionsSummary, formatSummary } from '../../proxy/summary.js';
 import { childEnv } from '../exec/child-env.js';
 import { EXEC_USAGE } from '../exec/command-line.js';
 import { runChild } from '../exec/run-child.js';
@@ -22,6 +22,7 @@ import {
   proxyOptions,
   readProxyConfig,
   REDACT_HEADERS_OPTION,
+  sessionsProxyOptions,
 } from './proxy-config.js';
 
 /**
@@ -33,7 +34,9 @@ import {
 const EXEC_UNUSED_LISTED = 5;
 
 interface Args {
-  cassette: string;
+  cassette?: string;
+  'cassette-dir'?: string;
+  sessions?: boolean;
   mode: ModeName;
   force?: boolean;
   verbose?: boolean;
@@ -67,7 +70,13 @@ export const execCommand: CommandModule<object, Args> = {
       // The command's own arguments stay strings as written ("007" is not 7). Without its --,
       // the cli's fail handler says how exec is called (exec/command-line.ts).
       .parserConfiguration({ 'populate--': true, 'parse-positional-numbers': false })
-      .option('cassette', { type: 'string', demandOption: true, describe: 'The cassette to replay or record' })
+      .option('cassette', { type: 'string', describe: 'The cassette to replay or record (required without --sessions)' })
+      .option('sessions', {
+        type: 'boolean',
+        describe:
+          'A cassette per test: serve the control surface (/__tapegate/sessions) for sessions on cassettes inside --cassette-dir; sets TAPEGATE_URL and puts the tapegate_pytest plugin on PYTHONPATH',
+      })
+      .option('cassette-dir', { type: 'string', describe: 'Folder the cassettes must be in (required with --sessions); names that escape it are refused' })
       .option('mode', {
         choices: MODE_NAMES,
         default: 'replay' as const,
@@ -101,11 +110,19 @@ export const execCommand: CommandModule<object, Args> = {
       .option('config', CONFIG_OPTION)
       .example('$0 exec --cassette test/cassettes/smoke.cassette -- pytest tests/', 'Run pytest against the replay proxy, offline')
       .example('$0 exec --mode record --cassette test/cassettes/smoke.cassette -- node scripts/smoke.js', "Record a script's AWS traffic")
-      .example('$0 exec --mode once --cassette test/cassettes/smoke.cassette -- npm test', 'Record the cassette if it is missing, replay it otherwise (refused under CI=true)'),
+      .example('$0 exec --mode once --cassette test/cassettes/smoke.cassette -- npm test', 'Record the cassette if it is missing, replay it otherwise (refused under CI=true)')
+      .example(
+        '$0 exec --sessions --cassette-dir tests/cassettes -- python3 -m pytest -p tapegate_pytest tests/',
+        'A cassette per pytest test (the tapegate_cassette fixture), replayed',
+      ),
   handler: async (args) => {
     const command = (args['--'] ?? []).map(String);
     if (command.length === 0) {
       process.stderr.write(`tapegate: exec needs a command after --: ${EXEC_USAGE}, e.g. tapegate exec --cassette x.cassette -- npm test\n`);
+      process.exit(2);
+    }
+    if (args.sessions !== true && args.cassette === undefined) {
+      process.stderr.write('tapegate: exec needs --cassette FILE, or --sessions --cassette-dir DIR for a cassette per test\n');
       process.exit(2);
     }
     // --mode record refuses an existing cassette unless --force, as `tapegate record` does
@@ -116,17 +133,25 @@ export const execCommand: CommandModule<object, Args> = {
     // exec judges the findings itself, after the command's own status, in every mode; the
     // proxy is told `never`, or its summary would promise an exit 1 the command's status may override.
     const failOn = given.failOn ?? proxyConfig.failOn;
-    const proxy = await startProxy({ ...proxyOptions(args.mode, given, proxyConfig), failOn: 'never', log: false }, 'flag');
+    const quiet = { failOn: 'never', log: false } as const;
+    const proxy =
+      args.sessions === true
+        ? await startProxy({ ...sessionsProxyOptions(args.mode, { ...given, cassetteDir: args['cassette-dir'] as string }, proxyConfig), ...quiet }, 'flag')
+        : await startProxy({ ...proxyOptions(args.mode, given, proxyConfig), ...quiet }, 'flag');
     let status: number;
     try {
-      status = await runChild(command, childEnv(process.env, proxy.url, proxy.mode, contracts));
+      status = await runChild(command, childEnv(process.env, proxy.url, proxy.mode, contracts, proxy.control));
     } catch (error) {
       await proxy.close();
       throw error;
     }
     const stats: ProxyStats = await proxy.close();
-    process.stderr.write(formatSummary(stats, { unusedListed: args.verbose === true ? Infinity : EXEC_UNUSED_LISTED, moreHint: ' (--verbose lists them all)' }));
-    const failing = reached(stats.findings, failOn);
+    const sessions = proxy.sessions();
+    const summaryOptions = { unusedListed: args.verbose === true ? Infinity : EXEC_UNUSED_LISTED, moreHint: ' (--verbose lists them all)' };
+    process.stderr.write(
+      (proxy.control === null ? '' : formatSessionsSummary(sessions)) + (proxy.cassette === null && proxy.control !== null ? '' : formatSummary(stats, summaryOptions)),
+    );
+    const failing = reached(stats.findings, failOn) || sessions.some((outcome) => reached(outcome.stats.findings, failOn));
     process.exitCode = status !== 0 ? status : failing ? 1 : 0;
   },
 };

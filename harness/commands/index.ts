@@ -10,6 +10,7 @@ import { passthroughCommand } from './passthrough.js';
 import { demoCommand } from './demo.js';
 import { execCommand } from './exec.js';
 import { verifyCommand } from './verify.js';
+import { serveCommand } from './serve.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module has its own Args; yargs registers them one by one, so the list can only be typed loosely
 export const commands: CommandModule<any, any>[] = [
@@ -23,4 +24,5 @@ export const commands: CommandModule<any, any>[] = [
   demoCommand,
   verifyCommand,
   execCommand,
+  serveCommand,
 ];

@@ -16,7 +16,7 @@
  */
 import { relative } from 'node:path';
 import { bundledContracts, loadContracts, type ContractSet } from '../../contracts/load.js';
-import type { ExpiredStrategy, ModeName, ProxyOptions, RecordOptions, RepeatPolicy } from '../../proxy/options.js';
+import type { ExpiredStrategy, ModeName, ProxyOptions, RecordOptions, RepeatPolicy, SessionsOptions } from '../../proxy/options.js';
 import { parseUpstreamTimeout } from '../../proxy/option-values.js';
 import type { FailOn } from '../../core/findings.js';
 import { parseUpstream } from '../../proxy/upstream.js';
@@ -205,4 +205,28 @@ export function proxyOptions(mode: ModeName, given: GivenOptions, { config, cont
   if (mode === 'passthrough') return { ...forwarding, mode };
   if (mode === 'once') return { ...forwarding, mode, cassette: given.cassette ?? '', repeat: given.repeat ?? config.repeat };
   return { ...forwarding, mode, cassette: given.cassette ?? '' };
+}
+
+/**
+ * `given` over the config's defaults for a proxy serving sessions (`serve`, `exec
+ * --sessions`): a session may use any mode, so this carries what replay takes and what the
+ * recording modes take; `mode` is the default of sessions started without one.
+ */
+export function sessionsProxyOptions(mode: ModeName, given: GivenOptions & { cassetteDir: string }, { config, contracts, failOn }: ProxyConfig): SessionsOptions {
+  // Unless told, replay and auto follow each cassette's header on account ids, as the one-cassette commands do.
+  const redactAccountIds = given.redactAccountIds ?? (config.redaction.accountIds ? true : undefined);
+  return {
+    ...given,
+    sessions: true,
+    mode,
+    matchHeaders: config.matchHeaders,
+    ignoreBody: config.ignoreBody,
+    contracts,
+    maxBodyBytes: given.maxBodyBytes ?? config.maxBodyBytes,
+    redactHeaders: [...new Set([...config.redaction.extraHeaders, ...(given.redactHeaders ?? [])])],
+    failOn: given.failOn ?? failOn,
+    upstream: given.upstream ?? configUpstream(config),
+    repeat: given.repeat ?? config.repeat,
+    ...(redactAccountIds === undefined ? {} : { redactAccountIds }),
+  };
 }

@@ -7,7 +7,9 @@
  * underscores, upper case) by the same releases. Older clients take `endpoint_url` /
  * `--endpoint-url`: scripts can read `AWS_ENDPOINT_URL` themselves.
  */
+import { delimiter, join } from 'node:path';
 import type { ContractSet } from '../../contracts/load.js';
+import { packageRoot } from '../../core/package-root.js';
 import type { ProxyMode } from '../../index.js';
 
 export const REPLAY_ACCESS_KEY_ID = 'TAPEGATEEXECREPLAY';
@@ -16,8 +18,23 @@ export function endpointVariable(serviceId: string): string {
   return `AWS_ENDPOINT_URL_${serviceId.replace(/[\s-]+/g, '_').toUpperCase()}`;
 }
 
-export function childEnv(base: NodeJS.ProcessEnv, url: string, mode: ProxyMode, contracts: ContractSet): NodeJS.ProcessEnv {
+/** Where the package keeps its pytest plugin (`tapegate_pytest.py`): in the sources, never in dist/. */
+export function pytestPluginDir(): string {
+  return join(packageRoot(), 'harness', 'pytest');
+}
+
+/**
+ * `control`: the proxy's control surface when it serves sessions; then `TAPEGATE_URL` names
+ * the proxy for per-test fixtures, and the pytest plugin is importable (`-p tapegate_pytest`).
+ */
+export function childEnv(base: NodeJS.ProcessEnv, url: string, mode: ProxyMode, contracts: ContractSet, control: string | null = null): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...base, AWS_ENDPOINT_URL: url, TAPEGATE_ENDPOINT_URL: url, TAPEGATE_MODE: mode };
+  if (control !== null) {
+    env.TAPEGATE_URL = url;
+    // Sessions take exec's --mode, the proxy's default: a fixture reading TAPEGATE_MODE must not override it.
+    delete env.TAPEGATE_MODE;
+    env.PYTHONPATH = [pytestPluginDir(), ...(base.PYTHONPATH ? [base.PYTHONPATH] : [])].join(delimiter);
+  }
   for (const service of contracts.services) env[endpointVariable(service.serviceId)] = url;
   if (mode === 'replay') {
     // Replay needs no credentials, but SDKs insist on signing: give them throw-away ones, and
