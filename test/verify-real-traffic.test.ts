@@ -19,6 +19,7 @@ import type { Finding } from '../core/findings.js';
 import { startProxy } from '../index.js';
 import { runCliAsync } from './support/cli.js';
 import { assertBuilt, Cleanups, randomCredentials, tempDir } from './record-fixtures.js';
+import { NOT_FOUND_SPELLINGS } from './support/error-spellings.js';
 import { startScriptedUpstream, type ScriptedAnswer } from './support/scripted-upstream.js';
 import { apiGatewayClient, apiGatewayV2Client, FAKE_CREDENTIALS } from './support/sdk-clients.js';
 
@@ -30,7 +31,6 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 const API = 'a1b2c3d4e5';
 const integrationResponse = { restApiId: API, resourceId: 'r3s0ur', httpMethod: 'GET', statusCode: '200' };
 const v2Ids = { ApiId: API, IntegrationId: 'in7egr' };
-const notFound = (headers: Record<string, string>, body: unknown): ScriptedAnswer => ({ status: 404, headers, body: body === undefined ? '' : JSON.stringify(body) });
 
 /** One SDK call, the answer the emulator gives it, and what the SDK makes of it. */
 interface Step {
@@ -69,45 +69,7 @@ const unusual: Step[] = [
     call: (endpoint) => v2(endpoint).send(new GetApisCommand({})),
     sdk: 'ok',
   },
-  {
-    name: 'error type in the header with a ":" suffix',
-    answer: notFound(
-      { ...JSON_TYPE, 'x-amzn-errortype': 'NotFoundException:http://internal.amazon.com/coral/com.amazonaws.backplane.controlplane/' },
-      { message: 'Invalid Integration identifier specified' },
-    ),
-    call: getV1IntegrationResponse,
-    sdk: 'error:NotFoundException',
-  },
-  {
-    name: 'error type in the header with a namespace',
-    answer: notFound({ ...JSON_TYPE, 'x-amzn-errortype': 'com.amazonaws.apigateway#NotFoundException' }, { message: 'Invalid Integration identifier specified' }),
-    call: getV1IntegrationResponse,
-    sdk: 'error:NotFoundException',
-  },
-  {
-    name: 'error type only in __type, with namespace and suffix',
-    answer: notFound(JSON_TYPE, { __type: 'com.amazonaws.apigateway#NotFoundException:http://internal.amazon.com/coral/', message: 'Invalid Integration identifier specified' }),
-    call: getV1IntegrationResponse,
-    sdk: 'error:NotFoundException',
-  },
-  {
-    name: 'error type only in code, with a namespace',
-    answer: notFound(JSON_TYPE, { code: 'aws.apigateway#NotFoundException', message: 'Invalid Integration identifier specified' }),
-    call: getV1IntegrationResponse,
-    sdk: 'error:NotFoundException',
-  },
-  {
-    name: 'error type in Code, message in Message',
-    answer: notFound(JSON_TYPE, { Code: 'NotFoundException', Message: 'Invalid Integration identifier specified' }),
-    call: getV1IntegrationResponse,
-    sdk: 'error:NotFoundException',
-  },
-  {
-    name: 'error type in the header only, no body',
-    answer: notFound({ 'x-amzn-errortype': 'NotFoundException' }, undefined),
-    call: getV1IntegrationResponse,
-    sdk: 'error:NotFoundException',
-  },
+  ...NOT_FOUND_SPELLINGS.map(({ name, answer }) => ({ name, answer, call: getV1IntegrationResponse, sdk: 'error:NotFoundException' })),
   {
     name: 'an error another operation of the service declares (the SDK raises its modeled class)',
     answer: { status: 409, headers: { ...JSON_TYPE, 'x-amzn-errortype': 'ConflictException' }, body: JSON.stringify({ message: 'in use' }) },
@@ -227,7 +189,7 @@ const deviations: (Step & { finding: Expected })[] = [
   },
   {
     name: 'an error without any type',
-    answer: notFound(JSON_TYPE, { message: 'Invalid Integration identifier specified' }),
+    answer: { status: 404, headers: JSON_TYPE, body: JSON.stringify({ message: 'Invalid Integration identifier specified' }) },
     call: getV1IntegrationResponse,
     sdk: 'error:Unknown',
     finding: ['missing-error-type', 'error', 'response', '/headers/x-amzn-errortype'],
