@@ -131,7 +131,7 @@ export class Validator {
     if (!source || source.type === '') {
       // The SDKs raise a generic error named after the status (botocore) or "Unknown" (JavaScript v3):
       // no client can tell which error this is.
-      const what = source ? `an empty ${source.pointer === '/headers/x-amzn-errortype' ? 'X-Amzn-ErrorType header' : source.pointer}` : 'no error type';
+      const what = source ? `an empty error type at ${source.pointer}` : 'no error type';
       findings.push(
         this.finding(
           id,
@@ -146,11 +146,11 @@ export class Validator {
     }
     const judged = this.errors.judge(contract, source);
     if (judged.kind !== 'declared') findings.push(judged.finding);
-    if (judged.kind === 'unknown') return findings;
     this.pushContentType(findings, id, 'response', response);
     // An error body the SDKs cannot parse (JSON.parse throws in the JavaScript SDK) is wrong whatever its type.
     const value = this.jsonBody(response.body, id, 'response', findings);
-    if (judged.kind === 'common') return findings;
+    // A type no contract of the service describes: nothing to check its body against.
+    if (judged.kind === 'common' || judged.kind === 'unknown') return findings;
     const declared = judged.error;
     if (declared.status !== response.status) {
       findings.push(

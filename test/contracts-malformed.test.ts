@@ -180,6 +180,11 @@ const cases: Case[] = [
     expected: [error('missing-error-type', '/headers/x-amzn-errortype', 'response')],
   },
   {
+    name: 'v2 error response with an empty X-Amzn-ErrorType (the SDKs stop there, the body type is not read)',
+    exchange: { request: request('GET', v2IntegrationResponse), response: response(404, json({ __type: 'NotFoundException' }), { 'x-amzn-errortype': '' }) },
+    expected: [error('missing-error-type', '/headers/x-amzn-errortype', 'response')],
+  },
+  {
     name: 'v2 success response body that is not JSON',
     exchange: { request: request('GET', v2IntegrationResponse), response: response(200, bytes('<html>Bad Gateway</html>')) },
     expected: [error('invalid-json', '/body', 'response')],
