@@ -20,7 +20,7 @@ import type { LearnedApis } from './learned-apis.js';
 import type { Validator } from './validator.js';
 
 /** What is checked: a recorded exchange (its timing plays no part). */
-export type ExchangeToCheck = Pick<Exchange, 'seq' | 'operation' | 'service' | 'request' | 'response'>;
+export type ExchangeToCheck = Pick<Exchange, 'seq' | 'operation' | 'service' | 'unsigned' | 'request' | 'response'>;
 
 export interface ExchangeFindings {
   /** The recorded operation, else the one the contracts route the request to; null when none does. */
@@ -49,6 +49,8 @@ export function exchangeFindings(validator: Validator, exchange: ExchangeToCheck
   const { request, response } = exchange;
   let operation = exchange.operation;
   try {
+    // An emulator's own call, passed through unsigned: no AWS operation, nothing to check it against.
+    if (exchange.unsigned === true && operation === null) return { operation, findings: [unsignedCallFinding()] };
     const uncovered = uncoveredServiceOf(validator, exchange);
     if (uncovered !== null) return { operation, findings: [uncoveredFinding(validator, operation, uncovered)], uncoveredService: uncovered };
     // Routing again only for an exchange recorded without an operation (rare: an unknown call).
@@ -68,6 +70,17 @@ function uncoveredFinding(validator: Validator, operation: string | null, servic
     code: 'uncovered-service',
     path: '',
     message: `not covered: no contracts for service "${service}" (the contracts cover ${covered || 'no service'}); the exchange was not checked`,
+  };
+}
+
+function unsignedCallFinding(): Finding {
+  return {
+    operation: null,
+    side: 'request',
+    severity: 'info',
+    code: 'unsigned-call',
+    path: '',
+    message: "not an AWS operation: an unsigned call passed to --upstream as it came (an emulator's own endpoint, such as a reset or health call); the exchange was not checked",
   };
 }
 

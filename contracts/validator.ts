@@ -8,7 +8,9 @@ import type { ValidateFunction } from 'ajv';
 import type { Body, RecordedRequest, RecordedResponse } from '../core/exchange.js';
 import { createAjv, markStructures, type AjvInstance } from './ajv-instance.js';
 import { escape, findingsFromAjv } from './ajv-findings.js';
-import { errorTypeOf } from './error-type.js';
+import { contentTypeFinding } from './content-type.js';
+import { ErrorJudge } from './error-judgement.js';
+import { BODY_TYPE_MEMBERS, errorTypeOf } from './error-type.js';
 import type { Finding, Side } from '../core/findings.js';
 import { jsonTextTooDeep, jsonValueTooDeep, MAX_JSON_DEPTH, tooDeepText } from '../core/json-depth.js';
 import { setOwn } from '../core/own.js';
@@ -35,11 +37,13 @@ export class Validator {
   private readonly ajv: AjvInstance;
   private readonly compiled = new Map<SchemaPair, ValidateFunction>();
   private readonly listQueryNames = new Map<OperationContract, Set<string>>();
+  private readonly errors: ErrorJudge;
 
   constructor(contracts: ContractSet = bundledContracts(), router?: Router) {
     this.contracts = contracts;
     this.router = router ?? new Router(contracts.operations.values());
     this.ajv = createAjv(contracts.services);
+    this.errors = new ErrorJudge(contracts);
   }
 
   /**
@@ -95,6 +99,7 @@ export class Validator {
       ...this.check(contract.request.headers, request.headers, id, 'request', '/headers', context),
     ];
     if (contract.request.bodyKind === 'json' && contract.request.body) {
+      this.pushContentType(findings, id, 'request', request);
       const parsed = this.jsonBody(request.body, id, 'request', findings);
       const value = parsed === undefined ? undefined : this.withoutNulls(parsed, 'request', nulls);
       if (value !== undefined) {
@@ -113,56 +118,61 @@ export class Validator {
   private validateResponse(contract: OperationContract, response: RecordedResponse, nulls: NullMember[], context: ValidationContext): Finding[] {
     const id = contract.id;
     const findings: Finding[] = [];
-    const bodyValue = response.body.kind === 'json' ? response.body.value : undefined;
-    if (response.status === contract.response.status) {
+    // Both SDKs parse every status below 300 as the operation's output, so the body is
+    // checked as one even when the status is not the model's (that alone is the finding).
+    if (response.status < 300) {
+      if (response.status !== contract.response.status) {
+        findings.push(this.finding(id, 'response', 'error', 'unexpected-status', '/status', `status ${response.status} where ${id} answers ${contract.response.status}`));
+      }
       findings.push(...this.check(contract.response.headers, response.headers, id, 'response', '/headers', context));
       if (contract.response.bodyKind === 'json' && contract.response.body) {
+        this.pushContentType(findings, id, 'response', response);
         const value = this.jsonBody(response.body, id, 'response', findings);
         if (value !== undefined) findings.push(...this.check(contract.response.body, this.withoutNulls(value, 'response', nulls), id, 'response', '/body', context));
       }
       return findings;
     }
-    const source = errorTypeOf(response.headers, bodyValue);
-    if (response.status < 300) {
-      findings.push(this.finding(id, 'response', 'error', 'unexpected-status', '/status', `status ${response.status} where ${id} answers ${contract.response.status}`));
-      return findings;
-    }
-    if (!source) {
+    const source = errorTypeOf(response.headers, response.body.kind === 'json' ? response.body.value : undefined);
+    if (!source || source.type === '') {
+      // The SDKs raise a generic error named after the status (botocore) or "Unknown" (JavaScript v3):
+      // no client can tell which error this is.
+      const what = source ? `an empty error type at ${source.pointer}` : 'no error type';
       findings.push(
         this.finding(
           id,
           'response',
           'error',
           'missing-error-type',
-          '/headers/x-amzn-errortype',
-          `status ${response.status} without an error type (X-Amzn-ErrorType header, __type or code in the body)`,
+          source?.pointer ?? '/headers/x-amzn-errortype',
+          `status ${response.status} with ${what} (X-Amzn-ErrorType header, code, Code or __type in the body); the SDKs raise a generic error no client can tell apart`,
         ),
       );
       return findings;
     }
-    const declared = contract.errors.find((error) => error.type === source.type);
-    if (!declared) {
-      findings.push(
-        this.finding(
-          id,
-          'response',
-          'warn',
-          'undeclared-error',
-          source.pointer,
-          `error ${source.type} is not declared by ${id} (declared: ${contract.errors.map((e) => e.type).join(', ') || 'none'})`,
-        ),
-      );
-      return findings;
-    }
+    const judged = this.errors.judge(contract, source);
+    if (judged.kind !== 'declared') findings.push(judged.finding);
+    this.pushContentType(findings, id, 'response', response);
+    // An error body the SDKs cannot parse (JSON.parse throws in the JavaScript SDK) is wrong whatever its type.
+    const value = this.jsonBody(response.body, id, 'response', findings);
+    // A type no contract of the service describes: nothing to check its body against.
+    if (judged.kind === 'common' || judged.kind === 'unknown') return findings;
+    const declared = judged.error;
     if (declared.status !== response.status) {
       findings.push(
         this.finding(id, 'response', 'error', 'error-status-mismatch', '/status', `${declared.type} comes with status ${declared.status}, received ${response.status}`),
       );
     }
     findings.push(...this.check(declared.headers, response.headers, id, 'response', '/headers', context));
-    const value = this.jsonBody(response.body, id, 'response', findings);
-    if (value !== undefined) findings.push(...this.check(declared.body, this.withoutNulls(value, 'response', nulls), id, 'response', '/body', context));
+    if (value !== undefined) {
+      const body = this.check(declared.body, this.withoutNulls(value, 'response', nulls), id, 'response', '/body', context);
+      findings.push(...body.filter((finding) => !isErrorProtocolMember(finding)));
+    }
     return findings;
+  }
+
+  private pushContentType(findings: Finding[], operation: string, side: Side, part: { headers: Record<string, string>; body: Body }): void {
+    const finding = contentTypeFinding(operation, side, part.headers, part.body);
+    if (finding) findings.push(finding);
   }
 
   /**
@@ -267,6 +277,17 @@ export class Validator {
   private finding(operation: string, side: Side, severity: Finding['severity'], code: Finding['code'], path: string, message: string): Finding {
     return { operation, side, severity, code, path, message };
   }
+}
+
+/**
+ * The members an error body carries for the protocol, not for the error shape: the type
+ * (`code`, `Code`, `__type`) and the message under either spelling (both SDKs read `message`,
+ * else `Message`). Neither is unknown or miscased, whatever the shape declares.
+ */
+const ERROR_PROTOCOL_POINTERS = new Set([...BODY_TYPE_MEMBERS, 'message', 'Message'].map((name) => `/body/${name}`));
+
+function isErrorProtocolMember(finding: Finding): boolean {
+  return (finding.code === 'unknown-field' || finding.code === 'wrong-casing') && ERROR_PROTOCOL_POINTERS.has(finding.path);
 }
 
 /**

@@ -43,6 +43,11 @@ export interface Exchange {
    * carried no scope, and in cassettes written before format version 3.
    */
   service?: string;
+  /**
+   * True when the request went to --upstream unsigned, as it came: it carried no signature
+   * and is no AWS operation (an emulator's own `POST /moto-api/reset`). Absent otherwise.
+   */
+  unsigned?: true;
   request: RecordedRequest;
   response: RecordedResponse;
   timing: {

@@ -17,13 +17,23 @@ export type FindingCode =
    * Gateway): not checked, counted as "not covered". Info: it never fails a run.
    */
   | 'uncovered-service'
+  /**
+   * An unsigned call that is no AWS operation (an emulator's own reset or health endpoint),
+   * recorded as it passed to --upstream: not checked. Info: it never fails a run.
+   */
+  | 'unsigned-call'
   /** Members whose value is `null`, treated as absent as the SDKs do: info, one per exchange. */
   | 'null-member'
+  /** A JSON body labelled with another Content-Type, or none (the SDKs do not look; warn). */
+  | 'content-type'
   /** A body that should be JSON does not parse. */
   | 'invalid-json'
   /** The success status is not the one the contract gives. */
   | 'unexpected-status'
-  /** An error type the operation does not declare. */
+  /**
+   * An error type the operation does not declare: info when its service declares it elsewhere
+   * or every AWS service may send it (the SDKs raise it all the same), warn otherwise.
+   */
   | 'undeclared-error'
   /** An error response without a type in `X-Amzn-ErrorType`, `__type` or `code`. */
   | 'missing-error-type'

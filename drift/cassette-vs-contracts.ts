@@ -7,7 +7,7 @@
  */
 import type { Exchange } from '../core/exchange.js';
 import { errorTypeOf } from '../contracts/error-type.js';
-import type { Finding } from '../core/findings.js';
+import type { Finding, FindingCode } from '../core/findings.js';
 import { defaultOverlaysDir, indexContracts } from '../contracts/load.js';
 import { loadOverlays } from '../contracts/overlays.js';
 import type { ServiceContract } from '../contracts/types.js';
@@ -28,6 +28,13 @@ export interface CassetteCheck {
   exchanges: number;
 }
 
+/**
+ * Findings that say nothing about the contracts changing: traffic of a service without
+ * contracts, an emulator's own unsigned calls, nulls the SDKs read as absent, and a JSON body's
+ * Content-Type label (the contracts do not state it).
+ */
+const NOT_DRIFT: ReadonlySet<FindingCode> = new Set(['uncovered-service', 'unsigned-call', 'null-member', 'content-type']);
+
 /** `cassetteFirst`: the cassette is `--from`, so recorded values go in `before`. */
 export function cassetteAgainstContracts(cassettes: CassetteSource[], services: ServiceContract[], options: DriftOptions & { cassetteFirst?: boolean } = {}): CassetteCheck {
   // Overlays edit validation schemas in place: work on copies, the caller's contracts stay as given.
@@ -47,8 +54,7 @@ export function cassetteAgainstContracts(cassettes: CassetteSource[], services: 
       const operation = checked.operation ?? `${exchange.request.method} ${exchange.request.path}`;
       operations.add(operation);
       for (const finding of findings) {
-        // Not drift: traffic of a service without contracts, and nulls the SDKs read as absent.
-        if (finding.code === 'uncovered-service' || finding.code === 'null-member') continue;
+        if (NOT_DRIFT.has(finding.code)) continue;
         collector.add(toChange(finding, exchange, operation, validator, options), { cassette: cassette.name, seq: exchange.seq });
       }
     }

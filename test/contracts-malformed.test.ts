@@ -160,9 +160,14 @@ const cases: Case[] = [
     expected: [error('unexpected-status', '/status', 'response')],
   },
   {
-    name: 'v1 error type the operation does not declare',
-    exchange: { request: request('GET', v1IntegrationResponse), response: response(409, json({ message: 'conflict' }), { 'x-amzn-errortype': 'ConflictException' }) },
+    name: 'v1 error type no operation of the service declares',
+    exchange: { request: request('GET', v1IntegrationResponse), response: response(400, json({ message: 'bad' }), { 'x-amzn-errortype': 'ValidationException' }) },
     expected: [{ code: 'undeclared-error', severity: 'warn', side: 'response', path: '/headers/x-amzn-errortype' }],
+  },
+  {
+    name: 'v1 error type the operation does not declare but other operations of the service do (info)',
+    exchange: { request: request('GET', v1IntegrationResponse), response: response(409, json({ message: 'conflict' }), { 'x-amzn-errortype': 'ConflictException' }) },
+    expected: [{ code: 'undeclared-error', severity: 'info', side: 'response', path: '/headers/x-amzn-errortype' }],
   },
   {
     name: 'v2 declared error with the wrong status',
@@ -172,6 +177,11 @@ const cases: Case[] = [
   {
     name: 'v2 error response without any error type',
     exchange: { request: request('GET', v2IntegrationResponse), response: response(404, notFound) },
+    expected: [error('missing-error-type', '/headers/x-amzn-errortype', 'response')],
+  },
+  {
+    name: 'v2 error response with an empty X-Amzn-ErrorType (the SDKs stop there, the body type is not read)',
+    exchange: { request: request('GET', v2IntegrationResponse), response: response(404, json({ __type: 'NotFoundException' }), { 'x-amzn-errortype': '' }) },
     expected: [error('missing-error-type', '/headers/x-amzn-errortype', 'response')],
   },
   {

@@ -45,6 +45,9 @@ describe("an emulator's own unsigned calls", () => {
     expect(formatSummary(stats)).toContain('1 of them unsigned (no AWS operation, passed to --upstream as they came)');
     const { exchanges } = await readCassette(cassette);
     expect(exchanges.map((e) => `${e.request.method} ${e.request.path} ${e.operation}`)).toEqual(['POST /moto-api/reset null']);
+    // Marked as such, so it is one unsigned-call info, never an unknown-operation error.
+    expect(exchanges[0]!.unsigned).toBe(true);
+    expect(stats.findings.map((f) => [f.severity, f.code])).toEqual([['info', 'unsigned-call']]);
 
     // Replayed offline like any other exchange.
     const replay = await startProxy({ mode: 'replay', cassette, log: false });

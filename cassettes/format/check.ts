@@ -64,7 +64,7 @@ function integer(value: unknown, at: string, min: number, max: number): number {
 const headerKeys = new Set(['format', 'formatVersion', 'toolVersion', 'createdAt', 'services', 'redaction']);
 const redactionKeys = new Set(['accountIds']);
 const serviceKeys = new Set(['service', 'apiVersion', 'contractSha256']);
-const exchangeKeys = new Set(['seq', 'operation', 'service', 'request', 'response', 'timing']);
+const exchangeKeys = new Set(['seq', 'operation', 'service', 'unsigned', 'request', 'response', 'timing']);
 const requestKeys = new Set(['method', 'path', 'query', 'headers', 'body']);
 const responseKeys = new Set(['status', 'headers', 'body']);
 const SERVICE_NAME = /^[a-z0-9-]{1,64}$/;
@@ -172,6 +172,7 @@ function exchange(value: unknown, bytesForm: BytesForm): void {
   if (ex.service !== undefined && !SERVICE_NAME.test(string(ex.service, '/service', true))) {
     throw new Bad('/service', 'must be a SigV4 service name (lower-case letters, digits and -)');
   }
+  if (ex.unsigned !== undefined && ex.unsigned !== true) throw new Bad('/unsigned', 'must be true when present');
   const request = object(ex.request, '/request', requestKeys);
   method(request.method, '/request/method');
   path(request.path, '/request/path');

@@ -11,7 +11,8 @@ export const CASSETTE_FORMAT = 'tapegate-cassette';
  * The newest format version this tapegate reads and the one it writes. 2 added the end
  * record (see codec.ts): a finished cassette cut at a record boundary is told apart from a
  * whole one. Version 1 files (no end record) are still read. 3 added the exchange's optional
- * `service` (the SigV4 credential scope's service); 1 and 2 are read without it.
+ * `service` (the SigV4 credential scope's service) and `unsigned` (an emulator's own call,
+ * forwarded unsigned); 1 and 2 are read without them.
  */
 export const CASSETTE_FORMAT_VERSION = 3;
 

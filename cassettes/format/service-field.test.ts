@@ -29,6 +29,16 @@ describe('the exchange service field', () => {
     expect(cassetteFromJson(JSON.parse(JSON.stringify(cassetteToJson(read))), 'x.json').exchanges[0]!.service).toBe('cognito-idp');
   });
 
+  it('keeps the unsigned mark of an emulator call, and refuses any other value for it', async () => {
+    const file = join(dir, 'unsigned.cassette');
+    await writeCassette(file, sampleHeader(), [{ ...sampleExchange(0), operation: null, unsigned: true }, sampleExchange(1)]);
+    const read = await readCassette(file);
+    expect(read.exchanges.map((e) => e.unsigned)).toEqual([true, undefined]);
+    expect(cassetteFromJson(JSON.parse(JSON.stringify(cassetteToJson(read))), 'x.json').exchanges[0]!.unsigned).toBe(true);
+    const json = cassetteToJson({ header: sampleHeader(), exchanges: [{ ...sampleExchange(0), unsigned: false as unknown as true }] });
+    expect(() => cassetteFromJson(json, 'x.json')).toThrow(/\/unsigned must be true when present/);
+  });
+
   it('is refused when it is not a service name', () => {
     const json = cassetteToJson({ header: sampleHeader(), exchanges: [{ ...sampleExchange(0), service: 'Not A Service' }] });
     expect(() => cassetteFromJson(json, 'x.json')).toThrow(/\/service must be a SigV4 service name/);

@@ -60,6 +60,8 @@ export async function forward(context: ForwardContext, req: IncomingMessage, res
   const decision = planUpstream({ scope, routedService: signingNameOf(context.contracts, operation), signed }, context.upstream);
   if (!decision.ok) return { kind: 'refused', status: 400, type: 'TapegateBadRequest', message: `Failed to forward "${what()}": ${decision.message}` };
   const { plan } = decision;
+  // An unsigned pass-through is marked, so verify and the findings know it for an emulator's own call, not an unknown AWS one.
+  const identity = plan.sign ? service : { ...service, unsigned: true as const };
   const toSend = { method: request.method, target: plan.target, path: request.path, query: request.query, headers: request.headers, body };
   let headers: Record<string, string>;
   if (plan.sign) {
@@ -79,11 +81,11 @@ export async function forward(context: ForwardContext, req: IncomingMessage, res
     return {
       kind: 'answered',
       unsigned: !plan.sign,
-      exchange: { operation, ...service, request, response: recordedResponseOf(result.response), timing },
+      exchange: { operation, ...identity, request, response: recordedResponseOf(result.response), timing },
       wire: wireResponseOf(result.response),
     };
   }
   if (result.kind === 'client-gone') return { kind: 'client-gone', detail: result.detail };
   const { message, wire } = upstreamFailure(result.kind, result.detail, what(), plan.target.origin);
-  return { kind: 'failed', message, wire, exchange: { operation, ...service, request, response: recordedResponseOfWire(wire), timing } };
+  return { kind: 'failed', message, wire, exchange: { operation, ...identity, request, response: recordedResponseOfWire(wire), timing } };
 }

@@ -18,7 +18,13 @@ function updateIntegration(seq: number, timeoutInMillis: number): Exchange {
   return {
     seq,
     operation: 'apigatewayv2.UpdateIntegration',
-    request: { method: 'PATCH', path: '/v2/apis/a1/integrations/i1', query: {}, headers: {}, body: { kind: 'json', value: { timeoutInMillis } } },
+    request: {
+      method: 'PATCH',
+      path: '/v2/apis/a1/integrations/i1',
+      query: {},
+      headers: { 'content-type': 'application/json' },
+      body: { kind: 'json', value: { timeoutInMillis } },
+    },
     response: { status: 200, headers: { 'content-type': 'application/json' }, body: { kind: 'json', value: { integrationId: 'i1', timeoutInMillis } } },
     timing: { startedAt: '2025-01-01T00:00:00.000Z', durationMs: 1 },
   };
