@@ -46,7 +46,7 @@ export function exchangeFindings(validator: Validator, exchange: ExchangeToCheck
     const uncovered = uncoveredServiceOf(validator, exchange);
     if (uncovered !== null) return { operation, findings: [uncoveredFinding(validator, operation, uncovered)], uncoveredService: uncovered };
     // Routing again only for an exchange recorded without an operation (rare: an unknown call).
-    operation ??= validator.router.route(request.method, request.path, request.query)?.operation ?? null;
+    operation ??= validator.router.route(request)?.operation ?? null;
     return { operation, findings: validator.validate({ request, response }, exchange.operation) };
   } catch (error) {
     return { operation, findings: [validatorFailure(operation, exchange.seq, error)] };

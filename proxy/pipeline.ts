@@ -159,7 +159,7 @@ export function createPipeline(context: PipelineContext): Handler {
     const request = result.request;
     const target = req.url ?? '/';
     const line = request.method + ' ' + target;
-    const operation = context.routes.operationOf(line, request.method, request.path, request.query);
+    const operation = context.routes.operationOf(line, request);
     if (context.match !== null) {
       const match = context.match.match(operation, request, line);
       if (match.hit) {

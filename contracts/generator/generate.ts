@@ -8,7 +8,9 @@ import { TapegateError } from '../../core/errors.js';
 import { defaultOverlaysDir } from '../load.js';
 import { loadOverlays, type SensitiveOverlay } from '../overlays.js';
 import { findModelFiles, readModelFile } from './read-model.js';
-import { isRestJson, serviceContractWithOverlay } from './service-contract.js';
+import { supportedProtocol } from './protocol.js';
+import { compactContract } from './service-contract.js';
+import { serializeContract } from '../format/serialize.js';
 
 export interface GenerateOptions {
   botocore: string;
@@ -51,16 +53,16 @@ export function generateContracts(options: GenerateOptions): GenerateResult {
       const model = readModelFile(path, single ? options.botocore : relative(options.botocore, path) || path);
       options.progress?.(index, files.length, model.service);
       // In a whole data folder other protocols are expected; a model named on its own must be rest-json.
-      if (!single && !options.services && !isRestJson(model.model.metadata)) {
+      if (!single && !options.services && supportedProtocol(model.model.metadata) === null) {
         result.skipped.push({ service: model.service, protocol: model.model.metadata.protocol ?? 'unknown' });
         continue;
       }
-      const contract = serviceContractWithOverlay(model, sensitiveFor(model.service));
+      const contract = compactContract(model, sensitiveFor(model.service));
       if (pending.length === 0) mkdirSync(options.out, { recursive: true });
       const file = join(options.out, contractFileName(contract.service, contract.apiVersion));
       const temporary = `${file}.tmp-${process.pid}`;
       pending.push({ temporary, file });
-      writeFileSync(temporary, `${JSON.stringify(contract, null, 1)}\n`);
+      writeFileSync(temporary, serializeContract(contract));
       result.written.push({ service: contract.service, apiVersion: contract.apiVersion, file, operations: Object.keys(contract.operations).length, notes: contract.notes });
     }
     if (options.services) {
