@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { findModelFiles } from '../contracts/generator/read-model.js';
-import { supportedProtocol } from '../contracts/generator/protocol.js';
+import { supportedProtocol } from '../contracts/protocols/index.js';
 import type { BotocoreModel } from '../contracts/generator/botocore-model.js';
 import { packageRoot } from '../core/package-root.js';
 

@@ -35,7 +35,7 @@ export interface ExchangeFindings {
 export function uncoveredServiceOf(validator: Validator, exchange: ExchangeToCheck): string | null {
   const service = serviceOfExchange(exchange);
   if (service === null) return null;
-  const covered = validator.contracts.services.some((contract) => contract.signingName === service || contract.endpointPrefix === service);
+  const covered = validator.contracts.services.some((contract) => contract.signingName === service || contract.endpointPrefix === service || contract.targetPrefix === service);
   return covered ? null : service;
 }
 

@@ -15,6 +15,7 @@ import type { ServiceHeader } from './format/compact-types.js';
 import { readCompactContract, readServiceHeader } from './format/contract-file.js';
 import { expandContract } from './format/expand.js';
 import { applyOverlays, loadOverlays, type OverlayFile, type OverlayReport } from './overlays.js';
+import type { RoutableOperation } from './router.js';
 import type { OperationContract, ServiceContract } from './types.js';
 
 export function defaultContractsDir(): string {
@@ -43,6 +44,8 @@ export interface OperationLookup {
 
 interface Slot {
   summary: ServiceSummary;
+  /** Each operation's id and HTTP binding (what a path router needs), without expanding any. */
+  routes?: RoutableOperation[];
   /** The file to load from; absent for contracts given already loaded. */
   file?: string;
   contract?: ServiceContract;
@@ -80,11 +83,21 @@ export class ContractSet {
     const slot = this.slots.get(name);
     if (slot === undefined) return undefined;
     if (slot.contract === undefined) {
-      const contract = expandContract(readCompactContract(slot.file!));
+      const compact = readCompactContract(slot.file!);
+      const contract = expandContract(compact, true);
+      slot.routes = Object.entries(compact.operations).map(([name, operation]) => ({ id: `${compact.service}.${name}`, http: operation.http }));
       this.overlay(contract);
       slot.contract = contract;
     }
     return slot.contract;
+  }
+
+  /** Each operation's id and HTTP binding, for a path router (loads the service; expands no operation). */
+  routesOf(name: string): RoutableOperation[] {
+    const contract = this.service(name);
+    const slot = this.slots.get(name);
+    if (contract === undefined || slot === undefined) return [];
+    return slot.routes ?? Object.values(contract.operations);
   }
 
   /** True once the service's contracts are in memory. */

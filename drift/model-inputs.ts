@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { constants, gunzipSync } from 'node:zlib';
 import { botocoreVersionOf, readModelFile } from '../contracts/generator/read-model.js';
-import { supportedProtocol } from '../contracts/generator/protocol.js';
+import { supportedProtocol } from '../contracts/protocols/index.js';
 import { serviceContract } from '../contracts/generator/service-contract.js';
 import type { ServiceInput } from './sources.js';
 

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultContractsDir, loadContracts, readContractFile } from '../load.js';
+import { defaultContractsDir, defaultOverlaysDir, indexContracts, loadContracts, readContractFile } from '../load.js';
+import { loadOverlays } from '../overlays.js';
+import { expandContract } from './expand.js';
 import { readCompactContract, readServiceHeader } from './contract-file.js';
 import { serializeContract } from './serialize.js';
 import type { CompactContract } from './compact-types.js';
@@ -124,5 +126,24 @@ describe('loading per service on first use', () => {
     set.service('apigatewayv2');
     expect(set.overlays.applied.length).toBeGreaterThan(0);
     expect(set.overlays.applied.every((id) => id.startsWith('apigatewayv2/'))).toBe(true);
+  });
+});
+
+describe('lazy expansion', () => {
+  it('gives the same contracts, overlays applied, as expanding every operation at once', () => {
+    const lazy = loadContracts();
+    for (const summary of lazy.services) {
+      const file = join(defaultContractsDir(), `${summary.service}-${summary.apiVersion}.json`);
+      const eager = indexContracts([readContractFile(file)], loadOverlays(defaultOverlaysDir())).service(summary.service)!;
+      expect(JSON.parse(JSON.stringify(lazy.service(summary.service))), summary.service).toEqual(JSON.parse(JSON.stringify(eager)));
+    }
+  });
+
+  it('expands only the operations that are read', () => {
+    const contract = expandContract(readCompactContract(join(defaultContractsDir(), 'sqs-2012-11-05.json')), true);
+    const expanded = () => Object.keys(contract.operations).filter((name) => 'value' in Object.getOwnPropertyDescriptor(contract.operations, name)!);
+    expect(expanded()).toEqual([]);
+    expect(contract.operations.SendMessage!.id).toBe('sqs.SendMessage');
+    expect(expanded()).toEqual(['SendMessage']);
   });
 });

@@ -3,6 +3,11 @@
  * operation with its parts spelled out, each part a pair of schemas (validation: open, refs
  * absolute into the service's ajv schema; diff: closed, refs `#/definitions/`). Each operation
  * gets objects of its own (overlays edit one operation's schemas in place, by pointer).
+ *
+ * `lazy`: each operation, and each flavour of the definitions, is expanded the first time it
+ * is read (an own getter that replaces itself with the value), so loading a service costs its
+ * JSON.parse and little more; a request expands the operation it is for. Everything that reads
+ * plain objects (JSON.stringify, structuredClone, Object.values) sees the same contract.
  */
 import { setOwn } from '../../core/own.js';
 import { parseRequestUri } from '../uri-template.js';
@@ -18,12 +23,12 @@ const OPEN_EMPTY: JsonSchema = { type: 'object', properties: {} };
 /** URI labels are closed in the diff flavour: a label cannot be added without the URI changing. */
 const CLOSED_EMPTY: JsonSchema = { type: 'object', properties: {}, additionalProperties: false };
 
-export function expandContract(compact: CompactContract): ServiceContract {
+export function expandContract(compact: CompactContract, lazy = false): ServiceContract {
   const schemaId = schemaIdFor(compact.service, compact.apiVersion);
   const partRefs = { validation: `${schemaId}#/definitions/`, diff: '#/definitions/' };
   const pair = (schema: JsonSchema): SchemaPair => ({ validation: convert(schema, partRefs.validation, true), diff: convert(schema, partRefs.diff, false) });
   const operations: Record<string, OperationContract> = {};
-  for (const [name, operation] of Object.entries(compact.operations)) {
+  const expandOperation = (name: string, operation: CompactContract['operations'][string]): OperationContract => {
     const input = message(compact, operation.input);
     const output = message(compact, operation.output);
     const { segments, queryLiterals } = parseRequestUri(operation.http.uri);
@@ -44,7 +49,7 @@ export function expandContract(compact: CompactContract): ServiceContract {
       ...body(output, pair),
       ...(output.sensitive ? { sensitive: structuredClone(output.sensitive) } : {}),
     };
-    setOwn(operations, name, {
+    return {
       id: `${compact.service}.${name}`,
       service: compact.service,
       name,
@@ -52,13 +57,17 @@ export function expandContract(compact: CompactContract): ServiceContract {
       request,
       response,
       errors: (operation.errors ?? []).map((shape) => errorContract(shape, errorOf(compact, name, shape), pair)),
-    });
-  }
-  const definitions: ServiceContract['definitions'] = { validation: {}, diff: {} };
-  for (const [name, schema] of Object.entries(compact.shapes)) {
-    setOwn(definitions.validation, name, convert(schema, '#/definitions/', true));
-    setOwn(definitions.diff, name, convert(schema, '#/definitions/', false));
-  }
+    };
+  };
+  for (const [name, operation] of Object.entries(compact.operations)) put(operations, name, () => expandOperation(name, operation), lazy);
+  const flavour = (open: boolean) => (): Record<string, JsonSchema> => {
+    const out: Record<string, JsonSchema> = {};
+    for (const [name, schema] of Object.entries(compact.shapes)) setOwn(out, name, convert(schema, '#/definitions/', open));
+    return out;
+  };
+  const definitions = {} as ServiceContract['definitions'];
+  put(definitions, 'validation', flavour(true), lazy);
+  put(definitions, 'diff', flavour(false), lazy);
   return {
     format: compact.format,
     formatVersion: compact.formatVersion,
@@ -78,6 +87,22 @@ export function expandContract(compact: CompactContract): ServiceContract {
     operations,
     definitions,
   };
+}
+
+/** `target[key] = make()`, now or (lazy) on first read; a write before the first read replaces it. */
+function put<T>(target: Record<string, T>, key: string, make: () => T, lazy: boolean): void {
+  if (!lazy) return setOwn(target, key, make());
+  const settle = (value: T): void => void Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = make();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
 }
 
 function message(compact: CompactContract, shape: string | undefined): CompactMessage {

@@ -195,7 +195,7 @@ describe('contracts generate', () => {
     const file = writeModel('sqs/2012-11-05/service-2.json', { ...model(), metadata: { apiVersion: '2012-11-05', protocol: 'query', protocols: ['query'] } });
     const out = join(dir, 'out');
     const error = failure(() => generateContracts({ botocore: file, out }));
-    expect(error.message).toMatch(/protocol query is not supported; tapegate generates rest-json contracts only/);
+    expect(error.message).toMatch(/protocol query is not supported; tapegate generates json, rest-json contracts only/);
     expect(() => readFileSync(join(out, 'sqs-2012-11-05.json'))).toThrow();
   });
 

@@ -7,6 +7,7 @@
  */
 import type { SensitiveMember } from '../../core/sensitive.js';
 import type { CompactError, CompactMember, CompactMessage } from '../format/compact-types.js';
+import type { ModelBinding } from '../protocols/types.js';
 import type { JsonSchema } from '../types.js';
 import type { BotocoreShape } from './botocore-model.js';
 import { sensitiveMembersOf, type SensitiveContext } from './sensitive-members.js';
@@ -48,7 +49,7 @@ export function messageOf(name: string, context: SchemaContext, sensitive: Sensi
   return { ...message, ...sensitivePart(name, sensitive) };
 }
 
-export function errorOf(name: string, context: SchemaContext, sensitive: SensitiveContext, typeOf: (name: string, shape: BotocoreShape | undefined) => string): CompactError {
+export function errorOf(name: string, context: SchemaContext, sensitive: SensitiveContext, protocol: Pick<ModelBinding, 'errorType' | 'errorHeaders'>): CompactError {
   const shape = context.shapes[name];
   const parsed = bodyPart(shape, context);
   const body = parsed === undefined || parsed === 'blob' ? { type: 'object', properties: {} } : parsed;
@@ -56,8 +57,9 @@ export function errorOf(name: string, context: SchemaContext, sensitive: Sensiti
   // `code` as well as the header; AWS sends any of them.
   const properties = body.properties as Record<string, JsonSchema>;
   for (const member of ['message', 'Message', '__type', 'code']) properties[member] ??= { type: 'string' };
-  const type = typeOf(name, shape);
+  const type = protocol.errorType(name, shape);
   const headers = textPart(shape, 'header', context, name);
+  Object.assign(headers.properties as Record<string, JsonSchema>, protocol.errorHeaders(name, shape));
   return {
     ...(type !== name ? { type } : {}),
     status: shape?.error?.httpStatusCode ?? 400,

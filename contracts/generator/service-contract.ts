@@ -12,7 +12,8 @@ import type { JsonSchema, ServiceContract } from '../types.js';
 import type { BotocoreShape } from './botocore-model.js';
 import type { SensitiveOverlay } from '../overlays.js';
 import { errorOf, messageOf } from './message-contract.js';
-import { protocolOf, type ProtocolChoice } from './protocol.js';
+import { bindProtocol } from '../protocols/index.js';
+import type { ModelBinding } from '../protocols/types.js';
 import type { ModelFile } from './read-model.js';
 import { markKey, type SensitiveContext } from './sensitive-members.js';
 import { shapeDefinition, type SchemaContext } from './shape-schema.js';
@@ -34,7 +35,7 @@ export function serviceContractWithOverlay(file: ModelFile, sensitive: readonly 
  */
 export function compactContract(file: ModelFile, sensitive: readonly SensitiveOverlay[]): CompactContract {
   const { model } = file;
-  const protocol: ProtocolChoice = protocolOf(model.metadata, file.path);
+  const protocol: ModelBinding = bindProtocol(model.metadata, file.path);
   const apiVersion = model.metadata.apiVersion;
   const notes: string[] = [];
   const context: SchemaContext = { shapes: model.shapes, defaultTimestampFormat: 'unixTimestamp', notes, refBase: { validation: SHAPE_REF, diff: SHAPE_REF } };
@@ -62,7 +63,7 @@ export function compactContract(file: ModelFile, sensitive: readonly SensitiveOv
       ...(errorShapes.length > 0 ? { errors: errorShapes } : {}),
     });
     for (const shape of [input, output]) if (shape !== undefined && !Object.hasOwn(messages, shape)) setOwn(messages, shape, messageOf(shape, context, sensitiveContext));
-    for (const shape of errorShapes) if (!Object.hasOwn(errors, shape)) setOwn(errors, shape, errorOf(shape, context, sensitiveContext, protocol.errorType));
+    for (const shape of errorShapes) if (!Object.hasOwn(errors, shape)) setOwn(errors, shape, errorOf(shape, context, sensitiveContext, protocol));
   }
 
   const shapes: Record<string, JsonSchema> = {};
