@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { findModelFiles } from '../contracts/generator/read-model.js';
-import { isRestJson } from '../contracts/generator/service-contract.js';
+import { supportedProtocol } from '../contracts/protocols/index.js';
 import type { BotocoreModel } from '../contracts/generator/botocore-model.js';
 import { packageRoot } from '../core/package-root.js';
 
@@ -63,7 +63,7 @@ export function olderRelease(newest: Release, folder: string): Release & { deriv
     const [service, version] = [parts.at(-3)!, parts.at(-2)!];
     const bytes = readFileSync(file);
     const model = JSON.parse((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')) as BotocoreModel;
-    if (!isRestJson(model.metadata)) continue;
+    if (supportedProtocol(model.metadata) === null) continue;
     const target = join(folder, service, version);
     mkdirSync(target, { recursive: true });
     const older = real[service] && existsSync(real[service]) ? readFileSync(real[service], 'utf8') : JSON.stringify(undoChanges(model));

@@ -1,5 +1,6 @@
 /**
- * The ajv set-up shared by every validator of a contract set: draft-07 validation, all errors,
+ * The ajv set-up of a service's validators (one instance per service, made when the service is
+ * first checked): draft-07 validation, all errors,
  * formats (`date-time` for v2 timestamps), and the `tapegateKnown` keyword that reports a
  * member the contract does not name. That keyword is what keeps validation schemas open (an
  * unknown field is not a violation) while still telling us about it, in the same single pass.
@@ -48,7 +49,8 @@ export interface UnknownMemberParams {
   sameButCase?: string;
 }
 
-export function createAjv(services: ServiceContract[]): AjvInstance {
+/** An ajv instance for one service: its definitions added once, under the service's `schemaId`. */
+export function createAjv(service: ServiceContract): AjvInstance {
   // passContext: `validate.call(context, data)` hands the ValidationContext to tapegateLearned, through every $ref.
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false, addUsedSchema: false, passContext: true });
   addFormats(ajv, ['date-time', 'date', 'time', 'uri', 'email', 'byte']);
@@ -86,10 +88,8 @@ export function createAjv(services: ServiceContract[]): AjvInstance {
       };
     },
   });
-  for (const service of services) {
-    for (const definition of Object.values(service.definitions.validation)) markStructures(definition);
-    ajv.addSchema({ $id: service.schemaId, definitions: service.definitions.validation });
-  }
+  for (const definition of Object.values(service.definitions.validation)) markStructures(definition);
+  ajv.addSchema({ $id: service.schemaId, definitions: service.definitions.validation });
   return ajv;
 }
 

@@ -41,7 +41,7 @@ export interface ExchangeFindings {
 export function uncoveredServiceOf(validator: Validator, exchange: ExchangeToCheck): string | null {
   const service = serviceOfExchange(exchange);
   if (service === null) return null;
-  const covered = validator.contracts.services.some((contract) => contract.signingName === service || contract.endpointPrefix === service);
+  const covered = validator.contracts.services.some((contract) => contract.signingName === service || contract.endpointPrefix === service || contract.targetPrefix === service);
   return covered ? null : service;
 }
 
@@ -54,7 +54,7 @@ export function exchangeFindings(validator: Validator, exchange: ExchangeToCheck
     const uncovered = uncoveredServiceOf(validator, exchange);
     if (uncovered !== null) return { operation, findings: [uncoveredFinding(validator, operation, uncovered)], uncoveredService: uncovered };
     // Routing again only for an exchange recorded without an operation (rare: an unknown call).
-    operation ??= validator.router.route(request.method, request.path, request.query)?.operation ?? null;
+    operation ??= validator.router.route(request)?.operation ?? null;
     return { operation, findings: validator.validate({ request, response }, exchange.operation, learned?.contextFor(exchange)) };
   } catch (error) {
     return { operation, findings: [validatorFailure(operation, exchange.seq, error)] };

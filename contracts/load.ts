@@ -1,13 +1,21 @@
 /**
- * Loading contracts: read the generated files of a folder, apply the overlays, index the
- * operations. Cheap on purpose (JSON.parse and a few maps): schemas are compiled lazily by
- * the validator, the first time an operation is seen.
+ * Loading contracts, per service on first use. A folder is listed from the first line of each
+ * file (the service header: names, protocol, signing name, target prefix), which is all the
+ * router needs to pick a service and the coverage check to say which services are known. A
+ * service's file is parsed, expanded (format/expand.ts) and given its overlays the first time
+ * one of its operations is asked for; schemas are compiled later still, by the validator, the
+ * first time an operation part is checked.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import { TapegateError } from '../core/errors.js';
+import { ownValue } from '../core/own.js';
 import { packageRoot } from '../core/package-root.js';
-import { applyOverlays, loadOverlays, type OverlayReport } from './overlays.js';
+import type { ServiceHeader } from './format/compact-types.js';
+import { readCompactContract, readServiceHeader } from './format/contract-file.js';
+import { expandContract } from './format/expand.js';
+import { applyOverlays, loadOverlays, type OverlayFile, type OverlayReport } from './overlays.js';
+import type { RoutableOperation } from './router.js';
 import type { OperationContract, ServiceContract } from './types.js';
 
 export function defaultContractsDir(): string {
@@ -18,13 +26,111 @@ export function defaultOverlaysDir(): string {
   return join(packageRoot(), 'contracts', 'overlays');
 }
 
-export interface ContractSet {
-  services: ServiceContract[];
-  /** By operation id (`apigateway.GetIntegrationResponse`). */
-  operations: Map<string, OperationContract>;
-  /** The service each operation belongs to, by operation id. */
-  serviceOf: Map<string, ServiceContract>;
-  overlays: OverlayReport;
+/** What is known of a service without loading its contracts. */
+export type ServiceSummary = Pick<
+  ServiceHeader,
+  'service' | 'apiVersion' | 'protocol' | 'endpointPrefix' | 'signingName' | 'serviceId' | 'targetPrefix' | 'jsonVersion' | 'awsQueryCompatible' | 'provenance'
+>;
+
+/** Operations by id (`apigateway.GetIntegrationResponse`); `get` and `has` load only the id's service. */
+export interface OperationLookup {
+  get(id: string): OperationContract | undefined;
+  has(id: string): boolean;
+  /** Every operation id: loads every service. */
+  keys(): IterableIterator<string>;
+  /** Every operation: loads every service. */
+  values(): IterableIterator<OperationContract>;
+}
+
+interface Slot {
+  summary: ServiceSummary;
+  /** Each operation's id and HTTP binding (what a path router needs), without expanding any. */
+  routes?: RoutableOperation[];
+  /** The file to load from; absent for contracts given already loaded. */
+  file?: string;
+  contract?: ServiceContract;
+}
+
+export class ContractSet {
+  /** Every service, as its header says (cheap: nothing is loaded). */
+  readonly services: readonly ServiceSummary[];
+  /** Overlay rules applied and not applied, for the services loaded so far. */
+  readonly overlays: OverlayReport = { applied: [], unapplied: [] };
+  readonly operations: OperationLookup;
+  /** The service an operation belongs to, by operation id (loads it). */
+  readonly serviceOf: { get(id: string): ServiceContract | undefined };
+  private readonly slots = new Map<string, Slot>();
+
+  constructor(
+    slots: Slot[],
+    private readonly overlayFiles: readonly OverlayFile[],
+  ) {
+    // Two files of one service (two api versions): the later one, as a folder sorts, wins.
+    for (const slot of slots) this.slots.set(slot.summary.service, slot);
+    this.services = slots.map((slot) => slot.summary);
+    for (const slot of slots) if (slot.contract) this.overlay(slot.contract);
+    this.operations = {
+      get: (id) => this.operation(id),
+      has: (id) => this.operation(id) !== undefined,
+      keys: () => this.allOperations().map(idOf).values(),
+      values: () => this.allOperations().values(),
+    };
+    this.serviceOf = { get: (id) => (this.operation(id) === undefined ? undefined : this.service(serviceName(id))) };
+  }
+
+  /** The service's contracts, loaded on first use; undefined for a service the set lacks. */
+  service(name: string): ServiceContract | undefined {
+    const slot = this.slots.get(name);
+    if (slot === undefined) return undefined;
+    if (slot.contract === undefined) {
+      const compact = readCompactContract(slot.file!);
+      const contract = expandContract(compact, true);
+      slot.routes = Object.entries(compact.operations).map(([name, operation]) => ({ id: `${compact.service}.${name}`, http: operation.http }));
+      this.overlay(contract);
+      slot.contract = contract;
+    }
+    return slot.contract;
+  }
+
+  /** Each operation's id and HTTP binding, for a path router (loads the service; expands no operation). */
+  routesOf(name: string): RoutableOperation[] {
+    const contract = this.service(name);
+    const slot = this.slots.get(name);
+    if (contract === undefined || slot === undefined) return [];
+    return slot.routes ?? Object.values(contract.operations);
+  }
+
+  /** True once the service's contracts are in memory. */
+  isLoaded(name: string): boolean {
+    return this.slots.get(name)?.contract !== undefined;
+  }
+
+  operation(id: string): OperationContract | undefined {
+    const service = this.service(serviceName(id));
+    return service === undefined ? undefined : ownValue(service.operations, id.slice(id.indexOf('.') + 1));
+  }
+
+  /** Every service, loaded (for listings; routing and validation never need all of them). */
+  loadAll(): ServiceContract[] {
+    return [...this.slots.keys()].map((name) => this.service(name)!);
+  }
+
+  private allOperations(): OperationContract[] {
+    return this.loadAll().flatMap((service) => Object.values(service.operations));
+  }
+
+  private overlay(contract: ServiceContract): void {
+    const report = applyOverlays([contract], [...this.overlayFiles]);
+    this.overlays.applied.push(...report.applied);
+    this.overlays.unapplied.push(...report.unapplied);
+  }
+}
+
+const idOf = (operation: OperationContract): string => operation.id;
+
+function serviceName(id: string): string {
+  const dot = id.indexOf('.');
+  return dot === -1 ? id : id.slice(0, dot);
 }
 
 export interface LoadOptions {
@@ -34,21 +140,9 @@ export interface LoadOptions {
   overlays?: string | false;
 }
 
+/** A contract file, whole and expanded (no overlays). */
 export function readContractFile(file: string): ServiceContract {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new TapegateError(`Failed to load contracts "${file}": ${(error as Error).message}`, 2);
-  }
-  const contract = parsed as Partial<ServiceContract>;
-  if (contract.format !== 'tapegate-contracts' || typeof contract.operations !== 'object') {
-    throw new TapegateError(`Failed to load contracts "${file}": not a tapegate contract file (expected "format": "tapegate-contracts")`, 2);
-  }
-  if (contract.formatVersion !== 1) {
-    throw new TapegateError(`Failed to load contracts "${file}": format version ${String(contract.formatVersion)} is not one this tapegate reads (1)`, 2);
-  }
-  return contract as ServiceContract;
+  return expandContract(readCompactContract(file));
 }
 
 export function contractFiles(dir: string): string[] {
@@ -59,27 +153,39 @@ export function contractFiles(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
+/** The contracts of a folder, listed (each file's header line); each service loads on first use. */
 export function loadContracts(options: LoadOptions = {}): ContractSet {
-  const services = contractFiles(options.dir ?? defaultContractsDir()).map(readContractFile);
-  return indexContracts(services, options.overlays === false ? [] : loadOverlays(options.overlays ?? defaultOverlaysDir()));
+  const slots = contractFiles(options.dir ?? defaultContractsDir()).map((file) => ({ summary: summaryOf(readServiceHeader(file)), file }));
+  return new ContractSet(slots, options.overlays === false ? [] : loadOverlays(options.overlays ?? defaultOverlaysDir()));
 }
 
-export function indexContracts(services: ServiceContract[], overlays: ReturnType<typeof loadOverlays> = []): ContractSet {
-  const report = applyOverlays(services, overlays);
-  const operations = new Map<string, OperationContract>();
-  const serviceOf = new Map<string, ServiceContract>();
-  for (const service of services) {
-    for (const operation of Object.values(service.operations)) {
-      operations.set(operation.id, operation);
-      serviceOf.set(operation.id, service);
-    }
-  }
-  return { services, operations, serviceOf, overlays: report };
+/** A set of contracts already in memory (tests, drift), with the overlays applied now. */
+export function indexContracts(services: ServiceContract[], overlays: OverlayFile[] = []): ContractSet {
+  return new ContractSet(
+    services.map((contract) => ({ summary: contract, contract })),
+    overlays,
+  );
+}
+
+function summaryOf(header: ServiceHeader): ServiceSummary {
+  const { service, apiVersion, protocol, endpointPrefix, signingName, serviceId, targetPrefix, jsonVersion, awsQueryCompatible, provenance } = header;
+  return {
+    service,
+    apiVersion,
+    protocol,
+    endpointPrefix,
+    signingName,
+    serviceId,
+    ...(targetPrefix !== undefined ? { targetPrefix } : {}),
+    ...(jsonVersion !== undefined ? { jsonVersion } : {}),
+    ...(awsQueryCompatible ? { awsQueryCompatible } : {}),
+    provenance,
+  };
 }
 
 let bundled: ContractSet | undefined;
 
-/** The bundled contracts with their overlays, loaded once per process. */
+/** The bundled contracts with their overlays, listed once per process (each service loads on first use). */
 export function bundledContracts(): ContractSet {
   bundled ??= loadContracts();
   return bundled;

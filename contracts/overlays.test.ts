@@ -24,7 +24,7 @@ describe('overlay definitions', () => {
       ],
     };
     const contracts = indexContracts([readContractFile(V1)], [overlay]);
-    const service = contracts.services[0]!;
+    const service = contracts.service('apigateway')!;
     expect(contracts.overlays.applied).toEqual(['apigateway/short-name']);
     expect(contracts.overlays.unapplied).toEqual([
       { id: 'definitions/IntegrationResponse', service: 'apigateway', apiVersion: '2015-07-09', target: '/definitions/validation/IntegrationResponse' },

@@ -109,8 +109,8 @@ describe('correct-but-unusual traffic gives no error', () => {
       exchange('apigateway.GetTags', { path: '/tags/arn%3Aaws%3Aexample%3Aus-east-1%3A1%3Athing%2Ft' }, { body: json({ tags: [{ key: 'k', value: 'v' }] }) }, 'example'),
     ],
     [
-      'dynamodb in an older cassette: X-Amz-Target only',
-      exchange(null, { method: 'POST', headers: { 'x-amz-target': 'DynamoDB_20120810.DeleteTable' }, body: json({ TableName: 't' }) }, { body: json({}) }),
+      'cognito in an older cassette: X-Amz-Target only',
+      exchange(null, { method: 'POST', headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.DeleteUserPool' }, body: json({ UserPoolId: 'p' }) }, { body: json({}) }),
     ],
     [
       'sts in an older cassette: its AWS host',
@@ -127,7 +127,7 @@ describe('correct-but-unusual traffic gives no error', () => {
 
   it('other services are one uncovered-service info each, naming the service', () => {
     const uncovered = corpus.slice(3).map(([, ex]) => check(ex));
-    expect(uncovered.map((result) => result.uncoveredService)).toEqual(['cognito-idp', 'cloudformation', 'lambda', 'example', 'DynamoDB_20120810', 'sts']);
+    expect(uncovered.map((result) => result.uncoveredService)).toEqual(['cognito-idp', 'cloudformation', 'lambda', 'example', 'AWSCognitoIdentityProviderService', 'sts']);
     for (const result of uncovered) {
       expect(result.findings).toEqual([expect.objectContaining({ severity: 'info', code: 'uncovered-service', path: '' })]);
     }

@@ -1,7 +1,7 @@
 /**
- * The contracts' sensitive places by operation, for redaction: built once per contract set
- * (one pass over the operations at load), then one Map lookup per exchange. Operations
- * without secrets are absent, so most exchanges cost nothing more.
+ * The contracts' sensitive places by operation, for redaction: worked out once per operation,
+ * the first time it is asked for (loading its service if need be), then one Map lookup per
+ * exchange. Operations without secrets answer undefined, so most exchanges cost nothing more.
  */
 import type { SensitiveLookup, SensitiveMember, SensitiveParts } from '../core/sensitive.js';
 import type { ContractSet } from './load.js';
@@ -17,16 +17,22 @@ function unionOf(lists: readonly (readonly SensitiveMember[] | undefined)[]): Se
 export function sensitiveLookup(contracts: ContractSet): SensitiveLookup {
   let lookup = built.get(contracts);
   if (lookup !== undefined) return lookup;
-  const byOperation = new Map<string, SensitiveParts>();
-  for (const [id, operation] of contracts.operations) {
-    const parts: SensitiveParts = {
-      request: operation.request.sensitive ?? [],
-      response: operation.response.sensitive ?? [],
-      errors: unionOf(operation.errors.map((error) => error.sensitive)),
-    };
-    if (parts.request.length + parts.response.length + parts.errors.length > 0) byOperation.set(id, Object.freeze(parts));
-  }
-  lookup = (operation) => byOperation.get(operation);
+  const byOperation = new Map<string, SensitiveParts | undefined>();
+  lookup = (id) => {
+    if (byOperation.has(id)) return byOperation.get(id);
+    const operation = contracts.operations.get(id);
+    let parts: SensitiveParts | undefined;
+    if (operation !== undefined) {
+      parts = {
+        request: operation.request.sensitive ?? [],
+        response: operation.response.sensitive ?? [],
+        errors: unionOf(operation.errors.map((error) => error.sensitive)),
+      };
+      parts = parts.request.length + parts.response.length + parts.errors.length > 0 ? Object.freeze(parts) : undefined;
+    }
+    byOperation.set(id, parts);
+    return parts;
+  };
   built.set(contracts, lookup);
   return lookup;
 }

@@ -1,9 +1,10 @@
 /**
- * The shape of a generated contract file (`contracts/generated/<service>-<apiVersion>.json`).
+ * A service's contracts as the code uses them: what a contract file
+ * (`contracts/generated/<service>-<apiVersion>.json`, the compact form of format/compact-types.ts)
+ * expands to when its service is first used, and what the generator makes of a model.
  *
- * One file per service version. Every operation carries its wire bindings (which member
- * travels where, under which name) and, for each part of the request and response, a pair
- * of JSON Schemas:
+ * Every operation carries its wire bindings (which member travels where, under which name)
+ * and, for each part of the request and response, a pair of JSON Schemas:
  *  - `validation`: open objects, overlays applied on load, compiled by ajv;
  *  - `diff`: draft-07, closed objects (`additionalProperties: false`), internal
  *    `#/definitions/...` refs only, for json-schema-diff.
@@ -105,16 +106,25 @@ export interface OperationContract {
   errors: ErrorContract[];
 }
 
+/** The protocols the generator takes. */
+export type ServiceProtocol = 'rest-json' | 'json';
+
 export interface ServiceContract {
   format: 'tapegate-contracts';
-  formatVersion: 1;
+  formatVersion: 2;
   /** The service's botocore name (`apigateway`, `apigatewayv2`). */
   service: string;
   apiVersion: string;
-  protocol: 'rest-json';
+  protocol: ServiceProtocol;
   endpointPrefix: string;
   signingName: string;
   serviceId: string;
+  /** json protocol: `X-Amz-Target` is `{targetPrefix}.{Operation}`. */
+  targetPrefix?: string;
+  /** json protocol: `1.0` or `1.1`. */
+  jsonVersion?: string;
+  /** json protocol: errors also carry the query-protocol code (`x-amzn-query-error`). */
+  awsQueryCompatible?: boolean;
   provenance: Provenance;
   /** `$id` the validation definitions are registered under in ajv. */
   schemaId: string;

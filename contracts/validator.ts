@@ -1,8 +1,9 @@
 /**
  * The validator: one exchange → findings. Routes the request when no operation is given,
  * checks every part (labels, query, headers, body) of the request, then the response against
- * the success contract or the declared error it carries. Validators are compiled on first use
- * of a part and kept; the contract set is shared.
+ * the success contract or the declared error it carries. A service's contracts load, and its
+ * ajv instance is made, the first time one of its exchanges is checked; each part's validator
+ * is compiled on its first use and kept. The contract set is shared.
  */
 import type { ValidateFunction } from 'ajv';
 import type { Body, RecordedRequest, RecordedResponse } from '../core/exchange.js';
@@ -17,7 +18,7 @@ import { setOwn } from '../core/own.js';
 import type { ValidationContext } from './learned-apis.js';
 import { bundledContracts, type ContractSet } from './load.js';
 import { nullMembersMessage, withoutNullMembers } from './null-members.js';
-import { Router } from './router.js';
+import { ContractRouter } from './service-router.js';
 import type { JsonSchema, OperationContract, SchemaPair } from './types.js';
 
 export interface ExchangeToValidate {
@@ -33,16 +34,16 @@ interface NullMember {
 
 export class Validator {
   readonly contracts: ContractSet;
-  readonly router: Router;
-  private readonly ajv: AjvInstance;
+  readonly router: ContractRouter;
+  /** One per service, by service name, made on the service's first check. */
+  private readonly ajvs = new Map<string, AjvInstance>();
   private readonly compiled = new Map<SchemaPair, ValidateFunction>();
   private readonly listQueryNames = new Map<OperationContract, Set<string>>();
   private readonly errors: ErrorJudge;
 
-  constructor(contracts: ContractSet = bundledContracts(), router?: Router) {
+  constructor(contracts: ContractSet = bundledContracts()) {
     this.contracts = contracts;
-    this.router = router ?? new Router(contracts.operations.values());
-    this.ajv = createAjv(contracts.services);
+    this.router = new ContractRouter(contracts);
     this.errors = new ErrorJudge(contracts);
   }
 
@@ -56,7 +57,7 @@ export class Validator {
     let contract: OperationContract | undefined;
     let labels: Record<string, string> = {};
     if (operation) contract = this.contracts.operations.get(operation);
-    const route = this.router.route(request.method, request.path, request.query);
+    const route = this.router.route(request);
     if (route && (!contract || route.operation === contract.id)) {
       contract ??= this.contracts.operations.get(route.operation);
       labels = route.labels;
@@ -266,12 +267,23 @@ export class Validator {
       // Bodies report members the contract does not name; query strings and headers carry
       // plenty the model never mentions (SigV4, user agents), so they stay silent about extras.
       if (prefix === '/body') markStructures(pair.validation);
-      validate = this.ajv.compile(pair.validation);
+      validate = this.ajvFor(operation).compile(pair.validation);
       this.compiled.set(pair, validate);
     }
     // The context reaches the tapegateLearned keyword as ajv's `this` (passContext, ajv-instance.ts).
     if (validate.call(context, value)) return [];
     return unique(findingsFromAjv(validate.errors, { operation, side, prefix }));
+  }
+
+  /** The ajv instance of the operation's service (`apigateway` of `apigateway.GetRestApi`). */
+  private ajvFor(operation: string): AjvInstance {
+    const service = operation.slice(0, operation.indexOf('.'));
+    let ajv = this.ajvs.get(service);
+    if (ajv === undefined) {
+      ajv = createAjv(this.contracts.service(service)!);
+      this.ajvs.set(service, ajv);
+    }
+    return ajv;
   }
 
   private finding(operation: string, side: Side, severity: Finding['severity'], code: Finding['code'], path: string, message: string): Finding {

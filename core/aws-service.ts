@@ -37,7 +37,7 @@ export function amzTargetOf(headers: Record<string, string>): string | null {
 }
 
 /** `cognito-idp` for `cognito-idp.us-east-1.amazonaws.com`; null for any other host. */
-function hostService(headers: Record<string, string>): string | null {
+export function hostServiceOf(headers: Record<string, string>): string | null {
   const host = header(headers, 'host')?.trim().toLowerCase().replace(/:\d+$/, '');
   const match = host === undefined ? null : /^([a-z0-9-]+)\.(?:[a-z0-9-]+\.)?amazonaws\.com(?:\.cn)?$/.exec(host);
   return match === null ? null : (match[1] as string);
@@ -56,7 +56,7 @@ export interface ServiceCarrier {
 export function serviceOfExchange(exchange: ServiceCarrier): string | null {
   const { headers } = exchange.request;
   if (exchange.service !== undefined) return exchange.service;
-  const named = signingServiceOf(headers) ?? hostService(headers);
+  const named = signingServiceOf(headers) ?? hostServiceOf(headers);
   if (named !== null) return named;
   const target = amzTargetOf(headers);
   return target === null ? null : target.split('.')[0] || null;

@@ -1,5 +1,5 @@
 /**
- * The rest-json services of a botocore data folder, listed without generating anything:
+ * The services of a botocore data folder that tapegate generates contracts for, listed without generating anything:
  * the service and api version come from the folder layout, the protocol from the head of
  * the model (metadata comes first in every service-2.json), the release from the path or
  * the file's sha256. Each model is read in full only when its service is compared.
@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { constants, gunzipSync } from 'node:zlib';
 import { botocoreVersionOf, readModelFile } from '../contracts/generator/read-model.js';
-import { isRestJson, serviceContract } from '../contracts/generator/service-contract.js';
+import { supportedProtocol } from '../contracts/protocols/index.js';
+import { serviceContract } from '../contracts/generator/service-contract.js';
 import type { ServiceInput } from './sources.js';
 
 /** Enough of a model's start to hold its metadata; the whole file is read when the head is not. */
@@ -19,7 +20,7 @@ export function modelInputs(files: string[]): ServiceInput[] {
   const inputs: ServiceInput[] = [];
   for (const file of files) {
     const bytes = readFileSync(file);
-    if (!isRestJson(protocolsOf(file, bytes))) continue;
+    if (supportedProtocol(protocolsOf(file, bytes)) === null) continue;
     inputs.push({
       service: basename(dirname(dirname(file))),
       apiVersion: basename(dirname(file)),

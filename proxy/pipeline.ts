@@ -8,6 +8,7 @@
  * path (read, route, match, answer); everything that waits on the network or the disk is
  * in `forwardAndRecord`.
  */
+import { requestLine } from '../cassettes/match/request-line.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RedactOptions } from '../cassettes/redact/redact.js';
 import { hostLabel, requestLabel } from '../cassettes/redact/request-label.js';
@@ -158,8 +159,8 @@ export function createPipeline(context: PipelineContext): Handler {
     if (!result.ok) return unreadable(req, res, result);
     const request = result.request;
     const target = req.url ?? '/';
-    const line = request.method + ' ' + target;
-    const operation = context.routes.operationOf(line, request.method, request.path, request.query);
+    const line = requestLine(request.method, target, request.headers);
+    const operation = context.routes.operationOf(line, request);
     if (context.match !== null) {
       const match = context.match.match(operation, request, line);
       if (match.hit) {

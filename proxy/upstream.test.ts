@@ -54,8 +54,19 @@ describe('partitions and endpoints', () => {
 
   it('maps signing names to endpoint prefixes from the loaded contracts', () => {
     const contracts = bundledContracts();
-    expect([...endpointPrefixes(contracts)]).toEqual([['apigateway', 'apigateway']]);
+    expect([...endpointPrefixes(contracts)].sort()).toEqual([
+      ['apigateway', 'apigateway'],
+      ['dynamodb', 'dynamodb'],
+      ['events', 'events'],
+      ['kms', 'kms'],
+      ['logs', 'logs'],
+      ['secretsmanager', 'secretsmanager'],
+      ['sqs', 'sqs'],
+      ['ssm', 'ssm'],
+      ['states', 'states'],
+    ]);
     expect(signingNameOf(contracts, 'apigatewayv2.CreateApi')).toBe('apigateway');
+    expect(signingNameOf(contracts, 'stepfunctions.StartExecution')).toBe('states');
     expect(signingNameOf(contracts, null)).toBeNull();
   });
 });
@@ -105,6 +116,24 @@ describe('planUpstream', () => {
     const decision = planUpstream({ scope, routedService: null }, config());
     expect(decision).toMatchObject({ ok: true, plan: { region: 'eu-central-1', service: 'apigateway' } });
     if (decision.ok) expect(decision.plan.target.origin).toBe('https://apigateway.eu-central-1.amazonaws.com');
+  });
+
+  it('forwards the json services to their endpoints, named by the signing name of each scope', () => {
+    const expected: [string, string][] = [
+      ['dynamodb', 'https://dynamodb.eu-central-1.amazonaws.com'],
+      ['sqs', 'https://sqs.eu-central-1.amazonaws.com'],
+      ['secretsmanager', 'https://secretsmanager.eu-central-1.amazonaws.com'],
+      ['kms', 'https://kms.eu-central-1.amazonaws.com'],
+      ['events', 'https://events.eu-central-1.amazonaws.com'],
+      ['states', 'https://states.eu-central-1.amazonaws.com'],
+      ['logs', 'https://logs.eu-central-1.amazonaws.com'],
+      ['ssm', 'https://ssm.eu-central-1.amazonaws.com'],
+    ];
+    for (const [service, origin] of expected) {
+      const decision = planUpstream({ scope: { ...scope, service }, routedService: null }, config());
+      if (!decision.ok) throw new Error(decision.message);
+      expect([decision.plan.service, decision.plan.target.origin]).toEqual([service, origin]);
+    }
   });
 
   it('--region changes both the signature and the endpoint', () => {

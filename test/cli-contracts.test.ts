@@ -83,11 +83,11 @@ describe('tapegate contracts (the built CLI)', () => {
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/^tapegate: Failed to read botocore model ".*service-2\.json": not JSON/);
       expect(result.stderr).not.toMatch(/\n\s+at /);
-      const json = { metadata: { apiVersion: '2015-03-31', protocol: 'json', uid: 'x-2015-03-31' }, operations: {}, shapes: {} };
-      writeFileSync(bad, JSON.stringify(json));
+      const query = { metadata: { apiVersion: '2015-03-31', protocol: 'query', uid: 'x-2015-03-31' }, operations: {}, shapes: {} };
+      writeFileSync(bad, JSON.stringify(query));
       const other = runCli(['contracts', 'generate', '--botocore', bad, '--out', join(dir, 'out')]);
       expect(other.status).toBe(2);
-      expect(other.stderr).toMatch(/protocol json is not supported/);
+      expect(other.stderr).toMatch(/protocol query is not supported; tapegate generates json, rest-json contracts only/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

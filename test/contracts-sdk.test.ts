@@ -40,7 +40,7 @@ describe('the case tables', () => {
 describe('canned success responses', () => {
   // Every operation of both APIs, not only the ones driven through the SDK: the sampler and
   // the contracts must agree everywhere, or a canned response proves nothing.
-  const operations = [...validator.contracts.operations.values()];
+  const operations = ['apigateway', 'apigatewayv2'].flatMap((service) => Object.values(validator.contracts.service(service)!.operations));
   it.each(operations.map((operation) => [operation.id, operation] as const))('%s validates against its own contract', (id, operation) => {
     const canned = cannedSuccess(operation, validator.contracts.serviceOf.get(id)!);
     expect(canned.response.status).toBe(operation.response.status);

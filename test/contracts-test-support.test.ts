@@ -37,8 +37,8 @@ describe('samplePattern', () => {
 
 describe('sampleFromSchema', () => {
   const contracts = bundledContracts();
-  const v1 = contracts.services.find((s) => s.service === 'apigateway')!;
-  const v2 = contracts.services.find((s) => s.service === 'apigatewayv2')!;
+  const v1 = contracts.service('apigateway')!;
+  const v2 = contracts.service('apigatewayv2')!;
 
   it('resolves refs and honours enums, patterns and v1 epoch timestamps', () => {
     const body = contracts.operations.get('apigateway.GetRestApi')!.response.body!.validation;

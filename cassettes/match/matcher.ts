@@ -5,6 +5,7 @@
  * Misses are explained (see explain.ts) and counted, so the proxy can report served,
  * missed and never used.
  */
+import { requestLine } from './request-line.js';
 import { TapegateError } from '../../core/errors.js';
 import type { Exchange, RecordedRequest } from '../../core/exchange.js';
 import { explainExhausted, explainNoMatch, type MissExplanation } from './explain.js';
@@ -99,7 +100,7 @@ export class Matcher {
     // requests: caching the line only on a repeat would rarely pay).
     const { request } = exchange;
     if (exchange.operation !== null && request.body.kind === 'empty' && this.keyOptions.matchHeaders.length === 0 && Object.keys(request.query).length === 0) {
-      const line = `${request.method} ${request.path}`;
+      const line = requestLine(request.method, request.path, request.headers);
       if (!this.byTarget.has(line)) this.byTarget.set(line, queue);
     }
   }

@@ -9,6 +9,11 @@ export interface BotocoreModel {
     endpointPrefix?: string;
     signingName?: string;
     serviceId?: string;
+    /** json protocol: `X-Amz-Target` is `{targetPrefix}.{Operation}`. */
+    targetPrefix?: string;
+    jsonVersion?: string;
+    /** json protocol: present (as `{}`) when errors also carry the query protocol's code. */
+    awsQueryCompatible?: object;
   };
   operations: Record<string, BotocoreOperation>;
   shapes: Record<string, BotocoreShape>;

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TapegateError } from '../../core/errors.js';
 import { generateContracts } from './generate.js';
+import { readContractFile } from '../load.js';
 import type { ServiceContract } from '../types.js';
 
 /** A small rest-json model with the features the generator must carry to the wire. */
@@ -79,8 +80,9 @@ function writeModel(relative: string, content: unknown, gzip = false): string {
   return file;
 }
 
+/** A written contract file, expanded as the loader expands it. */
 function generated(out: string, name: string): ServiceContract {
-  return JSON.parse(readFileSync(join(out, name), 'utf8')) as ServiceContract;
+  return readContractFile(join(out, name));
 }
 
 function failure(run: () => unknown): TapegateError {
@@ -155,7 +157,7 @@ describe('contracts generate', () => {
     expect(readFileSync(join(dir, 'two/widgets-2020-01-01.json'), 'utf8')).toBe(one);
     const three = generated(join(dir, 'three'), 'widgets-2020-01-01.json');
     expect(three.provenance.file).toBe('widgets/2020-01-01/service-2.json.gz');
-    expect({ ...three, provenance: null }).toEqual({ ...(JSON.parse(one) as ServiceContract), provenance: null });
+    expect({ ...three, provenance: null }).toEqual({ ...generated(join(dir, 'one'), 'widgets-2020-01-01.json'), provenance: null });
   });
 
   it('generates a data folder one model at a time, telling progress, all or nothing', () => {
@@ -193,7 +195,7 @@ describe('contracts generate', () => {
     const file = writeModel('sqs/2012-11-05/service-2.json', { ...model(), metadata: { apiVersion: '2012-11-05', protocol: 'query', protocols: ['query'] } });
     const out = join(dir, 'out');
     const error = failure(() => generateContracts({ botocore: file, out }));
-    expect(error.message).toMatch(/protocol query is not supported; tapegate generates rest-json contracts only/);
+    expect(error.message).toMatch(/protocol query is not supported; tapegate generates json, rest-json contracts only/);
     expect(() => readFileSync(join(out, 'sqs-2012-11-05.json'))).toThrow();
   });
 

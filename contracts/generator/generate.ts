@@ -8,12 +8,14 @@ import { TapegateError } from '../../core/errors.js';
 import { defaultOverlaysDir } from '../load.js';
 import { loadOverlays, type SensitiveOverlay } from '../overlays.js';
 import { findModelFiles, readModelFile } from './read-model.js';
-import { isRestJson, serviceContractWithOverlay } from './service-contract.js';
+import { supportedProtocol } from '../protocols/index.js';
+import { compactContract } from './service-contract.js';
+import { serializeContract } from '../format/serialize.js';
 
 export interface GenerateOptions {
   botocore: string;
   out: string;
-  /** Only these services (botocore names). Default: every rest-json service found. */
+  /** Only these services (botocore names). Default: every service of a protocol tapegate generates. */
   services?: string[];
   /**
    * Folder of overlay files whose `sensitive` entries mark secrets the models leave
@@ -26,7 +28,7 @@ export interface GenerateOptions {
 
 export interface GenerateResult {
   written: { service: string; apiVersion: string; file: string; operations: number; notes: string[] }[];
-  /** Services of a data folder that were passed over because they are not rest-json. */
+  /** Services of a data folder that were passed over: their protocol is not one tapegate generates. */
   skipped: { service: string; protocol: string }[];
 }
 
@@ -50,17 +52,17 @@ export function generateContracts(options: GenerateOptions): GenerateResult {
     for (const [index, path] of files.entries()) {
       const model = readModelFile(path, single ? options.botocore : relative(options.botocore, path) || path);
       options.progress?.(index, files.length, model.service);
-      // In a whole data folder other protocols are expected; a model named on its own must be rest-json.
-      if (!single && !options.services && !isRestJson(model.model.metadata)) {
+      // In a whole data folder other protocols are expected; a model named on its own must be one tapegate generates.
+      if (!single && !options.services && supportedProtocol(model.model.metadata) === null) {
         result.skipped.push({ service: model.service, protocol: model.model.metadata.protocol ?? 'unknown' });
         continue;
       }
-      const contract = serviceContractWithOverlay(model, sensitiveFor(model.service));
+      const contract = compactContract(model, sensitiveFor(model.service));
       if (pending.length === 0) mkdirSync(options.out, { recursive: true });
       const file = join(options.out, contractFileName(contract.service, contract.apiVersion));
       const temporary = `${file}.tmp-${process.pid}`;
       pending.push({ temporary, file });
-      writeFileSync(temporary, `${JSON.stringify(contract, null, 1)}\n`);
+      writeFileSync(temporary, serializeContract(contract));
       result.written.push({ service: contract.service, apiVersion: contract.apiVersion, file, operations: Object.keys(contract.operations).length, notes: contract.notes });
     }
     if (options.services) {

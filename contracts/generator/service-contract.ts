@@ -1,30 +1,31 @@
 /**
- * A whole botocore model → one ServiceContract: operations sorted by name, and the
- * definitions of every shape an operation's body reaches, in both flavours.
- * Output is deterministic (no clock, no absolute paths) so CI can regenerate and compare.
+ * A whole botocore model → its contract: the compact form written to disk (each shape once,
+ * format/compact-types.ts) and, expanded from it, the ServiceContract drift compares and the
+ * validator checks with. Output is deterministic (no clock, no absolute paths) so CI can
+ * regenerate and compare.
  */
 import { TapegateError } from '../../core/errors.js';
-import type { JsonSchema, OperationContract, ServiceContract } from '../types.js';
+import { setOwn } from '../../core/own.js';
+import { expandContract } from '../format/expand.js';
+import { CONTRACT_FORMAT, CONTRACT_FORMAT_VERSION, SHAPE_REF, type CompactContract, type CompactOperation } from '../format/compact-types.js';
+import type { JsonSchema, ServiceContract } from '../types.js';
 import type { BotocoreShape } from './botocore-model.js';
 import type { SensitiveOverlay } from '../overlays.js';
-import { operationContract } from './operation-contract.js';
+import { errorOf, messageOf } from './message-contract.js';
+import { bindProtocol } from '../protocols/index.js';
+import type { ModelBinding } from '../protocols/types.js';
 import type { ModelFile } from './read-model.js';
 import { markKey, type SensitiveContext } from './sensitive-members.js';
-import { shapeDefinition, type Flavour, type SchemaContext } from './shape-schema.js';
-
-export const CONTRACT_FORMAT_VERSION = 1;
-
-export function schemaIdFor(service: string, apiVersion: string): string {
-  return `tapegate:contracts/${service}/${apiVersion}`;
-}
-
-export function isRestJson(metadata: Pick<ModelFile['model']['metadata'], 'protocol' | 'protocols'>): boolean {
-  return metadata.protocol === 'rest-json' || (metadata.protocols ?? []).includes('rest-json');
-}
+import { shapeDefinition, type SchemaContext } from './shape-schema.js';
 
 /** The contract of the model alone (drift compares models as AWS wrote them). */
 export function serviceContract(file: ModelFile): ServiceContract {
-  return serviceContractWithOverlay(file, []);
+  return expandContract(compactContract(file, []));
+}
+
+/** The model with the overlays' sensitive marks, as the bundled contracts are generated. */
+export function serviceContractWithOverlay(file: ModelFile, sensitive: readonly SensitiveOverlay[]): ServiceContract {
+  return expandContract(compactContract(file, sensitive));
 }
 
 /**
@@ -32,18 +33,12 @@ export function serviceContract(file: ModelFile): ServiceContract {
  * unmarked (contracts/overlays/<service>.json); one the model has no such member for is
  * noted, not fatal (an older model may lack it).
  */
-export function serviceContractWithOverlay(file: ModelFile, sensitive: readonly SensitiveOverlay[]): ServiceContract {
+export function compactContract(file: ModelFile, sensitive: readonly SensitiveOverlay[]): CompactContract {
   const { model } = file;
-  if (!isRestJson(model.metadata)) {
-    const protocol = model.metadata.protocols?.join(', ') ?? model.metadata.protocol ?? 'none';
-    throw new TapegateError(`Failed to generate contracts from "${file.path}": protocol ${protocol} is not supported; tapegate generates rest-json contracts only`, 2);
-  }
+  const protocol: ModelBinding = bindProtocol(model.metadata, file.path);
   const apiVersion = model.metadata.apiVersion;
-  const schemaId = schemaIdFor(file.service, apiVersion);
   const notes: string[] = [];
-  const base = { shapes: model.shapes, defaultTimestampFormat: 'unixTimestamp', notes };
-  const partContext: SchemaContext = { ...base, refBase: { validation: `${schemaId}#/definitions/`, diff: '#/definitions/' } };
-  const definitionContext: SchemaContext = { ...base, refBase: { validation: '#/definitions/', diff: '#/definitions/' } };
+  const context: SchemaContext = { shapes: model.shapes, defaultTimestampFormat: 'unixTimestamp', notes, refBase: { validation: SHAPE_REF, diff: SHAPE_REF } };
   const applied = sensitive.filter((entry) => {
     if (model.shapes[entry.shape]?.members?.[entry.member] !== undefined) return true;
     notes.push(`sensitive overlay "${entry.id}": this model has no member ${entry.shape}.${entry.member}`);
@@ -51,42 +46,51 @@ export function serviceContractWithOverlay(file: ModelFile, sensitive: readonly 
   });
   const sensitiveContext: SensitiveContext = { shapes: model.shapes, marks: new Set(applied.map((e) => markKey(e.shape, e.member))), notes };
 
-  const operations: Record<string, OperationContract> = {};
+  const operations: Record<string, CompactOperation> = {};
+  const messages: CompactContract['messages'] = {};
+  const errors: CompactContract['errors'] = {};
   for (const name of Object.keys(model.operations).sort()) {
     const operation = model.operations[name]!;
-    checkShapesExist(operation.input?.shape, operation.output?.shape, ...(operation.errors ?? []).map((e) => e.shape));
-    operations[name] = operationContract(file.service, operation, partContext, sensitiveContext);
+    const input = operation.input?.shape;
+    const output = operation.output?.shape;
+    const errorShapes = (operation.errors ?? []).map((e) => e.shape);
+    checkShapesExist(input, output, ...errorShapes);
+    const http = protocol.http(operation);
+    setOwn(operations, name, {
+      http,
+      ...(input !== undefined ? { input } : {}),
+      ...(output !== undefined ? { output } : {}),
+      ...(errorShapes.length > 0 ? { errors: errorShapes } : {}),
+    });
+    for (const shape of [input, output]) if (shape !== undefined && !Object.hasOwn(messages, shape)) setOwn(messages, shape, messageOf(shape, context, sensitiveContext));
+    for (const shape of errorShapes) if (!Object.hasOwn(errors, shape)) setOwn(errors, shape, errorOf(shape, context, sensitiveContext, protocol));
   }
 
-  const reachable = reachableShapes(Object.values(operations), model.shapes);
-  const definitions: ServiceContract['definitions'] = { validation: {}, diff: {} };
-  for (const name of [...reachable].sort()) {
-    for (const flavour of ['validation', 'diff'] as Flavour[]) {
-      definitions[flavour][name] = shapeDefinition(name, flavour, definitionContext);
-    }
-  }
+  const shapes: Record<string, JsonSchema> = {};
+  for (const name of [...reachableShapes([messages, errors], model.shapes)].sort()) setOwn(shapes, name, shapeDefinition(name, 'diff', context));
 
   return {
-    format: 'tapegate-contracts',
+    format: CONTRACT_FORMAT,
     formatVersion: CONTRACT_FORMAT_VERSION,
     service: file.service,
     apiVersion,
-    protocol: 'rest-json',
+    protocol: protocol.name,
     endpointPrefix: model.metadata.endpointPrefix ?? file.service,
     signingName: model.metadata.signingName ?? model.metadata.endpointPrefix ?? file.service,
     serviceId: model.metadata.serviceId ?? file.service,
+    ...protocol.header,
     provenance: {
       uid: model.metadata.uid ?? `${file.service}-${apiVersion}`,
       botocoreVersion: file.botocoreVersion,
       sha256: file.sha256,
       file: file.relativePath,
     },
-    schemaId,
-    // Both flavours walk the same shapes, so each note arrives twice.
     notes: [...new Set(notes)],
     ...(applied.length > 0 ? { sensitiveOverlay: applied.map((entry) => entry.id) } : {}),
     operations,
-    definitions,
+    messages: sorted(messages),
+    errors: sorted(errors),
+    shapes,
   };
 
   function checkShapesExist(...names: (string | undefined)[]): void {
@@ -98,19 +102,32 @@ export function serviceContractWithOverlay(file: ModelFile, sensitive: readonly 
   }
 }
 
-/** Shapes named by `$ref`s in operation parts, and everything those shapes reach. */
-function reachableShapes(operations: OperationContract[], shapes: Record<string, BotocoreShape>): Set<string> {
+/** The table with its names in order, so a regenerated file differs only where a shape did. */
+function sorted<T>(table: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const name of Object.keys(table).sort()) setOwn(out, name, table[name]!);
+  return out;
+}
+
+/** Shapes named by `$ref`s in the messages and errors, and everything those shapes reach. */
+function reachableShapes(roots: unknown[], shapes: Record<string, BotocoreShape>): Set<string> {
   const seen = new Set<string>();
   const queue: string[] = [];
   const collect = (schema: unknown): void => {
     if (Array.isArray(schema)) return schema.forEach(collect);
     if (typeof schema !== 'object' || schema === null) return;
     for (const [key, value] of Object.entries(schema as JsonSchema)) {
-      if (key === '$ref' && typeof value === 'string') queue.push(value.slice(value.lastIndexOf('/') + 1));
+      if (key === '$ref' && typeof value === 'string')
+        queue.push(
+          value
+            .slice(value.lastIndexOf('/') + 1)
+            .replace(/~1/g, '/')
+            .replace(/~0/g, '~'),
+        );
       else collect(value);
     }
   };
-  for (const operation of operations) collect([operation.request, operation.response, operation.errors]);
+  collect(roots);
   while (queue.length > 0) {
     const name = queue.pop()!;
     if (seen.has(name)) continue;

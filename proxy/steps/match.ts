@@ -40,7 +40,7 @@ export class MatchStep {
     for (const exchange of exchanges) this.#wire.set(exchange, prepareResponse(exchange.response));
   }
 
-  /** `target`: the raw `METHOD /path?query` line, the matcher's shortcut for body-less repeats. */
+  /** `target`: the raw request line (cassettes/match/request-line.ts), the matcher's shortcut for body-less repeats. */
   match(operation: string | null, request: RecordedRequest, target: string): MatchOutcome {
     // As the cassette's requests were written: the live request may carry what was redacted
     // (an API key in a sensitive member, a token in the query), and must match its placeholder.

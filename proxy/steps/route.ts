@@ -6,7 +6,7 @@
  * Replay sizes it from the cassette (a suite asks at most about what was recorded), so that a
  * large cassette does not miss on every request and walk the router each time.
  */
-import type { Router } from '../../contracts/router.js';
+import type { ContractRouter, RouteRequest } from '../../contracts/service-router.js';
 
 /** The least capacity, for small cassettes and for recording. */
 export const MIN_ROUTE_CACHE_ENTRIES = 4096;
@@ -18,7 +18,7 @@ export class RouteCache {
 
   /** `expected`: how many distinct targets to plan for (replay: twice the cassette's exchanges). */
   constructor(
-    private readonly router: Router,
+    private readonly router: ContractRouter,
     expected = 0,
   ) {
     this.capacity = Math.max(MIN_ROUTE_CACHE_ENTRIES, expected);
@@ -26,13 +26,13 @@ export class RouteCache {
 
   /**
    * The operation for the request line `line` (`METHOD target`, the target raw: path and
-   * query), with `path` and `query` already split from it; null when no operation fits. The
-   * line is the caller's: the matcher's shortcut keys on the same string.
+   * query) of `request`; null when no operation fits. The line is the caller's: the matcher's
+   * shortcut keys on the same string.
    */
-  operationOf(line: string, method: string, path: string, query: Record<string, string[]>): string | null {
+  operationOf(line: string, request: RouteRequest): string | null {
     const known = this.operations.get(line);
     if (known !== undefined) return known;
-    const operation = this.router.route(method, path, query)?.operation ?? null;
+    const operation = this.router.route(request)?.operation ?? null;
     if (this.operations.size >= this.capacity) this.operations.clear();
     this.operations.set(line, operation);
     return operation;

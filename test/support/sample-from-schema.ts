@@ -65,6 +65,8 @@ interface Merged {
   maximum: number;
   patterns: string[];
   formats: string[];
+  /** `base64` for a blob inside a JSON body. */
+  encodings: string[];
   comments: string[];
   properties: Map<string, JsonSchema[]>;
   required: Set<string>;
@@ -153,6 +155,8 @@ class Sampler {
   }
 
   private string(merged: Merged, hint: string): string {
+    // A blob in a JSON body is base64 (the SDKs decode it): the sample payload's bytes.
+    if (merged.encodings.includes('base64')) return Buffer.from(SAMPLE_BLOB).toString('base64');
     const candidates: string[] = [];
     if (merged.formats.includes('date-time')) candidates.push(SAMPLE_DATE_TIME);
     else if (merged.formats.includes('date')) candidates.push(SAMPLE_DATE_TIME.slice(0, 10));
@@ -177,6 +181,7 @@ class Sampler {
       maximum: Infinity,
       patterns: [],
       formats: [],
+      encodings: [],
       comments: [],
       properties: new Map(),
       required: new Set(),
@@ -209,6 +214,7 @@ class Sampler {
     if (typeof schema.minItems === 'number') into.minItems = Math.max(into.minItems, schema.minItems);
     if (typeof schema.pattern === 'string') into.patterns.push(schema.pattern);
     if (typeof schema.format === 'string') into.formats.push(schema.format);
+    if (typeof schema.contentEncoding === 'string') into.encodings.push(schema.contentEncoding);
     if (typeof schema.$comment === 'string') into.comments.push(schema.$comment);
     if (typeof schema.properties === 'object' && schema.properties !== null) {
       for (const [name, property] of Object.entries(schema.properties as Record<string, JsonSchema>)) {

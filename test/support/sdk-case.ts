@@ -55,7 +55,7 @@ export async function exerciseCase<Client>(testCase: SdkCase<Client>, client: Cl
 
   expect(server.requests.length, 'the SDK sent exactly one request').toBe(before + 1);
   const request = server.requests[before]!;
-  const route = validator.router.route(request.method, request.path, request.query);
+  const route = validator.router.route(request);
   expect(route?.operation, `${request.method} ${request.path} routes to ${operation}`).toBe(operation);
   expect(request.headers.authorization, 'the SDK signed the request').toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\//);
 

@@ -2,7 +2,8 @@
  * What an SDK's parsed output should hold, given the canned response it parsed: every top-level
  * response member under its SDK name (the contract's `member`), taken from the wire name
  * (`contentHandlingStrategy` → `ContentHandlingStrategy`, v1 `item` → `items`), timestamps as
- * `Date`s (v1 epoch seconds, v2 ISO 8601), header members from headers, a blob payload as bytes.
+ * `Date`s (v1 and json epoch seconds, v2 ISO 8601), header members from headers, a blob payload
+ * or a base64 blob member of a JSON body as bytes.
  * Returns the mismatches as sentences, so one assertion names every member that went astray.
  */
 import { isDeepStrictEqual } from 'node:util';
@@ -30,7 +31,11 @@ export function outputMismatches(output: Record<string, unknown>, operation: Ope
     }
     if (!(member.wireName in sampled)) continue;
     const sent = sampled[member.wireName];
-    if (isTimestamp(member.shape, service)) {
+    if (isBlob(member.shape, service)) {
+      // A blob inside a JSON body travels as base64 (json protocol): the SDK hands over the bytes.
+      if (!(actual instanceof Uint8Array) || !Buffer.from(actual).equals(Buffer.from(String(sent), 'base64')))
+        problems.push(`${where}: expected the bytes of ${JSON.stringify(sent)}, got ${describe(actual)}`);
+    } else if (isTimestamp(member.shape, service)) {
       const expected = typeof sent === 'number' ? sent * 1000 : Date.parse(String(sent));
       if (!(actual instanceof Date) || actual.getTime() !== expected) problems.push(`${where}: expected a Date at ${new Date(expected).toISOString()}, got ${describe(actual)}`);
     } else if (sent !== null && typeof sent === 'object') {
@@ -53,6 +58,11 @@ export function isTimestamp(shape: string, service: ServiceContract): boolean {
   if (!definition) return false;
   const parts = [definition, ...((definition.allOf as JsonSchema[] | undefined) ?? [])];
   return parts.some((part) => part.format === 'date-time' || (typeof part.$comment === 'string' && /epoch/i.test(part.$comment)));
+}
+
+/** A member whose shape is a blob carried in a JSON body (base64). */
+function isBlob(shape: string, service: ServiceContract): boolean {
+  return service.definitions.validation[shape]?.contentEncoding === 'base64';
 }
 
 function describe(value: unknown): string {

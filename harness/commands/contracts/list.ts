@@ -34,7 +34,7 @@ export const listCommand: CommandModule<object, Args> = {
       process.exit(2);
     }
     const rows: ListedOperation[] = services.flatMap((service) =>
-      Object.values(service.operations).map((operation) => ({
+      Object.values(set.service(service.service)!.operations).map((operation) => ({
         service: service.service,
         apiVersion: service.apiVersion,
         operation: operation.name,

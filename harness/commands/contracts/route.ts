@@ -1,6 +1,6 @@
 /** `tapegate contracts route METHOD PATH`: which operation takes this request. */
 import type { CommandModule } from 'yargs';
-import { Router } from '../../../contracts/router.js';
+import { ContractRouter } from '../../../contracts/service-router.js';
 import { contractsFrom, withContractsDir, type ContractsDirArgs } from './options.js';
 import { namePositionals } from '../positionals.js';
 
@@ -24,7 +24,7 @@ export const routeCommand: CommandModule<object, Args> = {
     const url = new URL(args.path, 'http://route.invalid');
     const query: Record<string, string[]> = {};
     for (const [name, value] of url.searchParams) (query[name] ??= []).push(value);
-    const match = new Router(set.operations.values()).route(args.method, url.pathname, query);
+    const match = new ContractRouter(set).route({ method: args.method, path: url.pathname, query });
     if (!match) {
       process.stdout.write(
         `no operation: ${args.method.toUpperCase()} ${args.path} matches no operation of ${set.services.map((s) => `${s.service} ${s.apiVersion}`).join(', ')}\n`,

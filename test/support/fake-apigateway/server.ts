@@ -72,7 +72,8 @@ function writeControl(response: ServerResponse, status: number, body: unknown): 
 }
 
 export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): Promise<FakeApiGateway> {
-  router ??= new Router(bundledContracts().operations.values());
+  // API Gateway's operations only: the json services of the bundled contracts are all `POST /`.
+  router ??= new Router(['apigateway', 'apigatewayv2'].flatMap((service) => bundledContracts().routesOf(service)));
   const routes = router;
   const credentials = options.credentials ?? FAKE_APIGATEWAY_CREDENTIALS;
   const region = options.region ?? 'us-east-1';

@@ -1,0 +1,98 @@
+/**
+ * The contract file on disk (format version 2): each shape once, referred to by name.
+ *
+ *  - `shapes`: one JSON Schema per botocore shape an operation's body reaches, in the closed
+ *    (diff) flavour; `$ref`s point into the table itself (`#/shapes/Name`). The open
+ *    validation flavour is the same schema without `additionalProperties: false`
+ *    (see expand.ts), so it is not stored twice.
+ *  - `messages`: the wire layout of each input and output shape (which member travels where,
+ *    the text parts' schemas, the body), by shape name.
+ *  - `errors`: each error shape once (type, status, headers, body), by shape name.
+ *  - `operations`: method, URI and success status, and the names of the input, output and
+ *    error shapes.
+ *
+ * The first line of the file holds the service's identity (the `ServiceHeader`), so a
+ * contracts folder can be listed without parsing every file; see contract-file.ts.
+ */
+import type { SensitiveMember } from '../../core/sensitive.js';
+import type { JsonSchema, Provenance, ServiceProtocol, WireLocation } from '../types.js';
+
+export const CONTRACT_FORMAT = 'tapegate-contracts';
+export const CONTRACT_FORMAT_VERSION = 2;
+
+/** `[member, wireName, location, shape, required]`: a WireMember without its key names. */
+export type CompactMember = [member: string, wireName: string, location: WireLocation, shape: string, required: boolean];
+
+/** An input or output shape as it travels. Absent text parts are empty objects; an absent body is no body. */
+export interface CompactMessage {
+  members: CompactMember[];
+  path?: JsonSchema;
+  query?: JsonSchema;
+  headers?: JsonSchema;
+  /** The JSON body schema, or `"blob"` for a raw payload. */
+  body?: JsonSchema | 'blob';
+  sensitive?: SensitiveMember[];
+}
+
+export interface CompactError {
+  /** Absent when it is the shape's name. */
+  type?: string;
+  status: number;
+  fault: 'client' | 'server';
+  headers?: JsonSchema;
+  body: JsonSchema;
+  sensitive?: SensitiveMember[];
+}
+
+export interface CompactOperation {
+  http: { method: string; uri: string; successStatus: number };
+  input?: string;
+  output?: string;
+  errors?: string[];
+}
+
+/** What a folder listing needs of a service: the first line of its file. */
+export interface ServiceHeader {
+  format: typeof CONTRACT_FORMAT;
+  formatVersion: typeof CONTRACT_FORMAT_VERSION;
+  service: string;
+  apiVersion: string;
+  protocol: ServiceProtocol;
+  endpointPrefix: string;
+  signingName: string;
+  serviceId: string;
+  /** json protocol: `X-Amz-Target` is `{targetPrefix}.{Operation}`. */
+  targetPrefix?: string;
+  /** json protocol: `1.0` or `1.1` (`Content-Type: application/x-amz-json-1.x`). */
+  jsonVersion?: string;
+  /** json protocol: errors also carry the query-protocol code (`x-amzn-query-error: Code;Sender`). */
+  awsQueryCompatible?: boolean;
+  provenance: Provenance;
+}
+
+export interface CompactContract extends ServiceHeader {
+  notes: string[];
+  sensitiveOverlay?: string[];
+  operations: Record<string, CompactOperation>;
+  messages: Record<string, CompactMessage>;
+  errors: Record<string, CompactError>;
+  shapes: Record<string, JsonSchema>;
+}
+
+/** The keys of the header line, in the order they are written. */
+export const HEADER_KEYS = [
+  'format',
+  'formatVersion',
+  'service',
+  'apiVersion',
+  'protocol',
+  'endpointPrefix',
+  'signingName',
+  'serviceId',
+  'targetPrefix',
+  'jsonVersion',
+  'awsQueryCompatible',
+  'provenance',
+] as const satisfies readonly (keyof ServiceHeader)[];
+
+export const SHAPE_REF = '#/shapes/';

@@ -1,0 +1,164 @@
+/**
+ * The compact file form → the ServiceContract the validator, the router and drift use: every
+ * operation with its parts spelled out, each part a pair of schemas (validation: open, refs
+ * absolute into the service's ajv schema; diff: closed, refs `#/definitions/`). Each operation
+ * gets objects of its own (overlays edit one operation's schemas in place, by pointer).
+ *
+ * `lazy`: each operation, and each flavour of the definitions, is expanded the first time it
+ * is read (an own getter that replaces itself with the value), so loading a service costs its
+ * JSON.parse and little more; a request expands the operation it is for. Everything that reads
+ * plain objects (JSON.stringify, structuredClone, Object.values) sees the same contract.
+ */
+import { setOwn } from '../../core/own.js';
+import { parseRequestUri } from '../uri-template.js';
+import type { ErrorContract, JsonSchema, OperationContract, RequestContract, ResponseContract, SchemaPair, ServiceContract, WireMember } from '../types.js';
+import { SHAPE_REF, type CompactContract, type CompactError, type CompactMessage } from './compact-types.js';
+
+export function schemaIdFor(service: string, apiVersion: string): string {
+  return `tapegate:contracts/${service}/${apiVersion}`;
+}
+
+const EMPTY_MESSAGE: CompactMessage = { members: [] };
+const OPEN_EMPTY: JsonSchema = { type: 'object', properties: {} };
+/** URI labels are closed in the diff flavour: a label cannot be added without the URI changing. */
+const CLOSED_EMPTY: JsonSchema = { type: 'object', properties: {}, additionalProperties: false };
+
+export function expandContract(compact: CompactContract, lazy = false): ServiceContract {
+  const schemaId = schemaIdFor(compact.service, compact.apiVersion);
+  const partRefs = { validation: `${schemaId}#/definitions/`, diff: '#/definitions/' };
+  const pair = (schema: JsonSchema): SchemaPair => ({ validation: convert(schema, partRefs.validation, true), diff: convert(schema, partRefs.diff, false) });
+  const operations: Record<string, OperationContract> = {};
+  const expandOperation = (name: string, operation: CompactContract['operations'][string]): OperationContract => {
+    const input = message(compact, operation.input);
+    const output = message(compact, operation.output);
+    const { segments, queryLiterals } = parseRequestUri(operation.http.uri);
+    const request: RequestContract = {
+      labels: segments.flatMap((segment) => (segment.kind === 'label' ? [{ name: segment.name, greedy: segment.greedy }] : [])),
+      queryLiterals,
+      members: members(input),
+      path: pair(input.path ?? CLOSED_EMPTY),
+      query: pair(input.query ?? OPEN_EMPTY),
+      headers: pair(input.headers ?? OPEN_EMPTY),
+      ...body(input, pair),
+      ...(input.sensitive ? { sensitive: structuredClone(input.sensitive) } : {}),
+    };
+    const response: ResponseContract = {
+      status: operation.http.successStatus,
+      members: members(output),
+      headers: pair(output.headers ?? OPEN_EMPTY),
+      ...body(output, pair),
+      ...(output.sensitive ? { sensitive: structuredClone(output.sensitive) } : {}),
+    };
+    return {
+      id: `${compact.service}.${name}`,
+      service: compact.service,
+      name,
+      http: { ...operation.http },
+      request,
+      response,
+      errors: (operation.errors ?? []).map((shape) => errorContract(shape, errorOf(compact, name, shape), pair)),
+    };
+  };
+  for (const [name, operation] of Object.entries(compact.operations)) put(operations, name, () => expandOperation(name, operation), lazy);
+  const flavour = (open: boolean) => (): Record<string, JsonSchema> => {
+    const out: Record<string, JsonSchema> = {};
+    for (const [name, schema] of Object.entries(compact.shapes)) setOwn(out, name, convert(schema, '#/definitions/', open));
+    return out;
+  };
+  const definitions = {} as ServiceContract['definitions'];
+  put(definitions, 'validation', flavour(true), lazy);
+  put(definitions, 'diff', flavour(false), lazy);
+  return {
+    format: compact.format,
+    formatVersion: compact.formatVersion,
+    service: compact.service,
+    apiVersion: compact.apiVersion,
+    protocol: compact.protocol,
+    endpointPrefix: compact.endpointPrefix,
+    signingName: compact.signingName,
+    serviceId: compact.serviceId,
+    ...(compact.targetPrefix !== undefined ? { targetPrefix: compact.targetPrefix } : {}),
+    ...(compact.jsonVersion !== undefined ? { jsonVersion: compact.jsonVersion } : {}),
+    ...(compact.awsQueryCompatible ? { awsQueryCompatible: true } : {}),
+    provenance: { ...compact.provenance },
+    schemaId,
+    notes: [...compact.notes],
+    ...(compact.sensitiveOverlay ? { sensitiveOverlay: [...compact.sensitiveOverlay] } : {}),
+    operations,
+    definitions,
+  };
+}
+
+/** `target[key] = make()`, now or (lazy) on first read; a write before the first read replaces it. */
+function put<T>(target: Record<string, T>, key: string, make: () => T, lazy: boolean): void {
+  if (!lazy) return setOwn(target, key, make());
+  const settle = (value: T): void => void Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = make();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
+}
+
+function message(compact: CompactContract, shape: string | undefined): CompactMessage {
+  if (shape === undefined) return EMPTY_MESSAGE;
+  // A hand-edited file may name a message it lacks; the shape then has no members on the wire.
+  return Object.hasOwn(compact.messages, shape) ? compact.messages[shape]! : EMPTY_MESSAGE;
+}
+
+function errorOf(compact: CompactContract, operation: string, shape: string): CompactError {
+  if (Object.hasOwn(compact.errors, shape)) return compact.errors[shape]!;
+  throw new Error(`operation ${operation} names error ${shape}, which the file's "errors" lacks`);
+}
+
+function members(message: CompactMessage): WireMember[] {
+  return message.members.map(([member, wireName, location, shape, required]) => ({ member, wireName, location, shape, required }));
+}
+
+function body(message: CompactMessage, pair: (schema: JsonSchema) => SchemaPair): Pick<RequestContract, 'bodyKind' | 'body'> {
+  if (message.body === undefined) return { bodyKind: 'none' };
+  if (message.body === 'blob') return { bodyKind: 'blob' };
+  return { bodyKind: 'json', body: pair(message.body) };
+}
+
+function errorContract(shape: string, error: CompactError, pair: (schema: JsonSchema) => SchemaPair): ErrorContract {
+  return {
+    type: error.type ?? shape,
+    status: error.status,
+    fault: error.fault,
+    headers: pair(error.headers ?? OPEN_EMPTY),
+    body: pair(error.body),
+    ...(error.sensitive ? { sensitive: structuredClone(error.sensitive) } : {}),
+  };
+}
+
+/**
+ * A deep copy of a stored schema with its `#/shapes/` refs pointing under `refBase`; `open`
+ * drops `additionalProperties: false` (the validation flavour: a field AWS added since the
+ * model is drift, not a violation). Keys inside `properties` are member names, not keywords.
+ */
+export function convert(node: unknown, refBase: string, open: boolean): JsonSchema {
+  return copy(node, refBase, open, false) as JsonSchema;
+}
+
+function copy(node: unknown, refBase: string, open: boolean, names: boolean): unknown {
+  if (Array.isArray(node)) return node.map((item) => copy(item, refBase, open, false));
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (!names) {
+      if (open && key === 'additionalProperties' && value === false) continue;
+      if (key === '$ref' && typeof value === 'string' && value.startsWith(SHAPE_REF)) {
+        out[key] = refBase + value.slice(SHAPE_REF.length);
+        continue;
+      }
+    }
+    setOwn(out, key, copy(value, refBase, open, !names && key === 'properties'));
+  }
+  return out;
+}

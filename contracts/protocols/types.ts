@@ -1,0 +1,44 @@
+/**
+ * What a protocol knows, in one place per protocol (rest-json.ts, json.ts): how the generator
+ * binds a botocore model to the wire, and how a request names its operation. Nothing outside
+ * these files asks which protocol a service speaks.
+ */
+import type { ServiceHeader } from '../format/compact-types.js';
+import type { BotocoreModel, BotocoreOperation, BotocoreShape } from '../generator/botocore-model.js';
+import type { ContractSet, ServiceSummary } from '../load.js';
+import type { RouteMatch } from '../router.js';
+import type { JsonSchema, ServiceProtocol } from '../types.js';
+
+export interface RouteRequest {
+  method: string;
+  /** Without the query string. */
+  path: string;
+  query?: Record<string, string[]>;
+  /** Lower-case names, as the proxy reads and the cassette records them. */
+  headers?: Record<string, string>;
+}
+
+/** The generator's side of a protocol, bound to one model's metadata. */
+export interface ModelBinding {
+  name: ServiceProtocol;
+  http: (operation: BotocoreOperation) => { method: string; uri: string; successStatus: number };
+  /** The error type as clients read it from the response (header, `__type`, `code`). */
+  errorType: (name: string, shape: BotocoreShape | undefined) => string;
+  /** Headers an error response carries beyond its shape's header members, by lower-case name. */
+  errorHeaders: (name: string, shape: BotocoreShape | undefined) => Record<string, JsonSchema>;
+  /** Service header fields of this protocol (the json target prefix, say). */
+  header: Partial<Pick<ServiceHeader, 'targetPrefix' | 'jsonVersion' | 'awsQueryCompatible'>>;
+}
+
+/** Names the operation of a request among some services of one protocol. */
+export interface ProtocolRouter {
+  /** `named`: the service the request names (SigV4 scope or Host), null when it names none. */
+  route(request: RouteRequest, named: string | null): RouteMatch | null;
+}
+
+export interface WireProtocol {
+  name: ServiceProtocol;
+  bind(metadata: BotocoreModel['metadata']): ModelBinding;
+  /** A router over `services` (all of this protocol), loading a service only when a request may be for it. */
+  router(contracts: ContractSet, services: ServiceSummary[]): ProtocolRouter;
+}
