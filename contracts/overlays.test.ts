@@ -31,7 +31,7 @@ describe('overlay definitions', () => {
     ]);
     expect(service.definitions.validation.IntegrationResponse).not.toHaveProperty('description');
 
-    const request = { method: 'POST', path: '/restapis', query: {}, headers: {}, body: { kind: 'json' as const, value: { name: 'pets' } } };
+    const request = { method: 'POST', path: '/restapis', query: {}, headers: { 'content-type': 'application/json' }, body: { kind: 'json' as const, value: { name: 'pets' } } };
     const findings = new Validator(contracts).validate({ request }, 'apigateway.CreateRestApi');
     expect(findings.map((f) => [f.code, f.path])).toEqual([['too-long', '/body/name']]);
   });

@@ -18,7 +18,7 @@ function flagged(body: Record<string, unknown>, context: ValidationContext, crea
     method: create ? 'POST' : 'PATCH',
     path: create ? '/v2/apis/a1/integrations' : '/v2/apis/a1/integrations/i1',
     query: {},
-    headers: {},
+    headers: { 'content-type': 'application/json' },
     body: { kind: 'json' as const, value: create ? { integrationType: 'AWS_PROXY', ...body } : body },
   };
   const findings = validator.validate({ request }, create ? 'apigatewayv2.CreateIntegration' : 'apigatewayv2.UpdateIntegration', context);
@@ -72,7 +72,15 @@ describe('v2 integration requestParameters keys', () => {
     // A create on an API of unknown protocol: HTTP or WebSocket forms (no subtype was sent).
     expect(flagged({ requestParameters: keys('QueueUrl', 'append:header.x', ...WS_KEYS) }, {}, true)).toEqual(at('QueueUrl'));
     const [finding] = validator.validate(
-      { request: { method: 'PATCH', path: '/v2/apis/a1/integrations/i1', query: {}, headers: {}, body: { kind: 'json', value: { requestParameters: { x: 'v' } } } } },
+      {
+        request: {
+          method: 'PATCH',
+          path: '/v2/apis/a1/integrations/i1',
+          query: {},
+          headers: { 'content-type': 'application/json' },
+          body: { kind: 'json', value: { requestParameters: { x: 'v' } } },
+        },
+      },
       'apigatewayv2.UpdateIntegration',
     );
     expect(finding?.message).toBe(

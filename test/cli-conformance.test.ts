@@ -44,12 +44,16 @@ const BAD: Record<string, BadCase[]> = {
     [['--from', 'a', '--to', 'b', '--format', 'pdf'], /Argument: format, Given: "pdf"/],
   ],
   exec: [
-    [['--', 'true'], /Missing required argument: cassette/],
+    [['--', 'true'], /exec needs --cassette FILE, or --sessions --cassette-dir DIR/],
     [['--cassette', 'x.cassette', '--port', 'eighty', '--', 'true'], /"--port": .*"eighty"/],
     [['--cassette', 'x.cassette', '--redact-headers', 'a b', '--', 'true'], /"--redact-headers": .*"a b"/],
     [['--cassette', 'x.cassette'], /needs a command after --: tapegate exec \[options\] -- <command> \[args…\]/],
     // The command without its -- (issue 12, item 7): not "Unknown arguments: c, python3".
     [['--cassette', 'x.cassette', 'python3', '-c', '1'], /Unknown arguments?: .*\. exec runs the command given after --: tapegate exec \[options\] -- <command> \[args…\]/],
+  ],
+  serve: [
+    [[], /Missing required argument: cassette-dir/],
+    [['--cassette-dir', 'c', '--mode', 'sometimes'], /Argument: mode, Given: "sometimes"/],
   ],
   cassette: [[[], /Name a cassette command: show, export, import, ls, recover, textconv/]],
   'cassette show': [[[], /expected <file>/]],

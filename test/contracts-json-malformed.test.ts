@@ -43,7 +43,7 @@ describe('malformed json exchanges', () => {
         side: 'response',
         path: '/body/__type',
         message:
-          'error QueueDoesNotExist is not declared by dynamodb.GetItem (declared: ProvisionedThroughputExceededException, ResourceNotFoundException, RequestLimitExceeded, InternalServerError, ThrottlingException)',
+          'error QueueDoesNotExist is not declared by dynamodb.GetItem (declared: ProvisionedThroughputExceededException, ResourceNotFoundException, RequestLimitExceeded, InternalServerError, ThrottlingException) nor by any other operation of dynamodb; the SDKs raise a generic service exception named QueueDoesNotExist, not a modeled one',
       },
     ]);
   });

@@ -71,7 +71,7 @@ const cases: Case[] = [
   {
     name: 'v2 integration response parameter value of 513 characters',
     exchange: {
-      request: request('POST', v2IntegrationResponses, json({ integrationResponseKey: '$default', responseParameters: { 'method.response.header.x': 'x'.repeat(513) } })),
+      request: request('POST', v2IntegrationResponses, json({ integrationResponseKey: '$default', responseParameters: { 'method.response.header.x': `'${'x'.repeat(511)}'` } })),
     },
     expected: [error('too-long', '/body/responseParameters/method.response.header.x')],
   },
