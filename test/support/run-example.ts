@@ -1,6 +1,6 @@
 /**
  * Runs one example command line as a reader would paste it: through bash, in a copy of the
- * example project. A proxy command (replay, record, auto, passthrough) serves until stopped:
+ * example project. A proxy command (replay, record, auto, passthrough, serve) serves until stopped:
  * it must print `listening URL`, answer a real SDK request, and stop on SIGINT with exit 0
  * and its summary. Any other command must exit 0 (and show what a `# → ` line says).
  */
@@ -11,7 +11,7 @@ import { APIGatewayClient, GetRestApisCommand } from '@aws-sdk/client-api-gatewa
 import { tapegateSubcommand, type ExampleCommand } from './example-commands.js';
 import { FAKE_APIGATEWAY_CREDENTIALS } from './fake-apigateway/index.js';
 
-const SERVERS = ['replay', 'record', 'auto', 'passthrough'];
+const SERVERS = ['replay', 'record', 'auto', 'passthrough', 'serve'];
 
 export interface ExampleRun {
   command: string;
