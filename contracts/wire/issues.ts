@@ -29,6 +29,8 @@ export type WireIssueCode =
   | 'unknown-action'
   /** A query request whose `Version` is not the model's `apiVersion`. */
   | 'version-mismatch'
+  /** A rest request path that does not fit its operation's URI template. */
+  | 'uri-mismatch'
   /** An error answer without an error code. */
   | 'missing-error-code';
 

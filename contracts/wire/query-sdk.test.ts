@@ -6,7 +6,6 @@
  * and the SDK parses exactly that output; errors encoded by us are thrown by the SDK as the
  * modeled exception, with its message and status.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import * as iam from '@aws-sdk/client-iam';
 import * as sns from '@aws-sdk/client-sns';
 import * as sts from '@aws-sdk/client-sts';
@@ -14,12 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaptureServer, type CaptureServer } from '../../test/support/capture-server.js';
 import { FAKE_CREDENTIALS } from '../../test/support/sdk-clients.js';
 import { fromSdkValue, sampleShape, toSdkValue } from '../../test/support/sample-from-shape.js';
-import type { Body } from '../../core/exchange.js';
+import { bodyText, loadShapes } from '../../test/support/wire-models.js';
 import { decodeQueryError, encodeQueryError } from './query-error.js';
 import { decodeQueryRequest } from './query-request-decode.js';
 import { encodeQueryRequest } from './query-request-encode.js';
 import { decodeQueryResponse, encodeQueryResponse } from './query-response.js';
-import { ServiceShapes } from './service-shapes.js';
 
 type Sdk = Record<string, unknown>;
 interface SdkClient {
@@ -27,18 +25,6 @@ interface SdkClient {
   destroy(): void;
 }
 type ClientClass = new (config: object) => SdkClient;
-
-export function loadShapes(service: string, version: string): ServiceShapes {
-  const url = new URL(`../../../shared/models/botocore-1.43.67/${service}/${version}/service-2.json`, import.meta.url);
-  if (!existsSync(url)) throw new Error(`the botocore model of ${service} ${version} is not beside the project (../shared/models)`);
-  return new ServiceShapes(JSON.parse(readFileSync(url, 'utf8')), `${service}/${version}/service-2.json`);
-}
-
-export function bodyText(body: Body): string {
-  if (body.kind === 'empty') return '';
-  if (body.kind === 'bytes') return Buffer.from(body.bytes).toString('utf8');
-  return body.raw ?? JSON.stringify(body.value);
-}
 
 const SERVICES = [
   { service: 'sts', version: '2011-06-15', sdk: sts as Sdk, Client: sts.STSClient as unknown as ClientClass },
