@@ -7,6 +7,7 @@
  * exceptions. Both path-style forms the SDK sends on loopback are covered: `forcePathStyle`,
  * and virtual-hosted `bucket.localhost`.
  */
+import { Agent, type AgentOptions } from 'node:http';
 import * as s3 from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaptureServer, type CaptureServer } from '../../test/support/capture-server.js';
@@ -16,6 +17,7 @@ import { bodyText, loadShapes } from '../../test/support/wire-models.js';
 import { decodeRestXmlError, encodeRestXmlError } from './rest-xml-error.js';
 import { decodeRestXmlRequest } from './rest-xml-request.js';
 import { decodeRestXmlResponse, encodeRestXmlResponse } from './rest-xml-response.js';
+import { s3Address } from './s3-address.js';
 
 const shapes = loadShapes('s3', '2006-03-01');
 const sdk = s3 as unknown as Record<string, new (input: unknown) => unknown>;
@@ -108,5 +110,90 @@ describe('S3 through the real SDK', () => {
     const parsed = undoSdkDivergence(fromSdkValue({ ...(result as object), ...Object.fromEntries(streamed.map((key) => [key, undefined])) })) as Record<string, unknown>;
     expect(pick(parsed, Object.keys(output))).toEqual(output);
     expect(decodeRestXmlResponse(shapes, name, answer)).toEqual({ value: output, issues: [] });
+  });
+});
+
+describe('S3 errors through the real SDK', () => {
+  let server: CaptureServer;
+  let client: { send(command: unknown): Promise<unknown>; destroy(): void };
+  beforeAll(async () => {
+    server = await startCaptureServer();
+    client = new s3.S3Client({ ...CLIENT_CONFIG, endpoint: server.url, forcePathStyle: true });
+  });
+  afterAll(async () => {
+    client.destroy();
+    await server.close();
+  });
+
+  // Every error an operation with a body declares (a HEAD answer has none: below), sent in answer to it.
+  const errors = new Map<string, string>();
+  for (const op of Object.values(shapes.model.operations)) {
+    if (op.http.method === 'HEAD' || Object.hasOwn(NOT_SENDABLE, op.name)) continue;
+    for (const e of op.errors ?? []) if (!errors.has(e.shape)) errors.set(e.shape, op.name);
+  }
+  it('declares errors to test', () => expect(errors.size).toBeGreaterThanOrEqual(5));
+
+  it.each([...errors])('%s: the canned error is thrown by the SDK as that exception', async (errorName, operationName) => {
+    const fields = sampleShape(shapes, { shape: errorName }) as Record<string, unknown>;
+    const encoded = encodeRestXmlError(shapes, { code: errorName, message: `canned ${errorName}`, fields });
+    server.respondWith(() => ({ status: encoded.status, headers: encoded.headers, body: { kind: 'bytes', bytes: Buffer.from(encoded.body) } }));
+    const operation = shapes.operation(operationName)!;
+    const thrown = (await client.send(new sdk[`${operationName}Command`]!(toSdkValue(shapes, operation.input!, sampledInput(operationName)))).then(
+      () => undefined,
+      (error: unknown) => error,
+    )) as Record<string, unknown> & { name: string; message: string; $metadata: { httpStatusCode: number } };
+    expect(thrown.name).toBe(errorName);
+    expect(thrown.message).toBe(`canned ${errorName}`);
+    expect(thrown.$metadata.httpStatusCode).toBe(encoded.status);
+    expect(pick(fromSdkValue(thrown) as Record<string, unknown>, Object.keys(fields))).toEqual(fields);
+    expect(decodeRestXmlError(shapes, { status: encoded.status, body: encoded.body })).toEqual({
+      value: { code: errorName, message: `canned ${errorName}`, requestId: expect.any(String) as string, shape: errorName, fields },
+      issues: [],
+    });
+  });
+
+  it('a HEAD answer without a body is named by its status, as the SDK and botocore name it', async () => {
+    server.respondWith(() => ({ status: 404, headers: {}, body: { kind: 'empty' } }));
+    const thrown = (await client.send(new s3.HeadObjectCommand({ Bucket: 'tapegate-bucket', Key: 'missing' })).then(
+      () => undefined,
+      (error: unknown) => error,
+    )) as { name: string; $metadata: { httpStatusCode: number } };
+    expect(thrown.name).toBe('NotFound');
+    expect(decodeRestXmlError(shapes, { status: 404 })).toEqual({ value: { code: '404', message: 'Not Found', fields: {} }, issues: [] });
+  });
+});
+
+describe('S3 virtual-hosted requests through the real SDK', () => {
+  let server: CaptureServer;
+  let client: { send(command: unknown): Promise<unknown>; destroy(): void };
+  let agent: Agent;
+  beforeAll(async () => {
+    server = await startCaptureServer();
+    // `bucket.localhost` must reach the capture server whatever the resolver: every name is looked up as 127.0.0.1.
+    agent = new Agent({
+      lookup: (_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) =>
+        options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4),
+    } as AgentOptions);
+    const port = new URL(server.url).port;
+    client = new s3.S3Client({ ...CLIENT_CONFIG, endpoint: `http://localhost:${port}`, forcePathStyle: false, requestHandler: { httpAgent: agent } });
+  });
+  afterAll(async () => {
+    client.destroy();
+    agent.destroy();
+    await server.close();
+  });
+
+  it.each(['PutObject', 'GetObject', 'ListObjectsV2', 'PutBucketTagging', 'DeleteObjects', 'CreateBucket', 'GetBucketAcl'])('%s names its bucket in the Host and decodes to the input', async (name) => {
+    const operation = shapes.operation(name)!;
+    const input = sampledInput(name);
+    const answer = encodeRestXmlResponse(shapes, name, sampledOutput(name));
+    server.respondWith(() => ({ status: answer.status, headers: answer.headers, body: answer.body === undefined ? { kind: 'empty' } : { kind: 'bytes', bytes: Buffer.from(answer.body) } }));
+    await client.send(new sdk[`${name}Command`]!(toSdkValue(shapes, operation.input!, input)));
+    const request = server.requests.at(-1)!;
+    expect(request.headers.host).toMatch(/^tapegate-bucket\.localhost:\d+$/);
+    expect(s3Address(request.headers.host!, request.path).bucket).toBe('tapegate-bucket');
+    const decoded = decodeRestXmlRequest(shapes, name, { ...request, body: bodyText(request.body), host: request.headers.host });
+    expect(decoded.issues).toEqual([]);
+    expect(pick(decoded.value!, Object.keys(input))).toEqual(input);
   });
 });
