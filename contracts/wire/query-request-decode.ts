@@ -69,7 +69,12 @@ export function decodeQueryRequest(shapes: ServiceShapes, body: string): QueryRe
     return { value: undefined, issues, ...(version === undefined ? {} : { version }) };
   }
   if (version !== shapes.apiVersion) {
-    issues.push({ code: 'version-mismatch', pointer: '', wire: 'Version', message: `Version is ${version === undefined ? 'missing' : JSON.stringify(version)}; the model's apiVersion is ${shapes.apiVersion}` });
+    issues.push({
+      code: 'version-mismatch',
+      pointer: '',
+      wire: 'Version',
+      message: `Version is ${version === undefined ? 'missing' : JSON.stringify(version)}; the model's apiVersion is ${shapes.apiVersion}`,
+    });
   }
   const ctx: Context = { shapes, issues };
   const tree = buildTree(pairs);
@@ -105,7 +110,8 @@ function decodeNode(ctx: Context, ref: ShapeRef, node: FormNode, pointer: string
       const itemName = ctx.shapes.listItemName(shape) ?? 'member';
       const items = node.children?.get(itemName);
       for (const [segment, child] of node.children ?? []) {
-        if (segment !== itemName) ctx.issues.push({ code: 'unknown-member', pointer, wire: child.key, message: `form key ${firstKey(child)}: list items are ${node.key}.${itemName}.N` });
+        if (segment !== itemName)
+          ctx.issues.push({ code: 'unknown-member', pointer, wire: child.key, message: `form key ${firstKey(child)}: list items are ${node.key}.${itemName}.N` });
       }
       return items ? decodeItems(ctx, shape, items, pointer) : [];
     }
@@ -142,7 +148,12 @@ function decodeStructure(ctx: Context, shapeName: string, node: FormNode, pointe
   for (const [segment, child] of node.children ?? []) {
     const member = index.byQueryName.get(segment);
     if (member === undefined) {
-      ctx.issues.push({ code: 'unknown-member', pointer: appendPointer(pointer, segment), wire: child.key, message: `form key ${firstKey(child)}: ${segment} is no member of ${shapeName}` });
+      ctx.issues.push({
+        code: 'unknown-member',
+        pointer: appendPointer(pointer, segment),
+        wire: child.key,
+        message: `form key ${firstKey(child)}: ${segment} is no member of ${shapeName}`,
+      });
       continue;
     }
     const memberPointer = appendPointer(pointer, member.name);
@@ -161,7 +172,12 @@ function indexed(ctx: Context, container: FormNode, pointer: string): FormNode[]
   const found: [number, FormNode][] = [];
   for (const [segment, child] of container.children ?? []) {
     if (!/^[1-9]\d{0,5}$/.test(segment)) {
-      ctx.issues.push({ code: 'invalid-list-index', pointer, wire: child.key, message: `form key ${firstKey(child)}: index ${JSON.stringify(segment)} is not 1, 2, 3, … (query indices start at 1); the item is not read` });
+      ctx.issues.push({
+        code: 'invalid-list-index',
+        pointer,
+        wire: child.key,
+        message: `form key ${firstKey(child)}: index ${JSON.stringify(segment)} is not 1, 2, 3, … (query indices start at 1); the item is not read`,
+      });
       continue;
     }
     found.push([Number(segment), child]);
@@ -199,7 +215,8 @@ function decodeEntries(ctx: Context, map: Shape, container: FormNode, pointer: s
     const keyNode = entry.children?.get(keyName);
     const valueNode = entry.children?.get(valueName);
     for (const [segment, child] of entry.children ?? []) {
-      if (segment !== keyName && segment !== valueName) ctx.issues.push({ code: 'unknown-member', pointer, wire: child.key, message: `form key ${firstKey(child)}: a map entry has only ${keyName} and ${valueName}` });
+      if (segment !== keyName && segment !== valueName)
+        ctx.issues.push({ code: 'unknown-member', pointer, wire: child.key, message: `form key ${firstKey(child)}: a map entry has only ${keyName} and ${valueName}` });
     }
     if (keyNode?.text === undefined || valueNode === undefined) {
       ctx.issues.push({ code: 'incomplete-map-entry', pointer, wire: entry.key, message: `${entry.key} has no ${keyNode?.text === undefined ? keyName : valueName}` });
@@ -207,7 +224,12 @@ function decodeEntries(ctx: Context, map: Shape, container: FormNode, pointer: s
     }
     const entryPointer = appendPointer(pointer, keyNode.text);
     if (Object.hasOwn(out, keyNode.text)) {
-      ctx.issues.push({ code: 'duplicate-key', pointer: entryPointer, wire: keyNode.key, message: `${keyNode.key}: the key ${JSON.stringify(keyNode.text)} is in the map twice; the last is kept` });
+      ctx.issues.push({
+        code: 'duplicate-key',
+        pointer: entryPointer,
+        wire: keyNode.key,
+        message: `${keyNode.key}: the key ${JSON.stringify(keyNode.text)} is in the map twice; the last is kept`,
+      });
     }
     const value = decodeNode(ctx, map.value as ShapeRef, valueNode, entryPointer);
     if (value !== undefined) setOwn(out, keyNode.text, value);

@@ -75,7 +75,12 @@ describe('decodeQueryRequest', () => {
     const { value, issues } = decodeQueryRequest(sts, `${base}&TransitiveTagKeys.member.1=a&TransitiveTagKeys.member.3=c`);
     expect(value?.TransitiveTagKeys).toEqual(['a', 'c']);
     expect(issues).toEqual([
-      { code: 'list-index-gap', pointer: '/TransitiveTagKeys', wire: 'TransitiveTagKeys.member', message: 'TransitiveTagKeys.member.N skips 2: indices must run 1, 2, 3, … without a gap' },
+      {
+        code: 'list-index-gap',
+        pointer: '/TransitiveTagKeys',
+        wire: 'TransitiveTagKeys.member',
+        message: 'TransitiveTagKeys.member.N skips 2: indices must run 1, 2, 3, … without a gap',
+      },
     ]);
   });
 
@@ -96,7 +101,9 @@ describe('decodeQueryRequest', () => {
   it('reports list items sent without their member marker', () => {
     const { value, issues } = decodeQueryRequest(sts, `${base}&TransitiveTagKeys.1=a`);
     expect(value?.TransitiveTagKeys).toEqual([]);
-    expect(issues).toEqual([{ code: 'unknown-member', pointer: '/TransitiveTagKeys', wire: 'TransitiveTagKeys.1', message: 'form key TransitiveTagKeys.1: list items are TransitiveTagKeys.member.N' }]);
+    expect(issues).toEqual([
+      { code: 'unknown-member', pointer: '/TransitiveTagKeys', wire: 'TransitiveTagKeys.1', message: 'form key TransitiveTagKeys.1: list items are TransitiveTagKeys.member.N' },
+    ]);
   });
 
   it('reports a missing or unknown Action, a wrong Version, a bad escape and a repeated key', () => {
@@ -105,7 +112,9 @@ describe('decodeQueryRequest', () => {
     expect(decodeQueryRequest(sts, `${base.replace('2011-06-15', '2099-01-01')}`).issues).toEqual([
       { code: 'version-mismatch', pointer: '', wire: 'Version', message: `Version is "2099-01-01"; the model's apiVersion is 2011-06-15` },
     ]);
-    expect(decodeQueryRequest(sts, `${base}&Policy=%E0%A4%A`).issues).toEqual([{ code: 'invalid-form', pointer: '', wire: 'Policy=%E0%A4%A', message: 'form pair "Policy=%E0%A4%A" has a malformed percent escape' }]);
+    expect(decodeQueryRequest(sts, `${base}&Policy=%E0%A4%A`).issues).toEqual([
+      { code: 'invalid-form', pointer: '', wire: 'Policy=%E0%A4%A', message: 'form pair "Policy=%E0%A4%A" has a malformed percent escape' },
+    ]);
     expect(decodeQueryRequest(sts, `${base}&RoleSessionName=t`)).toMatchObject({ value: { RoleSessionName: 's' }, issues: [{ code: 'duplicate-key', wire: 'RoleSessionName' }] });
   });
 

@@ -113,7 +113,13 @@ export function readHttpMembers(shapes: ServiceShapes, structureName: string, pa
           for (const text of values) {
             const read = readScalar(itemShape, text);
             if (read.ok) items.push(read.value);
-            else issues.push({ code: 'invalid-value', pointer: appendPointer(pointer, items.length), wire: `query ${wireName}`, message: `query ${wireName} is ${JSON.stringify(text)}: ${read.reason}` });
+            else
+              issues.push({
+                code: 'invalid-value',
+                pointer: appendPointer(pointer, items.length),
+                wire: `query ${wireName}`,
+                message: `query ${wireName} is ${JSON.stringify(text)}: ${read.reason}`,
+              });
           }
           setOwn(out, member.name, items);
         } else take(values[0], `query ${wireName}`);

@@ -13,7 +13,15 @@ import { encodeXmlShape, withNamespace, writeXml, type XmlTree } from './xml-enc
 import { readXml, textOf } from './xml-read.js';
 
 /** Reads `body` into `out`; `rootMember` names a member whose element is the whole body (S3 GetBucketLocation). */
-export function readXmlBody(shapes: ServiceShapes, structureName: string, body: string | undefined, out: Record<string, unknown>, issues: WireIssue[], what: string, rootMember?: string): void {
+export function readXmlBody(
+  shapes: ServiceShapes,
+  structureName: string,
+  body: string | undefined,
+  out: Record<string, unknown>,
+  issues: WireIssue[],
+  what: string,
+  rootMember?: string,
+): void {
   if (body === undefined || body.trim() === '') return;
   const shape = shapes.shape(structureName);
   const payload = shape.payload === undefined ? undefined : shapes.structure(structureName).byName.get(shape.payload);
@@ -32,7 +40,13 @@ export function readXmlBody(shapes: ServiceShapes, structureName: string, body: 
   if (member !== undefined) {
     const read = readScalar(member.shape, textOf(document.root));
     if (read.ok) setOwn(out, member.name, read.value);
-    else issues.push({ code: 'invalid-value', pointer: `/${member.name}`, wire: document.name, message: `${document.name} is ${JSON.stringify(textOf(document.root))}: ${read.reason}` });
+    else
+      issues.push({
+        code: 'invalid-value',
+        pointer: `/${member.name}`,
+        wire: document.name,
+        message: `${document.name} is ${JSON.stringify(textOf(document.root))}: ${read.reason}`,
+      });
     return;
   }
   Object.assign(out, decodeXmlShape(shapes, { shape: structureName }, document.root, issues, '', document.name));
@@ -69,6 +83,10 @@ export function writeXmlBody(shapes: ServiceShapes, structureName: string, value
   const bodyMembers: Record<string, unknown> = {};
   for (const m of index.members) if (m.ref.location === undefined && value[m.name] !== undefined) bodyMembers[m.name] = value[m.name];
   if (Object.keys(bodyMembers).length === 0) return undefined;
-  const tree = withNamespace(encodeXmlShape(shapes, { shape: structureName }, bodyMembers), { shape: structureName, ...(shape.xmlNamespace ? {} : names.namespace ? { xmlNamespace: names.namespace } : {}) }, shape);
+  const tree = withNamespace(
+    encodeXmlShape(shapes, { shape: structureName }, bodyMembers),
+    { shape: structureName, ...(shape.xmlNamespace ? {} : names.namespace ? { xmlNamespace: names.namespace } : {}) },
+    shape,
+  );
   return writeXml(names.rootName, tree);
 }

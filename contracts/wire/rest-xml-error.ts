@@ -15,7 +15,10 @@ export function decodeRestXmlError(shapes: ServiceShapes, response: { status: nu
   const issues: WireIssue[] = [];
   if (response.body === undefined || response.body.trim() === '') {
     const code = String(response.status);
-    return { value: { code, message: STATUS_CODES[response.status] ?? code, fields: {}, ...(shapes.errorShapeName(code) ? { shape: shapes.errorShapeName(code) as string } : {}) }, issues };
+    return {
+      value: { code, message: STATUS_CODES[response.status] ?? code, fields: {}, ...(shapes.errorShapeName(code) ? { shape: shapes.errorShapeName(code) as string } : {}) },
+      issues,
+    };
   }
   const { document, issues: xmlIssues } = readXml(response.body, 'error body');
   issues.push(...xmlIssues);

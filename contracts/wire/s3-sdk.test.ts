@@ -23,9 +23,23 @@ const shapes = loadShapes('s3', '2006-03-01');
 const sdk = s3 as unknown as Record<string, new (input: unknown) => unknown>;
 
 /** Members the SDK computes itself (checksums, lengths): not sampled, and allowed beside the input in the captured request. */
-const SDK_MANAGED = new Set(['ChecksumAlgorithm', 'ChecksumCRC32', 'ChecksumCRC32C', 'ChecksumCRC64NVME', 'ChecksumSHA1', 'ChecksumSHA256', 'ChecksumMD5', 'ContentMD5', 'ContentLength', 'ChecksumType',
+const SDK_MANAGED = new Set([
+  'ChecksumAlgorithm',
+  'ChecksumCRC32',
+  'ChecksumCRC32C',
+  'ChecksumCRC64NVME',
+  'ChecksumSHA1',
+  'ChecksumSHA256',
+  'ChecksumMD5',
+  'ContentMD5',
+  'ContentLength',
+  'ChecksumType',
   // SSE-C keys: the SDK base64-encodes the key and computes its MD5.
-  'SSECustomerKey', 'SSECustomerKeyMD5', 'CopySourceSSECustomerKey', 'CopySourceSSECustomerKeyMD5']);
+  'SSECustomerKey',
+  'SSECustomerKeyMD5',
+  'CopySourceSSECustomerKey',
+  'CopySourceSSECustomerKeyMD5',
+]);
 
 /** Operations the loopback test cannot send, and why. */
 const NOT_SENDABLE: Record<string, string> = {
@@ -58,7 +72,13 @@ function sampledOutput(name: string): Record<string, unknown> {
   return output;
 }
 
-const CLIENT_CONFIG = { region: 'us-east-1', credentials: { ...FAKE_CREDENTIALS }, maxAttempts: 1, responseChecksumValidation: 'WHEN_REQUIRED', requestChecksumCalculation: 'WHEN_REQUIRED' } as const;
+const CLIENT_CONFIG = {
+  region: 'us-east-1',
+  credentials: { ...FAKE_CREDENTIALS },
+  maxAttempts: 1,
+  responseChecksumValidation: 'WHEN_REQUIRED',
+  requestChecksumCalculation: 'WHEN_REQUIRED',
+} as const;
 
 function sampledInput(name: string): Record<string, unknown> {
   const operation = shapes.operation(name)!;
@@ -96,7 +116,11 @@ describe('S3 through the real SDK', () => {
     const input = sampledInput(name);
     const output = sampledOutput(name);
     const answer = encodeRestXmlResponse(shapes, name, output);
-    server.respondWith(() => ({ status: answer.status, headers: answer.headers, body: answer.body === undefined ? { kind: 'empty' } : { kind: 'bytes', bytes: Buffer.from(answer.body) } }));
+    server.respondWith(() => ({
+      status: answer.status,
+      headers: answer.headers,
+      body: answer.body === undefined ? { kind: 'empty' } : { kind: 'bytes', bytes: Buffer.from(answer.body) },
+    }));
     const result = await client.send(new sdk[`${name}Command`]!(operation.input ? toSdkValue(shapes, operation.input, input) : {}));
 
     const request = server.requests.at(-1)!;
@@ -183,17 +207,24 @@ describe('S3 virtual-hosted requests through the real SDK', () => {
     await server.close();
   });
 
-  it.each(['PutObject', 'GetObject', 'ListObjectsV2', 'PutBucketTagging', 'DeleteObjects', 'CreateBucket', 'GetBucketAcl'])('%s names its bucket in the Host and decodes to the input', async (name) => {
-    const operation = shapes.operation(name)!;
-    const input = sampledInput(name);
-    const answer = encodeRestXmlResponse(shapes, name, sampledOutput(name));
-    server.respondWith(() => ({ status: answer.status, headers: answer.headers, body: answer.body === undefined ? { kind: 'empty' } : { kind: 'bytes', bytes: Buffer.from(answer.body) } }));
-    await client.send(new sdk[`${name}Command`]!(toSdkValue(shapes, operation.input!, input)));
-    const request = server.requests.at(-1)!;
-    expect(request.headers.host).toMatch(/^tapegate-bucket\.localhost:\d+$/);
-    expect(s3Address(request.headers.host!, request.path).bucket).toBe('tapegate-bucket');
-    const decoded = decodeRestXmlRequest(shapes, name, { ...request, body: bodyText(request.body), host: request.headers.host });
-    expect(decoded.issues).toEqual([]);
-    expect(pick(decoded.value!, Object.keys(input))).toEqual(input);
-  });
+  it.each(['PutObject', 'GetObject', 'ListObjectsV2', 'PutBucketTagging', 'DeleteObjects', 'CreateBucket', 'GetBucketAcl'])(
+    '%s names its bucket in the Host and decodes to the input',
+    async (name) => {
+      const operation = shapes.operation(name)!;
+      const input = sampledInput(name);
+      const answer = encodeRestXmlResponse(shapes, name, sampledOutput(name));
+      server.respondWith(() => ({
+        status: answer.status,
+        headers: answer.headers,
+        body: answer.body === undefined ? { kind: 'empty' } : { kind: 'bytes', bytes: Buffer.from(answer.body) },
+      }));
+      await client.send(new sdk[`${name}Command`]!(toSdkValue(shapes, operation.input!, input)));
+      const request = server.requests.at(-1)!;
+      expect(request.headers.host).toMatch(/^tapegate-bucket\.localhost:\d+$/);
+      expect(s3Address(request.headers.host!, request.path).bucket).toBe('tapegate-bucket');
+      const decoded = decodeRestXmlRequest(shapes, name, { ...request, body: bodyText(request.body), host: request.headers.host });
+      expect(decoded.issues).toEqual([]);
+      expect(pick(decoded.value!, Object.keys(input))).toEqual(input);
+    },
+  );
 });

@@ -49,7 +49,10 @@ export class ServiceShapes {
   private readonly errorCodes = new Map<string, string>();
 
   /** `what` names the model in errors (its file, usually). */
-  constructor(model: unknown, readonly what = 'service model') {
+  constructor(
+    model: unknown,
+    readonly what = 'service model',
+  ) {
     if (typeof model !== 'object' || model === null) fail(what, 'expected a botocore service model (a JSON object)');
     const m = model as Partial<ServiceModel>;
     if (typeof m.metadata?.apiVersion !== 'string') fail(what, 'expected "metadata.apiVersion", a string');

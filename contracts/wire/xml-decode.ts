@@ -59,7 +59,13 @@ function decodeStructure(ctx: Context, shapeName: string, node: XmlNode, pointer
       const memberPointer = appendPointer(pointer, member.name);
       const read = readScalar(member.shape, raw);
       if (read.ok) setOwn(out, member.name, read.value);
-      else ctx.issues.push({ code: 'invalid-value', pointer: memberPointer, wire: `${wire}/@${key.slice(1)}`, message: `attribute ${key.slice(1)} of ${wire} is ${JSON.stringify(raw)}: ${read.reason}` });
+      else
+        ctx.issues.push({
+          code: 'invalid-value',
+          pointer: memberPointer,
+          wire: `${wire}/@${key.slice(1)}`,
+          message: `attribute ${key.slice(1)} of ${wire} is ${JSON.stringify(raw)}: ${read.reason}`,
+        });
       continue;
     }
     const children = Array.isArray(raw) ? raw : [];
@@ -75,7 +81,12 @@ function decodeStructure(ctx: Context, shapeName: string, node: XmlNode, pointer
     else {
       const [first] = children;
       if (children.length > 1) {
-        ctx.issues.push({ code: 'duplicate-key', pointer: memberPointer, wire: `${wire}/${key}`, message: `${wire}/${key} appears ${children.length} times; ${shapeName}.${member.name} is no flattened list, the first is kept` });
+        ctx.issues.push({
+          code: 'duplicate-key',
+          pointer: memberPointer,
+          wire: `${wire}/${key}`,
+          message: `${wire}/${key} appears ${children.length} times; ${shapeName}.${member.name} is no flattened list, the first is kept`,
+        });
       }
       if (first !== undefined) value = decode(ctx, member.ref, first, memberPointer, `${wire}/${key}`);
     }

@@ -18,7 +18,7 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '
 
 /** The XML document `<rootName>…</rootName>`, with the XML declaration AWS sends. */
 export function writeXml(rootName: string, tree: XmlTree): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ [rootName]: tree }) as string}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ [rootName]: tree })}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

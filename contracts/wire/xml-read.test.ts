@@ -31,10 +31,10 @@ describe('readXml', () => {
   });
 
   it('leaves DOCTYPE entities unexpanded even past the refusal (the parser options alone)', () => {
-    const parsed = new XMLParser(XML_PARSER_OPTIONS).parse(BILLION_LAUGHS) as { Tagging: [{ TagSet: [{ Tag: [{ Key: [{ '#text': string }]; Value: [{ '#text': string }] }] }] }] };
-    const tag = parsed.Tagging[0].TagSet[0].Tag[0];
-    expect(tag.Key[0]['#text']).toBe('&lol9;');
-    expect(tag.Value[0]['#text']).toBe('&lol;');
+    const parsed = JSON.stringify(new XMLParser(XML_PARSER_OPTIONS).parse(BILLION_LAUGHS));
+    expect(parsed).toContain('{"#text":"&lol9;"}');
+    expect(parsed).toContain('{"#text":"&lol;"}');
+    expect(parsed).not.toContain('lollol');
   });
 
   it('decodes the five built-in entities and character references, nothing else', () => {
@@ -44,7 +44,11 @@ describe('readXml', () => {
 
   it('reports malformed XML with line and column, never throws', () => {
     expect(readXml('<A><B></A>').issues).toEqual([
-      { code: 'invalid-xml', pointer: '', message: "XML body is not well-formed XML: Expected closing tag 'B' (opened in line 1, col 4) instead of closing tag 'A'. (line 1, column 7)" },
+      {
+        code: 'invalid-xml',
+        pointer: '',
+        message: "XML body is not well-formed XML: Expected closing tag 'B' (opened in line 1, col 4) instead of closing tag 'A'. (line 1, column 7)",
+      },
     ]);
     expect(readXml('{"json": true}').issues[0]?.code).toBe('invalid-xml');
     expect(readXml('').issues[0]?.code).toBe('invalid-xml');
@@ -101,7 +105,14 @@ describe('XML decoding per shape', () => {
     expect(decodeQueryResponse(sts, 'GetCallerIdentity', body)).toEqual({
       value: { Account: '123456789012', Arn: 'arn' },
       requestId: 'r-1',
-      issues: [{ code: 'unknown-member', pointer: '', wire: 'GetCallerIdentityResponse/Extra', message: 'GetCallerIdentityResponse/Extra is neither GetCallerIdentityResult nor ResponseMetadata' }],
+      issues: [
+        {
+          code: 'unknown-member',
+          pointer: '',
+          wire: 'GetCallerIdentityResponse/Extra',
+          message: 'GetCallerIdentityResponse/Extra is neither GetCallerIdentityResult nor ResponseMetadata',
+        },
+      ],
     });
   });
 
