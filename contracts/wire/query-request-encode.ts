@@ -21,8 +21,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function encodeQueryRequest(shapes: ServiceShapes, operationName: string, input: Record<string, unknown>): string {
-  const operation = shapes.operation(operationName);
-  if (operation === undefined) throw new TapegateError(`Failed to encode "${operationName}": no such operation in ${shapes.what}`, 2);
+  const operation = shapes.requireOperation(operationName);
   const pairs: Pairs = [
     ['Action', operation.name],
     ['Version', shapes.apiVersion],

@@ -19,18 +19,12 @@ export interface QueryResponse extends Decoded<Record<string, unknown>> {
 /** The request id canned answers carry unless told otherwise. */
 export const CANNED_REQUEST_ID = '00000000-0000-4000-8000-000000000000';
 
-function operationOf(shapes: ServiceShapes, name: string): Operation {
-  const operation = shapes.operation(name);
-  if (operation === undefined) throw new TapegateError(`Failed to find operation "${name}": no such operation in ${shapes.what}`, 2);
-  return operation;
-}
-
 function resultName(operation: Operation): string {
   return operation.output?.resultWrapper ?? `${operation.name}Result`;
 }
 
 export function decodeQueryResponse(shapes: ServiceShapes, operationName: string, body: string): QueryResponse {
-  const operation = operationOf(shapes, operationName);
+  const operation = shapes.requireOperation(operationName);
   const { document, issues } = readXml(body, 'response body');
   if (document === undefined) return { value: undefined, issues };
   const wrapper = `${operation.name}Response`;
@@ -54,7 +48,7 @@ export function decodeQueryResponse(shapes: ServiceShapes, operationName: string
 }
 
 export function encodeQueryResponse(shapes: ServiceShapes, operationName: string, output: Record<string, unknown>, requestId = CANNED_REQUEST_ID): string {
-  const operation = operationOf(shapes, operationName);
+  const operation = shapes.requireOperation(operationName);
   const tree: Record<string, XmlTree> = {};
   if (shapes.model.metadata.xmlNamespace) tree['@xmlns'] = shapes.model.metadata.xmlNamespace;
   if (operation.output) tree[resultName(operation)] = encodeXmlShape(shapes, operation.output, output);

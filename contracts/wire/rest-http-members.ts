@@ -6,7 +6,7 @@
  * says otherwise; header lists are comma-separated; `jsonvalue` headers are base64 JSON.
  */
 import { appendPointer } from '../../core/json-pointer.js';
-import { setOwn } from '../../core/own.js';
+import { ownValue, setOwn } from '../../core/own.js';
 import { parseRequestUri, decodeSegment, type Segment } from '../uri-template.js';
 import type { WireIssue } from './issues.js';
 import type { Shape, ShapeRef } from './model.js';
@@ -89,10 +89,10 @@ export function readHttpMembers(shapes: ServiceShapes, structureName: string, pa
     };
     switch (ref.location) {
       case 'uri':
-        take(parts.labels?.[wireName], `uri label {${wireName}}`);
+        take(parts.labels ? ownValue(parts.labels, wireName) : undefined, `uri label {${wireName}}`);
         break;
       case 'header':
-        take(parts.headers[wireName.toLowerCase()], `header ${wireName}`);
+        take(ownValue(parts.headers, wireName.toLowerCase()), `header ${wireName}`);
         break;
       case 'statusCode':
         if (parts.status !== undefined) setOwn(out, member.name, parts.status);
@@ -105,7 +105,7 @@ export function readHttpMembers(shapes: ServiceShapes, structureName: string, pa
         break;
       }
       case 'querystring': {
-        const values = parts.query && Object.hasOwn(parts.query, wireName) ? parts.query[wireName] : undefined;
+        const values = parts.query ? ownValue(parts.query, wireName) : undefined;
         if (values === undefined) break;
         if (shape.type === 'list') {
           const items: unknown[] = [];

@@ -83,10 +83,8 @@ export function writeXmlBody(shapes: ServiceShapes, structureName: string, value
   const bodyMembers: Record<string, unknown> = {};
   for (const m of index.members) if (m.ref.location === undefined && value[m.name] !== undefined) bodyMembers[m.name] = value[m.name];
   if (Object.keys(bodyMembers).length === 0) return undefined;
-  const tree = withNamespace(
-    encodeXmlShape(shapes, { shape: structureName }, bodyMembers),
-    { shape: structureName, ...(shape.xmlNamespace ? {} : names.namespace ? { xmlNamespace: names.namespace } : {}) },
-    shape,
-  );
+  // The structure's own namespace wins over the service's.
+  const namespace = shape.xmlNamespace ?? names.namespace;
+  const tree = withNamespace(encodeXmlShape(shapes, { shape: structureName }, bodyMembers), { shape: structureName, ...(namespace ? { xmlNamespace: namespace } : {}) }, shape);
   return writeXml(names.rootName, tree);
 }

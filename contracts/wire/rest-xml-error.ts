@@ -5,7 +5,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { Decoded, WireIssue } from './issues.js';
-import { errorFieldsTree, readErrorElement, resolveError, type EncodedError, type ErrorToSend, type WireError } from './query-error.js';
+import { errorFieldsTree, readErrorElement, resolveError, type EncodedError, type ErrorToSend, type WireError } from './xml-errors.js';
 import { CANNED_REQUEST_ID } from './query-response.js';
 import type { ServiceShapes } from './service-shapes.js';
 import { writeXml, type XmlTree } from './xml-encode.js';

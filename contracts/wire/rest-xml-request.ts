@@ -1,12 +1,11 @@
 /**
  * rest-xml (S3) requests, both ways: the neutral input from the request's URI labels, query
  * string, headers and XML body, and a request (path-style path, query, headers, body) from a
- * neutral input. For S3 the bucket may sit in the Host (`s3-address.ts`).
+ * neutral input. For S3 the bucket may sit in the Host (`s3-address.ts`). Query parameters and
+ * headers the model does not name are not issues: the SDKs add their own (`x-id`, user agents).
  */
-import { TapegateError } from '../../core/errors.js';
 import { fillUri } from '../uri-template.js';
 import type { Decoded, WireIssue } from './issues.js';
-import type { Operation } from './model.js';
 import { matchUriLabels, readHttpMembers, writeHttpMembers } from './rest-http-members.js';
 import { readXmlBody, writeXmlBody } from './rest-xml-body.js';
 import { s3Address } from './s3-address.js';
@@ -26,14 +25,8 @@ export interface RestXmlRequest {
   endpointHosts?: readonly string[];
 }
 
-export function operationOf(shapes: ServiceShapes, name: string): Operation {
-  const operation = shapes.operation(name);
-  if (operation === undefined) throw new TapegateError(`Failed to find operation "${name}": no such operation in ${shapes.what}`, 2);
-  return operation;
-}
-
 export function decodeRestXmlRequest(shapes: ServiceShapes, operationName: string, request: RestXmlRequest): Decoded<Record<string, unknown>> {
-  const operation = operationOf(shapes, operationName);
+  const operation = shapes.requireOperation(operationName);
   const issues: WireIssue[] = [];
   const value: Record<string, unknown> = {};
   if (!operation.input) return { value, issues };
@@ -58,7 +51,7 @@ export interface EncodedRestRequest {
 }
 
 export function encodeRestXmlRequest(shapes: ServiceShapes, operationName: string, input: Record<string, unknown>): EncodedRestRequest {
-  const operation = operationOf(shapes, operationName);
+  const operation = shapes.requireOperation(operationName);
   const { headers, query, labels } = operation.input ? writeHttpMembers(shapes, operation.input.shape, input) : { headers: {}, query: {}, labels: {} };
   const filled = fillUri(operation.http.requestUri, labels);
   const mark = filled.indexOf('?');

@@ -6,7 +6,6 @@
 import type { Decoded, WireIssue } from './issues.js';
 import { readHttpMembers, writeHttpMembers } from './rest-http-members.js';
 import { readXmlBody, writeXmlBody } from './rest-xml-body.js';
-import { operationOf } from './rest-xml-request.js';
 import { ROOT_IS_MEMBER, S3_NAMESPACE, outputRootName } from './s3-xml-names.js';
 import type { ServiceShapes } from './service-shapes.js';
 
@@ -18,7 +17,7 @@ export interface RestXmlResponse {
 }
 
 export function decodeRestXmlResponse(shapes: ServiceShapes, operationName: string, response: RestXmlResponse): Decoded<Record<string, unknown>> {
-  const operation = operationOf(shapes, operationName);
+  const operation = shapes.requireOperation(operationName);
   const issues: WireIssue[] = [];
   const value: Record<string, unknown> = {};
   if (!operation.output) return { value, issues };
@@ -34,7 +33,7 @@ export interface EncodedRestResponse {
 }
 
 export function encodeRestXmlResponse(shapes: ServiceShapes, operationName: string, output: Record<string, unknown>): EncodedRestResponse {
-  const operation = operationOf(shapes, operationName);
+  const operation = shapes.requireOperation(operationName);
   const status = operation.http.responseCode ?? 200;
   if (!operation.output) return { status, headers: {} };
   const written = writeHttpMembers(shapes, operation.output.shape, output);

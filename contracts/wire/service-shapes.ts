@@ -72,6 +72,13 @@ export class ServiceShapes {
     return Object.hasOwn(this.model.operations, name) ? this.model.operations[name] : undefined;
   }
 
+  /** The operation called `name`; a name the model lacks is the caller's mistake (a TapegateError). */
+  requireOperation(name: string): Operation {
+    const operation = this.operation(name);
+    if (operation === undefined) throw new TapegateError(`Failed to find operation "${name}": no such operation in ${this.what}`, 2);
+    return operation;
+  }
+
   shape(name: string): Shape {
     const shape = Object.hasOwn(this.model.shapes, name) ? this.model.shapes[name] : undefined;
     if (shape === undefined) fail(this.what, `shape "${name}" is referenced but not defined`);
