@@ -15,7 +15,7 @@ import { FAKE_CREDENTIALS } from '../../test/support/sdk-clients.js';
 import { fromSdkValue, sampleShape, toSdkValue } from '../../test/support/sample-from-shape.js';
 import { bodyText, loadShapes } from '../../test/support/wire-models.js';
 import { decodeRestXmlError, encodeRestXmlError } from './rest-xml-error.js';
-import { decodeRestXmlRequest } from './rest-xml-request.js';
+import { decodeRestXmlRequest, encodeRestXmlRequest } from './rest-xml-request.js';
 import { decodeRestXmlResponse, encodeRestXmlResponse } from './rest-xml-response.js';
 import { s3Address } from './s3-address.js';
 
@@ -129,6 +129,10 @@ describe('S3 through the real SDK', () => {
     const extra = Object.keys(decoded.value!).filter((key) => !(key in input));
     expect(extra.filter((key) => !SDK_MANAGED.has(key))).toEqual([]);
     expect(pick(decoded.value!, Object.keys(input))).toEqual(input);
+    // Our own request encoder is the decoder's inverse.
+    const encoded = encodeRestXmlRequest(shapes, name, input);
+    expect(encoded.method).toBe(request.method);
+    expect(decodeRestXmlRequest(shapes, name, { ...encoded })).toEqual({ value: input, issues: [] });
 
     const streamed = Object.keys(result as object).filter((key) => !(key in output) && typeof (result as Record<string, unknown>)[key] === 'object');
     const parsed = undoSdkDivergence(fromSdkValue({ ...(result as object), ...Object.fromEntries(streamed.map((key) => [key, undefined])) })) as Record<string, unknown>;
