@@ -1,0 +1,82 @@
+/**
+ * What every XML protocol's errors share: the neutral `WireError`, reading an `<Error>` element
+ * (`Code`, `Message`, `Type`, `RequestId`, and the error shape's own members beside them), and
+ * resolving an error to send (its code as the model spells it, its shape, its status).
+ */
+import { TapegateError } from '../../core/errors.js';
+import type { WireIssue } from './issues.js';
+import type { ServiceShapes } from './service-shapes.js';
+import { decodeXmlShape } from './xml-decode.js';
+import { encodeXmlShape, type XmlTree } from './xml-encode.js';
+import { childElements, textOf, type XmlNode } from './xml-read.js';
+
+/** An AWS error in neutral form, for every XML protocol. */
+export interface WireError {
+  code: string;
+  message?: string;
+  /** `Sender` or `Receiver` (query), absent in S3's errors. */
+  type?: string;
+  requestId?: string;
+  /** The error shape the code names, when the model has one. */
+  shape?: string;
+  /** The other members: decoded by the error shape when there is one, else as text. */
+  fields: Record<string, unknown>;
+}
+
+const ENVELOPE = new Set(['Code', 'Message', 'Type', 'RequestId', '#text']);
+
+/** Reads the `<Error>` element of any XML protocol into a `WireError` (shared with rest-xml). */
+export function readErrorElement(shapes: ServiceShapes, error: XmlNode, wire: string, issues: WireIssue[]): WireError {
+  const [code] = childElements(error, 'Code');
+  const [message] = childElements(error, 'Message');
+  const [type] = childElements(error, 'Type');
+  const [requestId] = childElements(error, 'RequestId');
+  const codeText = code ? textOf(code) : '';
+  if (codeText === '') issues.push({ code: 'missing-error-code', pointer: '/code', wire: `${wire}/Code`, message: `${wire} has no Code` });
+  const shape = shapes.errorShapeName(codeText);
+  const rest: XmlNode = {};
+  for (const key of Object.keys(error)) if (!ENVELOPE.has(key) && !key.startsWith('@')) rest[key] = error[key];
+  let fields: Record<string, unknown> = {};
+  if (shape !== undefined) fields = decodeXmlShape(shapes, { shape }, rest, issues, '/fields', wire) as Record<string, unknown>;
+  else for (const key of Object.keys(rest)) fields[key] = textOf(childElements(rest, key)[0] ?? {});
+  return {
+    code: codeText,
+    ...(message ? { message: textOf(message) } : {}),
+    ...(type ? { type: textOf(type) } : {}),
+    ...(requestId ? { requestId: textOf(requestId) } : {}),
+    ...(shape ? { shape } : {}),
+    fields,
+  };
+}
+
+export interface ErrorToSend {
+  /** The error's code (`NoSuchEntity`) or the name of its shape (`NoSuchEntityException`). */
+  code: string;
+  message?: string;
+  fields?: Record<string, unknown>;
+  /** Defaults to the error shape's `httpStatusCode`, else 400 (500 for a fault). */
+  status?: number;
+}
+
+export interface EncodedError {
+  status: number;
+  code: string;
+  body: string;
+}
+
+/** The code, shape and status an error is sent with. */
+export function resolveError(shapes: ServiceShapes, error: ErrorToSend): { code: string; shape?: string; status: number; sender: boolean } {
+  const byName = Object.hasOwn(shapes.model.shapes, error.code) && shapes.shape(error.code).exception === true;
+  const shapeName = shapes.errorShapeName(error.code) ?? (byName ? error.code : undefined);
+  const shape = shapeName === undefined ? undefined : shapes.shape(shapeName);
+  const fault = shape?.fault === true || shape?.error?.senderFault === false;
+  const code = shapeName === undefined ? error.code : shapes.errorCode(shapeName);
+  return { code, ...(shapeName ? { shape: shapeName } : {}), status: error.status ?? shape?.error?.httpStatusCode ?? (fault ? 500 : 400), sender: !fault };
+}
+
+/** Error members as XML elements beside Code and Message. */
+export function errorFieldsTree(shapes: ServiceShapes, shape: string | undefined, fields: Record<string, unknown> | undefined): Record<string, XmlTree> {
+  if (fields === undefined || Object.keys(fields).length === 0) return {};
+  if (shape === undefined) throw new TapegateError('Failed to encode "/fields": an error without a shape in the model carries no fields', 2);
+  return encodeXmlShape(shapes, { shape }, fields, '/fields') as Record<string, XmlTree>;
+}
