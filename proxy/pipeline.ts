@@ -14,7 +14,7 @@ import { hostLabel, requestLabel } from '../cassettes/redact/request-label.js';
 import { oneLine } from '../core/text.js';
 import type { ModeSteps } from './modes.js';
 import type { ProxyCounters } from './stats.js';
-import { answer, answerError, answerInternalError } from './steps/answer.js';
+import { answer, answerError, answerInternalError, answerProxyError } from './steps/answer.js';
 import { forward, type ForwardContext, type ReadyRequest, type UnsealedExchange } from './steps/forward.js';
 import { missResponse, type MatchStep } from './steps/match.js';
 import { readRequest, type IncomingResult } from './steps/read.js';
@@ -141,7 +141,7 @@ export function createPipeline(context: PipelineContext): Handler {
           counters.upstreamFailures++;
           log(`tapegate: upstream failure: ${oneLine(forwarded.message)}`);
           if (context.recordFailures) return await deliver(slot, forwarded.exchange, forwarded.wire, res);
-          answer(res, forwarded.wire);
+          answerProxyError(res, forwarded.wire);
           return;
         case 'answered':
           counters.forwarded++;
@@ -171,7 +171,7 @@ export function createPipeline(context: PipelineContext): Handler {
         counters.missed++;
         // The summary names differing fields by pointer, never a value (explain.ts).
         log(`tapegate: miss: ${oneLine(match.explanation.summary)}`);
-        answer(res, missResponse(match.explanation));
+        answerProxyError(res, missResponse(match.explanation));
         return;
       }
     }

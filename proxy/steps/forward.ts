@@ -81,11 +81,12 @@ export async function forward(context: ForwardContext, req: IncomingMessage, res
   const result = await context.forwarder.forward(req, res, { target: plan.target, path: req.url ?? request.path, headers, body });
   const timing = { startedAt: ready.startedAt.toISOString(), durationMs: Math.round(performance.now() - ready.start) };
   if (result.ok) {
+    const response = recordedResponseOf(result.response);
     return {
       kind: 'answered',
       unsigned: !plan.sign,
-      exchange: { operation, ...identity, request, response: recordedResponseOf(result.response), timing },
-      wire: wireResponseOf(result.response),
+      exchange: { operation, ...identity, request, response, timing },
+      wire: wireResponseOf(result.response, response),
     };
   }
   if (result.kind === 'client-gone') return { kind: 'client-gone', detail: result.detail };
