@@ -32,7 +32,8 @@ export function asS3Error(wire: WireResponse): WireResponse {
   if (type === null) return wire;
   let message = '';
   try {
-    message = String((JSON.parse(wire.body.toString('utf8')) as { message?: unknown }).message ?? '');
+    const parsed = (JSON.parse(wire.body.toString('utf8')) as { message?: unknown }).message;
+    message = typeof parsed === 'string' ? parsed : '';
   } catch {
     return wire;
   }

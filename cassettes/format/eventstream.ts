@@ -22,8 +22,8 @@ export function isEventStream(contentType: string | undefined): boolean {
 }
 
 const codec = new EventStreamCodec(
-  (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
-  (text) => Buffer.from(text, 'utf8'),
+  (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+  (text: string) => Buffer.from(text, 'utf8'),
 );
 
 /** The smallest message: prelude (8), prelude CRC (4), message CRC (4). */

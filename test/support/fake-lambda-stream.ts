@@ -46,7 +46,7 @@ export interface FakeLambdaStream {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startFakeLambdaStream(script: StreamScript): Promise<FakeLambdaStream> {
-  const fake: FakeLambdaStream = { url: '', script, lastBody: null, close: async () => undefined };
+  const fake: FakeLambdaStream = { url: '', script, lastBody: null, close: () => Promise.resolve() };
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
