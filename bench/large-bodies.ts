@@ -27,7 +27,13 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
 /** Runs the CLI under measure-child, lets `drive` talk to it, stops it with SIGINT; its peak RSS. */
 async function measured(args: string[], dir: string, drive: (url: string) => Promise<void>): Promise<number> {
   const usageFile = join(dir, `usage-${randomBytes(4).toString('hex')}.json`);
-  const env = { ...process.env, TAPEGATE_BENCH_USAGE: usageFile, AWS_ACCESS_KEY_ID: 'AKIDBENCHLARGEBODY', AWS_SECRET_ACCESS_KEY: 'bench-secret', AWS_EC2_METADATA_DISABLED: 'true' };
+  const env = {
+    ...process.env,
+    TAPEGATE_BENCH_USAGE: usageFile,
+    AWS_ACCESS_KEY_ID: 'AKIDBENCHLARGEBODY',
+    AWS_SECRET_ACCESS_KEY: 'bench-secret',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
   const child = spawn(process.execPath, [dist('bench/measure-child.js'), dist('harness/cli.js'), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (part: Buffer) => (stderr += part.toString()));

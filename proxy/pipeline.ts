@@ -143,10 +143,19 @@ export function createPipeline(context: PipelineContext): Handler {
           if (context.recordFailures) return await deliver(slot, forwarded.exchange, forwarded.wire, res);
           answerProxyError(res, forwarded.wire);
           return;
-        case 'answered':
+        case 'answered': {
           counters.forwarded++;
           if (forwarded.unsigned) counters.unsigned++;
+          // A broken event stream is recorded and answered as it came (the client sees what AWS sent); the log says so.
+          const body = forwarded.exchange.response.body;
+          const problem = body.kind === 'bytes' ? body.frames?.problem : undefined;
+          if (problem !== undefined) {
+            log(
+              `tapegate: the event stream answering ${requestLabel(ready.request.method, ready.request.path)} does not end in a whole message: ${oneLine(problem)}; recorded as received`,
+            );
+          }
           return await deliver(slot, forwarded.exchange, forwarded.wire, res);
+        }
       }
     } finally {
       // Every path that did not record frees its slot, or later exchanges would wait forever.

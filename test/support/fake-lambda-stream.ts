@@ -1,6 +1,6 @@
 /**
  * A loopback stand-in for Lambda's InvokeWithResponseStream: every request to
- * `/2015-03-31/functions/{name}/response-streaming-invocations` is answered 200 with an
+ * `/2021-11-15/functions/{name}/response-streaming-invocations` is answered 200 with an
  * `application/vnd.amazon.eventstream` body written message by message, a few ms apart, as
  * AWS streams it: one `PayloadChunk` per payload, then `InvokeComplete`. The messages are
  * built with the SDK's own codec. `tail` appends raw bytes after the last message (a message
@@ -51,7 +51,7 @@ export async function startFakeLambdaStream(script: StreamScript): Promise<FakeL
     req.resume();
     req.on('end', () => {
       void (async () => {
-        if (!/^\/2015-03-31\/functions\/[^/]+\/response-streaming-invocations$/.test((req.url ?? '').split('?')[0] as string)) {
+        if (!/^\/\d{4}-\d{2}-\d{2}\/functions\/[^/]+\/response-streaming-invocations$/.test((req.url ?? '').split('?')[0] as string)) {
           res.writeHead(404, { 'content-type': 'application/json', 'x-amzn-errortype': 'ResourceNotFoundException' }).end('{"message":"no such function"}');
           return;
         }
