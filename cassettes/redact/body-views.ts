@@ -132,6 +132,7 @@ function* windows(layer: Buffer): Generator<Buffer> {
 }
 
 /** Eight printable ASCII characters in a row as UTF-16 (LE or BE), seen in latin1: shorter than any secret. */
+// eslint-disable-next-line no-control-regex -- NUL is the other half of every UTF-16 ASCII character: finding it is the point
 const UTF16_RUN = /(?:[\x20-\x7e]\x00){8}|(?:\x00[\x20-\x7e]){8}/;
 
 /**
