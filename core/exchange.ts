@@ -13,7 +13,23 @@ export type Body =
    * would not reproduce it byte for byte (whitespace, number formatting, big integers).
    */
   | { kind: 'json'; value: unknown; raw?: string; encoding?: ContentEncoding }
-  | { kind: 'bytes'; bytes: Uint8Array; encoding?: ContentEncoding };
+  /** `frames`: only on an `application/vnd.amazon.eventstream` answer (format 4 on). */
+  | { kind: 'bytes'; bytes: Uint8Array; encoding?: ContentEncoding; frames?: EventStreamFrames };
+
+/**
+ * How an event stream answer (`application/vnd.amazon.eventstream`: Lambda
+ * InvokeWithResponseStream, S3 SelectObjectContent) came: its messages, in order, back to back
+ * from the body's first byte. Replay writes each message as its own chunk. Bytes after the
+ * last whole message (a message cut short, or one whose checksum or framing is wrong) are
+ * kept as they came and `problem` says what they are.
+ */
+export interface EventStreamFrames {
+  /** Byte length of each whole message. */
+  lengths: number[];
+  /** When each message's last byte arrived, in ms after the answer's headers. */
+  atMs: number[];
+  problem?: string;
+}
 
 export interface RecordedRequest {
   method: string;

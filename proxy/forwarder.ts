@@ -30,6 +30,26 @@ export interface UpstreamResponse {
   /** `[name, value, ...]` as received, for sending on with the upstream's spelling. */
   rawHeaders: string[];
   body: Buffer;
+  /** How the body arrived, chunk by chunk: what an event stream's frames are timed by. */
+  arrivals: Arrival[];
+}
+
+/** After a chunk of the body: how many bytes had come, and when (ms after the headers). */
+export interface Arrival {
+  bytes: number;
+  ms: number;
+}
+
+/**
+ * The answer's body length from its Content-Length, or null when it has none (chunked), one
+ * that is no count, or no body at all whatever it says (HEAD: the length of the object a GET
+ * would get; 204 and 304).
+ */
+function declaredLength(req: IncomingMessage, response: IncomingMessage): number | null {
+  if (req.method === 'HEAD' || response.statusCode === 204 || response.statusCode === 304) return null;
+  const text = response.headers['content-length'];
+  if (text === undefined || response.headers['transfer-encoding'] !== undefined || !/^\d{1,15}$/.test(text)) return null;
+  return Number(text);
 }
 
 export type ForwardFailureKind = 'refused' | 'reset' | 'timeout' | 'cut-short' | 'too-large' | 'client-gone' | 'failed';
@@ -145,12 +165,27 @@ export class Forwarder {
       return;
     }
     pending.proxyRes = proxyRes;
+    // A declared length over the limit is refused before a byte is read; within it, the body
+    // goes straight into one buffer of that size instead of chunks joined at the end (which
+    // would hold it twice). Without a length (chunked), chunks are joined once, at the end.
+    const declared = declaredLength(req, proxyRes);
+    if (declared !== null && declared > this.maxResponseBytes) {
+      this.#settle(req, { ok: false, kind: 'too-large', detail: `the response declares ${declared} bytes, over the limit of ${this.maxResponseBytes} bytes (--max-response)` });
+      return;
+    }
+    const whole = declared === null ? null : Buffer.allocUnsafe(declared);
     const chunks: Buffer[] = [];
+    /** Arrival of the body's bytes: [bytes so far, ms since the headers] after each chunk, for event stream frames. */
+    const arrivals: Arrival[] = [];
+    const started = performance.now();
+    let size = 0;
+    const body = (): Buffer => (whole !== null ? whole.subarray(0, size) : chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
     const response = (): UpstreamResponse => ({
       status: proxyRes.statusCode ?? 502,
       headers: proxyRes.headers,
       rawHeaders: proxyRes.rawHeaders,
-      body: Buffer.concat(chunks),
+      body: body(),
+      arrivals,
     });
     const cut = (why: string): void => {
       const partial = response();
@@ -161,16 +196,17 @@ export class Forwarder {
         partial,
       });
     };
-    let size = 0;
     proxyRes.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > this.maxResponseBytes) {
+      if (size + chunk.length > this.maxResponseBytes || (whole !== null && size + chunk.length > whole.length)) {
         // Held whole in memory, then written to the cassette: an answer without bound is refused.
         chunks.length = 0;
         this.#settle(req, { ok: false, kind: 'too-large', detail: `the response passed the limit of ${this.maxResponseBytes} bytes (--max-response)` });
         return;
       }
-      chunks.push(chunk);
+      if (whole !== null) chunk.copy(whole, size);
+      else chunks.push(chunk);
+      size += chunk.length;
+      arrivals.push({ bytes: size, ms: performance.now() - started });
     });
     proxyRes.on('end', () => {
       if (!proxyRes.complete) {

@@ -15,7 +15,7 @@ import { hostLabel, requestLabel } from '../cassettes/redact/request-label.js';
 import { oneLine } from '../core/text.js';
 import type { ModeSteps } from './modes.js';
 import type { ProxyCounters } from './stats.js';
-import { answer, answerError, answerInternalError } from './steps/answer.js';
+import { answer, answerError, answerInternalError, answerProxyError } from './steps/answer.js';
 import { forward, type ForwardContext, type ReadyRequest, type UnsealedExchange } from './steps/forward.js';
 import { missResponse, type MatchStep } from './steps/match.js';
 import { readRequest, type IncomingResult } from './steps/read.js';
@@ -142,12 +142,21 @@ export function createPipeline(context: PipelineContext): Handler {
           counters.upstreamFailures++;
           log(`tapegate: upstream failure: ${oneLine(forwarded.message)}`);
           if (context.recordFailures) return await deliver(slot, forwarded.exchange, forwarded.wire, res);
-          answer(res, forwarded.wire);
+          answerProxyError(res, forwarded.wire);
           return;
-        case 'answered':
+        case 'answered': {
           counters.forwarded++;
           if (forwarded.unsigned) counters.unsigned++;
+          // A broken event stream is recorded and answered as it came (the client sees what AWS sent); the log says so.
+          const body = forwarded.exchange.response.body;
+          const problem = body.kind === 'bytes' ? body.frames?.problem : undefined;
+          if (problem !== undefined) {
+            log(
+              `tapegate: the event stream answering ${requestLabel(ready.request.method, ready.request.path)} does not end in a whole message: ${oneLine(problem)}; recorded as received`,
+            );
+          }
           return await deliver(slot, forwarded.exchange, forwarded.wire, res);
+        }
       }
     } finally {
       // Every path that did not record frees its slot, or later exchanges would wait forever.
@@ -172,7 +181,7 @@ export function createPipeline(context: PipelineContext): Handler {
         counters.missed++;
         // The summary names differing fields by pointer, never a value (explain.ts).
         log(`tapegate: miss: ${oneLine(match.explanation.summary)}`);
-        answer(res, missResponse(match.explanation));
+        answerProxyError(res, missResponse(match.explanation));
         return;
       }
     }

@@ -7,6 +7,7 @@
  * as is: method, path (percent-encoding untouched), query, body and headers.
  */
 import type { AwsCredentials } from './credentials.js';
+import { s3PayloadHash, signsLikeS3 } from './s3-signing.js';
 import { NodeSha256 } from './sha256.js';
 
 export interface RequestToSign {
@@ -90,7 +91,7 @@ async function signerFor(context: SigningContext): Promise<Signer> {
       credentials: { ...credentials },
       sha256: NodeSha256,
       // Every service but S3 signs the path escaped once more; API Gateway SDKs do the same.
-      uriEscapePath: true,
+      uriEscapePath: !signsLikeS3(context.service),
       applyChecksum: true,
     });
     signers.set(key, signer);
@@ -98,9 +99,19 @@ async function signerFor(context: SigningContext): Promise<Signer> {
   return signer;
 }
 
-/** The full header set to send upstream, carrying a fresh SigV4 signature. */
+/**
+ * The full header set to send upstream, carrying a fresh SigV4 signature. For S3 the
+ * client's `x-amz-content-sha256` is signed as it came (s3-signing.ts); a value that cannot
+ * be (signed aws-chunked bodies) throws: the forward step checks it first and refuses.
+ */
 export async function resignHeaders(request: RequestToSign, context: SigningContext): Promise<Record<string, string>> {
   const headers = forwardedHeaders(request);
+  if (signsLikeS3(context.service)) {
+    const payload = s3PayloadHash(request.headers['x-amz-content-sha256']);
+    if (!payload.ok) throw new Error(`Failed to sign the S3 request: ${payload.reason}`);
+    // The signer takes a present x-amz-content-sha256 as the payload hash instead of hashing the body.
+    if (payload.value !== undefined) headers['x-amz-content-sha256'] = payload.value;
+  }
   const signer = await signerFor(context);
   const port = request.target.port === '' ? undefined : Number(request.target.port);
   const signed = await signer.sign(

@@ -5,6 +5,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { bodyToWire } from '../cassettes/format/body.js';
+import { frameChunks } from '../cassettes/format/eventstream.js';
 import type { RecordedResponse } from '../core/exchange.js';
 
 export interface WireResponse {
@@ -12,6 +13,11 @@ export interface WireResponse {
   /** `[name, value, name, value, ...]`, the form `writeHead` takes without copying. */
   headers: string[];
   body: Buffer;
+  /**
+   * An event stream's messages (views of `body`): sent one HTTP chunk each, in order, with
+   * no content-length, as AWS streams them. Absent: `body` in one write.
+   */
+  chunks?: Buffer[];
 }
 
 /**
@@ -28,11 +34,21 @@ export function prepareResponse(response: RecordedResponse): WireResponse {
     if (DROPPED.has(name.toLowerCase())) continue;
     headers.push(name, response.headers[name] as string);
   }
+  const recorded = response.body;
+  if (recorded.kind === 'bytes' && recorded.frames !== undefined && recorded.encoding === undefined) {
+    return { status: response.status, headers, body, chunks: frameChunks(body, recorded.frames) };
+  }
   headers.push('content-length', String(body.length));
   return { status: response.status, headers, body };
 }
 
 export function sendWire(res: ServerResponse, wire: WireResponse): void {
   res.writeHead(wire.status, wire.headers);
-  res.end(wire.body);
+  if (wire.chunks === undefined) {
+    res.end(wire.body);
+    return;
+  }
+  // Without a content-length Node sends the body chunked: each write is one HTTP chunk.
+  for (const chunk of wire.chunks) res.write(chunk);
+  res.end();
 }

@@ -96,7 +96,7 @@ describe('not an open proxy', () => {
 
   it.each([
     ['no credential scope', '', /no SigV4 credential scope/],
-    ['an unknown service', scoped('us-east-1', 's3'), /the service "s3", which tapegate has no contracts for/],
+    ['an unknown service', scoped('us-east-1', 'kinesis'), /the service "kinesis", which tapegate has no contracts for/],
     ['a region outside the supported partitions', scoped('us-iso-east-1', 'apigateway'), /the region "us-iso-east-1" does not look like a region/],
   ])('without --upstream, %s is a 400 and nothing is forwarded', async (_, authorization, reason) => {
     let asked = 0;

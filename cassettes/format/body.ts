@@ -106,7 +106,21 @@ export function bodyFromWire(bytes: Uint8Array, headers: WireHeaders): Body {
   }
   const json = parseJson(bytes);
   if (json) return { kind: 'json', ...json };
-  return { kind: 'bytes', bytes: Buffer.from(bytes) };
+  return { kind: 'bytes', bytes: ownBytes(bytes) };
+}
+
+/** Below this a body is copied; from it on the body is the caller's buffer itself. */
+const COPY_BELOW_BYTES = 64 * 1024;
+
+/**
+ * Small bodies are copied: the bytes Node hands out may be a slice of a larger socket
+ * buffer, which a view would keep alive for as long as the exchange lives. A large body
+ * is a buffer of its own (read.ts and the forwarder read it into one), and copying it
+ * would hold it twice: it is kept as it is, and nothing may write to it afterwards.
+ */
+function ownBytes(bytes: Uint8Array): Buffer {
+  if (bytes.length < COPY_BELOW_BYTES) return Buffer.from(bytes);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /**

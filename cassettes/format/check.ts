@@ -72,9 +72,10 @@ const timingKeys = new Set(['startedAt', 'durationMs']);
 const bodyKeys = {
   empty: new Set(['kind']),
   json: new Set(['kind', 'value', 'raw', 'encoding']),
-  bytes: new Set(['kind', 'bytes', 'encoding']),
-  base64: new Set(['kind', 'base64', 'encoding']),
+  bytes: new Set(['kind', 'bytes', 'encoding', 'frames']),
+  base64: new Set(['kind', 'base64', 'encoding', 'frames']),
 };
+const framesKeys = new Set(['lengths', 'atMs', 'problem']);
 const encodings = new Set(['gzip', 'deflate', 'br']);
 const base64Text = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -150,12 +151,16 @@ function body(value: unknown, at: string, bytesForm: BytesForm): void {
     if (json.raw !== undefined) string(json.raw, `${at}/raw`);
   } else if (kind === 'bytes') {
     const bytes = object(value, at, bytesForm === 'binary' ? bodyKeys.bytes : bodyKeys.base64);
+    let size: number;
     if (bytesForm === 'binary') {
       if (!(bytes.bytes instanceof Uint8Array)) throw new Bad(`${at}/bytes`, 'must be binary data');
+      size = bytes.bytes.length;
     } else {
       const text = string(bytes.base64, `${at}/base64`);
       if (text.length % 4 !== 0 || !base64Text.test(text)) throw new Bad(`${at}/base64`, 'must be base64 text');
+      size = (text.length / 4) * 3 - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0);
     }
+    if (bytes.frames !== undefined) frames(bytes.frames, `${at}/frames`, size);
   } else {
     throw new Bad(`${at}/kind`, 'must be one of "empty", "json", "bytes"');
   }
@@ -163,6 +168,23 @@ function body(value: unknown, at: string, bytesForm: BytesForm): void {
   if (encoding !== undefined && !encodings.has(encoding as string)) {
     throw new Bad(`${at}/encoding`, 'must be one of "gzip", "deflate", "br"');
   }
+}
+
+/** An event stream's frames: whole messages that fit in the body's `size` bytes, each with its time. */
+function frames(value: unknown, at: string, size: number): void {
+  const map = object(value, at, framesKeys);
+  const { lengths, atMs } = map;
+  if (!Array.isArray(lengths)) throw new Bad(`${at}/lengths`, 'must be an array of message lengths');
+  if (!Array.isArray(atMs) || atMs.length !== lengths.length) throw new Bad(`${at}/atMs`, 'must be an array with one time per message');
+  let total = 0;
+  lengths.forEach((length, index) => {
+    total += integer(length, `${at}/lengths/${index}`, 16, 0xffff_ffff);
+  });
+  if (total > size) throw new Bad(`${at}/lengths`, `must add up to at most the body's ${size} bytes, not ${total}`);
+  atMs.forEach((ms, index) => {
+    if (typeof ms !== 'number' || !(ms >= 0) || !Number.isFinite(ms)) throw new Bad(`${at}/atMs/${index}`, 'must be a number >= 0');
+  });
+  if (map.problem !== undefined) string(map.problem, `${at}/problem`, true);
 }
 
 function exchange(value: unknown, bytesForm: BytesForm): void {

@@ -7,6 +7,7 @@
 import { Packr, Unpackr } from 'msgpackr';
 import { crc32 } from 'node:zlib';
 import type { Exchange } from '../../core/exchange.js';
+import { BlobWriter } from './blobs.js';
 import { CASSETTE_FORMAT, CASSETTE_MAGIC, type CassetteHeader } from './format.js';
 
 export const RECORD_PREFIX_BYTES = 8;
@@ -113,13 +114,19 @@ function exchangeOptions() {
   return { sequential: true, useRecords: true, mapsAsObjects: true, useToJSON: false };
 }
 
-export type ExchangeEncoder = (exchange: Exchange) => Buffer;
+/** The framed records of one exchange: its large bodies' blob records (blobs.ts), then the exchange's own. */
+export type ExchangeEncoder = (exchange: Exchange) => Buffer[];
 export type ExchangeDecoder = (payload: Buffer) => unknown;
 
 /** A framed-record encoder for the exchanges of one file, in file order. */
 export function createExchangeEncoder(): ExchangeEncoder {
   const packr = new Packr(exchangeOptions());
-  return (exchange) => frameRecord(packr.pack(exchange));
+  const blobs = new BlobWriter();
+  return (exchange) => {
+    const { encoded, records } = blobs.place(exchange);
+    records.push(frameRecord(packr.pack(encoded)));
+    return records;
+  };
 }
 
 /** A payload decoder for the exchanges of one file, fed in file order. */

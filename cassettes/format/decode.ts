@@ -3,10 +3,11 @@
  * It never throws for bad content: it says whether the file is usable at all and, if so,
  * where the intact prefix ends. The store turns that into errors, recovery into truncation.
  */
+import { blobOf, resolveBlobs } from './blobs.js';
 import { createExchangeDecoder, decodeHeaderPayload, endRecordCount, readRecordAt } from './codec.js';
 import type { Exchange } from '../../core/exchange.js';
 import { checkExchange, checkHeader, describeFailure } from './check.js';
-import { CASSETTE_FORMAT, CASSETTE_FORMAT_VERSION, CASSETTE_MAGIC, END_RECORD_SINCE, type CassetteHeader } from './format.js';
+import { BLOBS_SINCE, CASSETTE_FORMAT, CASSETTE_FORMAT_VERSION, CASSETTE_MAGIC, END_RECORD_SINCE, type CassetteHeader } from './format.js';
 
 /** Where and why the intact prefix ends. */
 export interface RecordProblem {
@@ -97,7 +98,12 @@ export function decodeCassette(buffer: Buffer, role: DecodeRole = 'cassette'): D
   if ('usable' in head) return head;
   const decode = createExchangeDecoder();
   const exchanges: Exchange[] = [];
+  // Blob records (format 4 on): views into `buffer`, named by exchanges after them.
+  const withBlobs = head.header.formatVersion >= BLOBS_SINCE;
+  const blobs: Buffer[] = [];
   let offset = head.next;
+  /** Where the last exchange (or end) record ended: blobs after it belong to no exchange yet. */
+  let intactEnd = offset;
   let problem: RecordProblem | null = null;
   let ended = false;
   while (offset < buffer.length) {
@@ -106,13 +112,19 @@ export function decodeCassette(buffer: Buffer, role: DecodeRole = 'cassette'): D
       problem = { offset, kind: record.kind, detail: record.detail };
       break;
     }
+    const blob = withBlobs ? blobOf(record.payload) : null;
+    if (blob !== null) {
+      blobs.push(blob);
+      offset = record.next;
+      continue;
+    }
     const counted = endRecordCount(record.payload);
     if (counted !== null) {
       if (counted !== exchanges.length) {
         problem = { offset, kind: 'corrupt', detail: `the end record counts ${counted} exchanges, but ${exchanges.length} precede it` };
         break;
       }
-      offset = record.next;
+      offset = intactEnd = record.next;
       // The last record: the file is whole. Not the last: a checkpoint, left when a reader
       // recovered the journal of a recording that then went on (see recover.ts).
       if (offset === buffer.length) ended = true;
@@ -128,13 +140,22 @@ export function decodeCassette(buffer: Buffer, role: DecodeRole = 'cassette'): D
       problem = { offset, kind: 'corrupt', detail: `undecodable payload: ${why}` };
       break;
     }
+    const unresolved = withBlobs ? resolveBlobs(value, blobs) : null;
+    if (unresolved !== null) {
+      problem = { offset, kind: 'corrupt', detail: `not an exchange: ${unresolved}` };
+      break;
+    }
     const bad = checkExchange(value, 'binary');
     if (bad) {
       problem = { offset, kind: 'corrupt', detail: `not an exchange: ${describeFailure(bad)}` };
       break;
     }
     exchanges.push(value as Exchange);
-    offset = record.next;
+    offset = intactEnd = record.next;
+  }
+  if (problem === null && intactEnd < offset) {
+    // Blob records with no exchange after them: an append cut short between its records.
+    problem = { offset: intactEnd, kind: 'truncated', detail: 'blob records follow the last exchange without the exchange that holds them' };
   }
   if (problem === null && !ended && role === 'cassette' && head.header.formatVersion >= END_RECORD_SINCE) {
     problem = {
@@ -143,5 +164,7 @@ export function decodeCassette(buffer: Buffer, role: DecodeRole = 'cassette'): D
       detail: 'the cassette ends without its end record: it was cut after a whole record, and how many exchanges followed is unknown',
     };
   }
-  return { usable: true, header: head.header, exchanges, exchangesStart: head.next, end: offset, ended, problem };
+  // The intact prefix never ends with blobs of an exchange that is not there.
+  const end = problem === null ? offset : Math.min(problem.offset, intactEnd);
+  return { usable: true, header: head.header, exchanges, exchangesStart: head.next, end, ended, problem };
 }

@@ -4,6 +4,7 @@
  * sequential msgpack they may depend on the lost one, so they go too). When the file
  * still ends with an intact end record, its count gives the exact number.
  */
+import { blobOf } from './blobs.js';
 import { endRecordCount, readRecordAt, RECORD_PREFIX_BYTES } from './codec.js';
 
 export interface Dropped {
@@ -24,7 +25,9 @@ export function droppedRecords(buffer: Buffer, offset: number, kept: number): Dr
     const length = buffer.readUInt32LE(at);
     if (length === 0 || length > buffer.length - at - RECORD_PREFIX_BYTES) break;
     const record = readRecordAt(buffer, at);
-    if (record.ok) lastEnd = endRecordCount(record.payload);
+    // A blob record (format 4) holds a body, not an exchange: not counted.
+    if (record.ok && blobOf(record.payload) !== null) records--;
+    else if (record.ok) lastEnd = endRecordCount(record.payload);
     at += RECORD_PREFIX_BYTES + length;
   }
   if (lastEnd !== null && at === buffer.length && lastEnd >= kept) return { exchanges: lastEnd - kept };

@@ -12,9 +12,13 @@ export const CASSETTE_FORMAT = 'tapegate-cassette';
  * record (see codec.ts): a finished cassette cut at a record boundary is told apart from a
  * whole one. Version 1 files (no end record) are still read. 3 added the exchange's optional
  * `service` (the SigV4 credential scope's service) and `unsigned` (an emulator's own call,
- * forwarded unsigned); 1 and 2 are read without them.
+ * forwarded unsigned); 1 and 2 are read without them. 4 added blob records (large byte
+ * bodies as records of their own, blobs.ts) and an event stream's frames beside its bytes.
  */
-export const CASSETTE_FORMAT_VERSION = 3;
+export const CASSETTE_FORMAT_VERSION = 4;
+
+/** The first version that may hold blob records (blobs.ts). */
+export const BLOBS_SINCE = 4;
 
 /** The first version whose finished cassettes close with an end record. */
 export const END_RECORD_SINCE = 2;

@@ -17,7 +17,7 @@ import type { Exchange } from '../../core/exchange.js';
 import { journalPathFor, type CassetteHeader } from './format.js';
 import { cassetteChunks, checkedExchange } from './store-encode.js';
 import { ioError } from './store-errors.js';
-import { fsyncDir, isCode, tempPathFor, writeChunks, writeFully } from './store-files.js';
+import { fsyncDir, isCode, tempPathFor, writeChunks, writeFullyv } from './store-files.js';
 
 export interface CassetteWriter {
   /** The cassette the journal becomes on `finish()`. */
@@ -103,7 +103,7 @@ class JournalWriter implements CassetteWriter {
   /** Set by the first failed append; every later append and finish() refuse with it. */
   #failure: TapegateError | null = null;
   /** Records accepted but not yet written, in call order, each with its caller's promise. */
-  #pending: { record: Buffer; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  #pending: { records: Buffer[]; resolve: () => void; reject: (error: unknown) => void }[] = [];
   /** The running flush, if any; finish() and abort() wait for it. */
   #flushing: Promise<void> | null = null;
   /** Exchanges accepted (encoded), durable or not: the index of the next one. */
@@ -130,9 +130,9 @@ class JournalWriter implements CassetteWriter {
     const verb = 'append to journal';
     if (this.#state !== 'open') return Promise.reject(this.#closed(verb));
     if (this.#failure) return Promise.reject(this.#failure);
-    let record: Buffer;
+    let records: Buffer[];
     try {
-      record = checkedExchange(this.encode, exchange, this.#accepted, verb, this.journalFile);
+      records = checkedExchange(this.encode, exchange, this.#accepted, verb, this.journalFile);
     } catch (error) {
       // A shape error is the caller's and leaves the writer usable; an encoder error may
       // leave msgpackr's record state ahead of the file, so later records could not decode.
@@ -142,7 +142,7 @@ class JournalWriter implements CassetteWriter {
     }
     this.#accepted++;
     return new Promise<void>((resolve, reject) => {
-      this.#pending.push({ record, resolve, reject });
+      this.#pending.push({ records, resolve, reject });
       this.#flushing ??= this.#flush();
     });
   }
@@ -157,7 +157,10 @@ class JournalWriter implements CassetteWriter {
     while (this.#pending.length > 0) {
       const batch = this.#pending.splice(0);
       try {
-        await this.#write(batch.map((entry) => entry.record));
+        await this.#write(
+          batch.flatMap((entry) => entry.records),
+          batch.length,
+        );
         for (const entry of batch) entry.resolve();
       } catch (error) {
         for (const entry of batch) entry.reject(error);
@@ -166,13 +169,16 @@ class JournalWriter implements CassetteWriter {
     this.#flushing = null;
   }
 
-  /** Writes and fsyncs `records` at the end; `exchanges` is how many of them are exchanges. */
-  async #write(records: Buffer[], exchanges = records.length): Promise<void> {
+  /**
+   * Writes and fsyncs `records` at the end (one writev: a large body's blob is written from
+   * where it lies, never copied); `exchanges` is how many exchanges they hold.
+   */
+  async #write(records: Buffer[], exchanges: number): Promise<void> {
     if (this.#failure) throw this.#failure;
-    const bytes = records.length === 1 ? records[0]! : Buffer.concat(records);
+    let written: number;
     try {
       await this.#checkStillOurs();
-      await writeFully(this.handle, bytes, this.size);
+      written = await writeFullyv(this.handle, records, this.size);
       await this.handle.sync();
     } catch (error) {
       this.#failure = ioError('append to journal', this.journalFile, error);
@@ -180,7 +186,7 @@ class JournalWriter implements CassetteWriter {
       await this.handle.truncate(this.size).catch(() => undefined);
       throw this.#failure;
     }
-    this.size += bytes.length;
+    this.size += written;
     this.durable += exchanges;
   }
 

@@ -5,12 +5,14 @@
  * Pointer of the first bad one.
  */
 import { TapegateError } from '../../core/errors.js';
-import type { Body, ContentEncoding, Exchange } from '../../core/exchange.js';
+import type { Body, ContentEncoding, EventStreamFrames, Exchange } from '../../core/exchange.js';
 import { checkExchange, checkHeader, describeFailure } from './check.js';
 import { CASSETTE_FORMAT, CASSETTE_FORMAT_VERSION, type Cassette, type CassetteHeader } from './format.js';
 
 export type BodyJson =
-  { kind: 'empty' } | { kind: 'json'; value: unknown; raw?: string; encoding?: ContentEncoding } | { kind: 'bytes'; base64: string; encoding?: ContentEncoding };
+  | { kind: 'empty' }
+  | { kind: 'json'; value: unknown; raw?: string; encoding?: ContentEncoding }
+  | { kind: 'bytes'; base64: string; encoding?: ContentEncoding; frames?: EventStreamFrames };
 
 export interface ExchangeJson extends Omit<Exchange, 'request' | 'response'> {
   request: Omit<Exchange['request'], 'body'> & { body: BodyJson };
@@ -29,6 +31,7 @@ function bodyToJson(body: Body): BodyJson {
     base64: Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength).toString('base64'),
   };
   if (body.encoding) json.encoding = body.encoding;
+  if (body.frames) json.frames = body.frames;
   return json;
 }
 
@@ -36,6 +39,7 @@ function bodyFromJson(body: BodyJson): Body {
   if (body.kind !== 'bytes') return body;
   const bytes: Body = { kind: 'bytes', bytes: Buffer.from(body.base64, 'base64') };
   if (body.encoding) bytes.encoding = body.encoding;
+  if (body.frames) bytes.frames = body.frames;
   return bytes;
 }
 

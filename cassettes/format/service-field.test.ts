@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleExchange, sampleHeader } from '../../test/support/samples/cassette-samples.js';
 import { cassetteFromJson, cassetteToJson } from './json.js';
 import { readCassette, writeCassette } from './store.js';
+import { CASSETTE_FORMAT_VERSION } from './format.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -24,7 +25,7 @@ describe('the exchange service field', () => {
     const file = join(dir, 'svc.cassette');
     await writeCassette(file, sampleHeader(), exchanges);
     const read = await readCassette(file);
-    expect(read.header.formatVersion).toBe(3);
+    expect(read.header.formatVersion).toBe(CASSETTE_FORMAT_VERSION);
     expect(read.exchanges.map((e) => e.service)).toEqual(['cognito-idp', undefined]);
     expect(cassetteFromJson(JSON.parse(JSON.stringify(cassetteToJson(read))), 'x.json').exchanges[0]!.service).toBe('cognito-idp');
   });

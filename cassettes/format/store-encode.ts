@@ -22,8 +22,8 @@ export function checkedPreamble(header: CassetteHeader, verb: string, file: stri
   return encodePreamble({ ...header, formatVersion: CASSETTE_FORMAT_VERSION });
 }
 
-/** One framed exchange record, after checking its shape. */
-export function checkedExchange(encode: ExchangeEncoder, exchange: Exchange, index: number, verb: string, file: string): Buffer {
+/** One exchange's framed records (blobs, then the exchange), after checking its shape. */
+export function checkedExchange(encode: ExchangeEncoder, exchange: Exchange, index: number, verb: string, file: string): Buffer[] {
   const bad = checkExchange(exchange, 'binary');
   if (bad) throw new TapegateError(`Failed to ${verb} "${file}": exchange ${index} is invalid: ${describeFailure(bad)}`);
   return encode(exchange);
@@ -44,6 +44,6 @@ export function* cassetteChunks(
 ): Generator<Buffer> {
   yield checkedPreamble(header, verb, file);
   let index = 0;
-  for (const exchange of exchanges) yield checkedExchange(encode, exchange, index++, verb, file);
+  for (const exchange of exchanges) yield* checkedExchange(encode, exchange, index++, verb, file);
   if (ending === 'end') yield encodeEndRecord(index);
 }

@@ -55,8 +55,38 @@ export async function writeFully(handle: FileHandle, data: Uint8Array, position:
   }
 }
 
-/** Batches of about this size are handed to the file system in one write. */
+/**
+ * Writes every byte of `chunks`, in order, from `position`, with `writev`: the chunks are
+ * never joined into one buffer (a 50 MB body is written from where it lies). A short
+ * write goes on from the first byte not written.
+ */
+export async function writeFullyv(handle: FileHandle, chunks: readonly Uint8Array[], position: number): Promise<number> {
+  let total = 0;
+  for (const chunk of chunks) total += chunk.length;
+  let done = 0;
+  let rest = chunks;
+  while (done < total) {
+    const { bytesWritten } = await handle.writev(rest as Uint8Array[], position + done);
+    done += bytesWritten;
+    if (done >= total) break;
+    // Skip what was written: whole chunks, then the written part of the next one.
+    let skip = bytesWritten;
+    const left: Uint8Array[] = [];
+    for (const chunk of rest) {
+      if (skip >= chunk.length) skip -= chunk.length;
+      else {
+        left.push(skip > 0 ? chunk.subarray(skip) : chunk);
+        skip = 0;
+      }
+    }
+    rest = left;
+  }
+  return total;
+}
+
+/** Batches of about this size (or this many chunks) are handed to the file system in one writev. */
 const BATCH_BYTES = 1 << 20;
+const BATCH_CHUNKS = 512;
 
 /** Writes the chunks one after the other from `position`, batched; returns the bytes written. */
 export async function writeChunks(handle: FileHandle, chunks: Iterable<Uint8Array>, position: number): Promise<number> {
@@ -64,16 +94,15 @@ export async function writeChunks(handle: FileHandle, chunks: Iterable<Uint8Arra
   let batch: Uint8Array[] = [];
   let batchBytes = 0;
   const flush = async (): Promise<void> => {
-    if (batchBytes === 0) return;
-    await writeFully(handle, batch.length === 1 ? batch[0]! : Buffer.concat(batch, batchBytes), at);
-    at += batchBytes;
+    if (batch.length === 0) return;
+    at += await writeFullyv(handle, batch, at);
     batch = [];
     batchBytes = 0;
   };
   for (const chunk of chunks) {
     batch.push(chunk);
     batchBytes += chunk.length;
-    if (batchBytes >= BATCH_BYTES) await flush();
+    if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_CHUNKS) await flush();
   }
   await flush();
   return at - position;

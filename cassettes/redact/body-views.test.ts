@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../core/exchange.js';
 import { MAX_DECODED_BYTES, textViews } from './body-views.js';
 import { scanForSecrets } from './secret-scan.js';
-import { createRng, randomAccessKeyId } from '../../test/support/samples/secret-samples.js';
+import { createRng, randomAccessKeyId, randomInt, randomSecretAccessKey } from '../../test/support/samples/secret-samples.js';
 
 const rng = createRng(0xb0d1e5);
 
@@ -60,5 +60,35 @@ describe('body views', () => {
   it('leaves bytes it cannot decode as one latin1 view (plus UTF-16 when there are NULs)', () => {
     expect(textViews(Buffer.from('plain text'), 'gzip')).toEqual(['plain text']);
     expect(textViews(Buffer.from([0x61, 0x00]), undefined)).toHaveLength(3);
+  });
+});
+
+describe('large byte bodies (an S3 object), read in windows', () => {
+  const MiB = 1024 * 1024;
+  /** Random binary, NUL bytes and all, with `planted` written at `at`. */
+  function objectWith(planted: Buffer, at: number, size = 3 * MiB): Buffer {
+    const bytes = Buffer.from(Array.from({ length: size / 4 }, () => randomInt(rng, 2 ** 32)).flatMap((n) => [n & 255, (n >> 8) & 255, (n >> 16) & 255, n >>> 24]));
+    planted.copy(bytes, at);
+    return bytes;
+  }
+
+  it.each([
+    ['a key id across the first window edge', () => Buffer.from(` ${randomAccessKeyId(rng)} `), MiB - 9],
+    ['a key id just after it', () => Buffer.from(` ${randomAccessKeyId(rng)} `), MiB + 3],
+    ['a named secret key across a window edge', () => Buffer.from(` aws_secret_access_key=${randomSecretAccessKey(rng)} `), 2 * MiB - 4096 - 30],
+    ['a UTF-16 key id deep in the binary', () => Buffer.from(` ${randomAccessKeyId(rng)} `, 'utf16le'), 2 * MiB + 1000],
+  ])('still finds %s', (_, planted, at) => {
+    const hits = scanForSecrets(exchangeWith(objectWith(planted(), at), undefined));
+    expect(hits.map((hit) => hit.pointer)).toEqual(['/response/body']);
+  });
+
+  it('finds nothing in plain random binary, and never holds the whole body as text', () => {
+    const bytes = objectWith(Buffer.alloc(0), 0);
+    expect(scanForSecrets(exchangeWith(bytes, undefined))).toEqual([]);
+    const views = textViews(bytes, undefined);
+    // Windows of 1 MiB and a little overlap; no UTF-16 reading of binary that holds no UTF-16 text.
+    expect(views.length).toBeGreaterThanOrEqual(3);
+    expect(views.every((text) => text.length <= MiB)).toBe(true);
+    expect(views.reduce((sum, text) => sum + text.length, 0)).toBeLessThanOrEqual(bytes.length + 3 * 4096);
   });
 });

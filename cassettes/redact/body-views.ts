@@ -80,18 +80,85 @@ function swapBytes(bytes: Uint8Array): Buffer {
 }
 
 /**
- * The texts to scan for `bytes`; `contentEncoding` is the message's header value when the
- * stored bytes are still encoded (undefined when tapegate already decoded them).
+ * Large layers are read in windows of this size, each overlapping the one before by
+ * OVERLAP_BYTES: a 50 MB object read whole would be a 50 MB string, plus two UTF-16 strings
+ * and a byte-swapped copy of the same size, all alive at once. Everything the scanner looks
+ * for, with the context it reads before it (a name and `=`, a key id before a secret), is far
+ * shorter than the overlap, so it lies whole in some window.
  */
-export function textViews(bytes: Uint8Array, contentEncoding: string | undefined): string[] {
-  const texts: string[] = [];
+const WINDOW_BYTES = 1 << 20;
+const OVERLAP_BYTES = 4096;
+
+/** Bytes of the runs the patterns look at (base64, `-`, `_`): a window never ends inside one when it can help it. */
+function isRunByte(byte: number): boolean {
+  return (
+    (byte >= 0x30 && byte <= 0x39) ||
+    (byte >= 0x41 && byte <= 0x5a) ||
+    (byte >= 0x61 && byte <= 0x7a) ||
+    byte === 0x2b ||
+    byte === 0x2f ||
+    byte === 0x3d ||
+    byte === 0x2d ||
+    byte === 0x5f
+  );
+}
+
+/**
+ * The windows of a layer: the layer itself when it is small. A window ends after the last
+ * byte outside a run within its final OVERLAP_BYTES (so no run is cut into a shorter one
+ * that could pass for a 40-character key), and the next starts OVERLAP_BYTES before that
+ * end, on an even byte so that UTF-16 text keeps its alignment.
+ */
+function* windows(layer: Buffer): Generator<Buffer> {
+  if (layer.length <= WINDOW_BYTES) {
+    yield layer;
+    return;
+  }
+  let start = 0;
+  for (;;) {
+    let end = Math.min(layer.length, start + WINDOW_BYTES);
+    if (end < layer.length) {
+      for (let i = end - 1; i > end - OVERLAP_BYTES; i--) {
+        if (!isRunByte(layer[i]!)) {
+          end = i + 1;
+          break;
+        }
+      }
+    }
+    yield layer.subarray(start, end);
+    if (end >= layer.length) return;
+    start = (end - OVERLAP_BYTES) & ~1;
+  }
+}
+
+/** Eight printable ASCII characters in a row as UTF-16 (LE or BE), seen in latin1: shorter than any secret. */
+// eslint-disable-next-line no-control-regex -- NUL is the other half of every UTF-16 ASCII character: finding it is the point
+const UTF16_RUN = /(?:[\x20-\x7e]\x00){8}|(?:\x00[\x20-\x7e]){8}/;
+
+/**
+ * The texts to scan for `bytes`, one at a time; `contentEncoding` is the message's header
+ * value when the stored bytes are still encoded (undefined when tapegate already decoded
+ * them). A small layer is read whole, and as UTF-16 whenever it holds a NUL byte. A large one
+ * is read window by window (see WINDOW_BYTES), and a window as UTF-16 only when it holds
+ * UTF-16 text at all: random binary has a NUL every 256 bytes, and reading 50 MB of it twice
+ * more as UTF-16 found nothing but cost seconds.
+ */
+export function* eachTextView(bytes: Uint8Array, contentEncoding: string | undefined): Generator<string> {
   for (const layer of layers(bytes, contentEncoding)) {
-    const buffer = Buffer.from(layer.buffer, layer.byteOffset, layer.byteLength);
-    texts.push(buffer.toString('latin1'));
-    if (buffer.includes(0)) {
-      texts.push(buffer.toString('utf16le'));
-      texts.push(swapBytes(buffer).toString('utf16le'));
+    const whole = Buffer.from(layer.buffer, layer.byteOffset, layer.byteLength);
+    const small = whole.length <= WINDOW_BYTES;
+    for (const buffer of windows(whole)) {
+      const text = buffer.toString('latin1');
+      yield text;
+      if (buffer.includes(0) && (small || UTF16_RUN.test(text))) {
+        yield buffer.toString('utf16le');
+        yield swapBytes(buffer).toString('utf16le');
+      }
     }
   }
-  return texts;
+}
+
+/** Every text view at once (tests, and callers that want them all). */
+export function textViews(bytes: Uint8Array, contentEncoding: string | undefined): string[] {
+  return [...eachTextView(bytes, contentEncoding)];
 }

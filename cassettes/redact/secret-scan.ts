@@ -12,7 +12,7 @@
 import { TapegateError } from '../../core/errors.js';
 import type { Body, Exchange } from '../../core/exchange.js';
 import { appendPointer } from '../../core/json-pointer.js';
-import { textViews } from './body-views.js';
+import { eachTextView } from './body-views.js';
 import { maskSecretShapes, secretKindsIn, tokenKindText, type SecretKind } from './secret-patterns.js';
 
 export type { SecretKind } from './secret-patterns.js';
@@ -95,7 +95,7 @@ function scanJson(value: unknown, name: string | undefined, place: Place, hits: 
 function scanBody(body: Body, contentEncoding: string | undefined, place: Place, hits: Hits): void {
   if (body.kind === 'bytes') {
     // Decoded views too (stacked or raw encodings, UTF-16): see body-views.ts.
-    for (const text of textViews(body.bytes, body.encoding === undefined ? contentEncoding : undefined)) hits.check(text, undefined, place, 'value');
+    for (const text of eachTextView(body.bytes, body.encoding === undefined ? contentEncoding : undefined)) hits.check(text, undefined, place, 'value');
   } else if (body.kind === 'json') {
     const before = hits.list.length;
     scanJson(body.value, undefined, place, hits);

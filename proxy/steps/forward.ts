@@ -13,6 +13,7 @@ import type { CredentialsProvider } from '../credentials.js';
 import { parseCredentialScope, signingNameOf } from '../endpoints.js';
 import type { Forwarder } from '../forwarder.js';
 import { forwardedHeaders, resignHeaders } from '../resign.js';
+import { s3PayloadHash, signsLikeS3 } from '../s3-signing.js';
 import { planUpstream, type UpstreamConfig } from '../upstream.js';
 import { upstreamFailure } from '../upstream-error.js';
 import { recordedResponseOf, recordedResponseOfWire, wireResponseOf } from '../upstream-response.js';
@@ -65,6 +66,8 @@ export async function forward(context: ForwardContext, req: IncomingMessage, res
   const toSend = { method: request.method, target: plan.target, path: request.path, query: request.query, headers: request.headers, body };
   let headers: Record<string, string>;
   if (plan.sign) {
+    const unsignable = signsLikeS3(plan.service) ? s3PayloadHash(request.headers['x-amz-content-sha256']) : null;
+    if (unsignable !== null && !unsignable.ok) return { kind: 'refused', status: 400, type: 'TapegateBadRequest', message: `Failed to sign "${what()}": ${unsignable.reason}` };
     let credentials;
     try {
       credentials = await context.credentials();
@@ -78,11 +81,12 @@ export async function forward(context: ForwardContext, req: IncomingMessage, res
   const result = await context.forwarder.forward(req, res, { target: plan.target, path: req.url ?? request.path, headers, body });
   const timing = { startedAt: ready.startedAt.toISOString(), durationMs: Math.round(performance.now() - ready.start) };
   if (result.ok) {
+    const response = recordedResponseOf(result.response);
     return {
       kind: 'answered',
       unsigned: !plan.sign,
-      exchange: { operation, ...identity, request, response: recordedResponseOf(result.response), timing },
-      wire: wireResponseOf(result.response),
+      exchange: { operation, ...identity, request, response, timing },
+      wire: wireResponseOf(result.response, response),
     };
   }
   if (result.kind === 'client-gone') return { kind: 'client-gone', detail: result.detail };

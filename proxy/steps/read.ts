@@ -107,6 +107,9 @@ export function readIncoming(req: IncomingMessage, maxBodyBytes: number, done: (
     done({ ok: false, reason: 'too-large', bytes: declared, declared: true });
     return;
   }
+  // A declared length is known before the first byte: the body goes straight into one
+  // buffer of that size, never collected in chunks and joined (which holds it twice).
+  const whole = declared !== undefined && !chunked ? Buffer.allocUnsafe(declared) : null;
   const chunks: Buffer[] = [];
   let size = 0;
   let finished = false;
@@ -117,20 +120,21 @@ export function readIncoming(req: IncomingMessage, maxBodyBytes: number, done: (
     done(result);
   };
   const onData = (chunk: Buffer): void => {
-    size += chunk.length;
-    if (size > maxBodyBytes) {
+    if (size + chunk.length > maxBodyBytes) {
       chunks.length = 0;
-      finish({ ok: false, reason: 'too-large', bytes: size, declared: false });
+      finish({ ok: false, reason: 'too-large', bytes: size + chunk.length, declared: false });
       // Keep the stream flowing with no listener: the rest is read and dropped, so the
       // connection stays usable for the next request.
       req.resume();
       return;
     }
-    chunks.push(chunk);
+    if (whole !== null) chunk.copy(whole, size);
+    else chunks.push(chunk);
+    size += chunk.length;
   };
   req.on('data', onData);
   req.on('end', () => {
-    const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+    const bytes = whole !== null ? whole.subarray(0, size) : chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
     finish(readOf(req, bytes, bytes));
   });
   // A client that goes away mid-body surfaces here (Node reports it as an `aborted` error).

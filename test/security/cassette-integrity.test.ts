@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CASSETTE_MAGIC } from '../../cassettes/format/format.js';
+import { CASSETTE_FORMAT_VERSION, CASSETTE_MAGIC } from '../../cassettes/format/format.js';
 import { readCassette, writeCassette } from '../../cassettes/format/store.js';
 import { TapegateError } from '../../core/errors.js';
 import { startProxy } from '../../index.js';
@@ -86,7 +86,7 @@ describe('truncation', () => {
 });
 
 describe('older cassettes', () => {
-  it('the bundled format-1 example still replays, and auto mode writes it back as format 3 with its end record', async () => {
+  it('the bundled format-1 example still replays, and auto mode writes it back in the current format with its end record', async () => {
     const example = join(PROJECT_ROOT, 'cassettes/examples/seed-scenario.cassette');
     const v1 = await readCassette(example, { recoverJournal: false });
     expect(v1.header.formatVersion).toBe(1);
@@ -97,7 +97,7 @@ describe('older cassettes', () => {
     const proxy = await startProxy({ mode: 'auto', cassette: copy, upstream: upstream.url, credentials: randomCredentials(), log: false });
     await proxy.close();
     const v2 = await readCassette(copy);
-    expect(v2.header.formatVersion).toBe(3);
+    expect(v2.header.formatVersion).toBe(CASSETTE_FORMAT_VERSION);
     expect(v2.exchanges).toEqual(v1.exchanges);
     const bytes = readFileSync(copy);
     expect(bytes.subarray(bytes.length - 46 + 8, bytes.length - 4).toString('latin1')).toContain('tapegate-cassette');

@@ -6,6 +6,7 @@
 import type { Exchange } from '../../../core/exchange.js';
 import { cassetteToJson } from '../../../cassettes/format/json.js';
 import type { Cassette } from '../../../cassettes/format/format.js';
+import { summarizedJson } from './body-summary.js';
 
 /** Pretty JSON of `value`, every line after the first indented by `indent` more spaces. */
 export function indentedJson(value: unknown, indent: number): string {
@@ -13,7 +14,8 @@ export function indentedJson(value: unknown, indent: number): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${' '.repeat(indent)}`);
 }
 
-export function* cassetteJsonText(cassette: Cassette): Generator<string> {
+/** `show` true: large and framed byte bodies summarised for people (body-summary.ts); the export keeps them whole. */
+export function* cassetteJsonText(cassette: Cassette, show = false): Generator<string> {
   yield `{\n  "header": ${indentedJson(cassette.header, 2)},\n  "exchanges": [`;
   const { exchanges } = cassette;
   if (exchanges.length === 0) {
@@ -22,7 +24,9 @@ export function* cassetteJsonText(cassette: Cassette): Generator<string> {
   }
   for (let index = 0; index < exchanges.length; index++) {
     // One exchange at a time through the library's own conversion, so both forms agree.
-    const json = cassetteToJson({ header: cassette.header, exchanges: [exchanges[index] as Exchange] }).exchanges[0];
+    const exchange = exchanges[index] as Exchange;
+    const toJson = (one: Exchange) => cassetteToJson({ header: cassette.header, exchanges: [one] }).exchanges[0]!;
+    const json = show ? summarizedJson(exchange, toJson) : toJson(exchange);
     yield `${index === 0 ? '' : ','}\n    ${indentedJson(json, 4)}`;
   }
   yield '\n  ]\n}\n';

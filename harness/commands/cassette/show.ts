@@ -1,6 +1,7 @@
 /**
  * `tapegate cassette show FILE`: the cassette as readable JSON (header and exchanges,
- * 2-space indented, `bytes` bodies as base64) on stdout. Read-only: a journal beside the
+ * 2-space indented, small `bytes` bodies as base64, large or event stream ones summarised:
+ * body-summary.ts) on stdout. Read-only: a journal beside the
  * cassette is reported, never recovered.
  */
 import type { CommandModule } from 'yargs';
@@ -23,6 +24,6 @@ export const showCommand: CommandModule<object, Args> = {
       .example('$0 cassette show apis.cassette | jq ".exchanges[].operation"', 'The operations, in order'),
   handler: async (args) => {
     const cassette = await readCassetteToLook(args.file);
-    await writeStdout(cassetteJsonText(cassette));
+    await writeStdout(cassetteJsonText(cassette, true));
   },
 };

@@ -8,6 +8,7 @@
 import type { Exchange } from '../../../core/exchange.js';
 import type { Decoded } from '../../../cassettes/format/decode.js';
 import { cassetteToJson } from '../../../cassettes/format/json.js';
+import { summarizedJson } from './body-summary.js';
 import type { CassetteHeader } from '../../../cassettes/format/format.js';
 import { countOf } from '../../../core/text.js';
 
@@ -23,7 +24,7 @@ const pretty = (value: unknown): string => `${JSON.stringify(sortKeys(value), nu
 
 /** `# exchange 3 apigateway.GetIntegrationResponse` then the exchange. */
 export function exchangeText(exchange: Exchange, index: number, header: CassetteHeader): string {
-  const json = cassetteToJson({ header, exchanges: [exchange] }).exchanges[0];
+  const json = summarizedJson(exchange, (one) => cassetteToJson({ header, exchanges: [one] }).exchanges[0]!);
   return `# exchange ${index} ${exchange.operation ?? '(no operation)'}\n${pretty(json)}`;
 }
 

@@ -28,7 +28,7 @@ export function nestedMsgpack(depth: number): Buffer {
 }
 
 export async function writeCassetteWithBodyBytes(file: string, msgpackValue: Buffer): Promise<void> {
-  const record = createExchangeEncoder()(exchangeWithBody(MARKER));
+  const record = createExchangeEncoder()(exchangeWithBody(MARKER)).at(-1)!;
   const payload = record.subarray(RECORD_PREFIX_BYTES);
   const marker = Buffer.concat([Buffer.from([0xa0 | MARKER.length]), Buffer.from(MARKER)]);
   const at = payload.indexOf(marker);

@@ -28,8 +28,6 @@ export interface ArrivedRequest {
   body: Buffer;
 }
 
-const SERVICE = 'apigateway';
-
 const MISMATCH =
   'The request signature we calculated does not match the signature you provided. ' +
   'Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
@@ -82,7 +80,7 @@ const single = (value: string | string[] | undefined): string | undefined => (Ar
  * Throws the `AwsError` AWS would answer with when the request's signature does not hold;
  * returns normally when it does.
  */
-export function verifySigV4(request: ArrivedRequest, credentials: FakeCredentials, region: string): void {
+export function verifySigV4(request: ArrivedRequest, credentials: FakeCredentials, region: string, service = 'apigateway'): void {
   const authorization = single(request.headers.authorization);
   if (!authorization) throw invalidSignature('Missing Authentication Token: the request carries no Authorization header.');
   const auth = parseAuthorization(authorization);
@@ -98,7 +96,7 @@ export function verifySigV4(request: ArrivedRequest, credentials: FakeCredential
     throw invalidSignature(`Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${amzDate.slice(0, 8)}'`);
   }
   if (auth.region !== region) throw invalidSignature(`Credential should be scoped to a valid region, not '${auth.region}'.`);
-  if (auth.service !== SERVICE) throw invalidSignature(`Credential should be scoped to correct service: '${SERVICE}'.`);
+  if (auth.service !== service) throw invalidSignature(`Credential should be scoped to correct service: '${service}'.`);
   if (!auth.signedHeaders.includes('host')) throw invalidSignature("'Host' must be a 'SignedHeader' in the AWS Authorization.");
 
   const headers: Record<string, string> = {};
@@ -123,7 +121,7 @@ export function verifySigV4(request: ArrivedRequest, credentials: FakeCredential
         path: request.url,
         headers,
         body: request.body,
-        service: SERVICE,
+        service,
         region,
         // Sign exactly the headers the client signed: no added Content-Type or X-Amz-Date,
         // and none of aws4's usual exclusions (user-agent, range, ...) when the client signed them.

@@ -1,0 +1,83 @@
+/**
+ * A loopback stand-in for S3 (path-style only) that stores object bodies in memory: PUT
+ * `/bucket/key` keeps the bytes and their Content-Type, GET gives them back, a missing key is
+ * S3's `NoSuchKey` XML. Every request's SigV4 signature is checked with `aws4` for the
+ * service `s3` (no second escaping of the path, the `x-amz-content-sha256` the client sent),
+ * so a re-signing proxy that signs S3 like another service is caught. 127.0.0.1, port 0.
+ */
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AwsError } from './fake-apigateway/aws-error.js';
+import { verifySigV4, type FakeCredentials } from './fake-apigateway/sigv4-verify.js';
+
+export interface StoredObject {
+  body: Buffer;
+  contentType: string;
+}
+
+export interface FakeS3 {
+  url: string;
+  /** Objects by `/bucket/key` path as sent. */
+  readonly objects: Map<string, StoredObject>;
+  /** Requests whose signature did not verify, with AWS's message. */
+  readonly rejected: string[];
+  close(): Promise<void>;
+}
+
+function readAll(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+const xml = (code: string, message: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`;
+
+export async function startFakeS3(credentials: FakeCredentials, region = 'us-east-1'): Promise<FakeS3> {
+  const objects = new Map<string, StoredObject>();
+  const rejected: string[] = [];
+  const server = createServer((req, res) => {
+    void readAll(req).then((body) => {
+      const path = (req.url ?? '/').split('?')[0] as string;
+      try {
+        verifySigV4({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body }, credentials, region, 's3');
+      } catch (error) {
+        const message = error instanceof AwsError ? error.message : String(error);
+        rejected.push(message);
+        res.writeHead(403, { 'content-type': 'application/xml' }).end(xml('SignatureDoesNotMatch', message.split('\n')[0] as string));
+        return;
+      }
+      if (req.method === 'PUT') {
+        objects.set(path, { body, contentType: req.headers['content-type'] ?? 'binary/octet-stream' });
+        const etag = `"${createHash('md5').update(body).digest('hex')}"`;
+        res.writeHead(200, { etag, 'content-length': '0' }).end();
+        return;
+      }
+      const stored = objects.get(path);
+      if (req.method === 'GET' && stored !== undefined) {
+        res.writeHead(200, { 'content-type': stored.contentType, 'content-length': String(stored.body.length), etag: `"${createHash('md5').update(stored.body).digest('hex')}"` });
+        res.end(stored.body);
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'application/xml' }).end(xml('NoSuchKey', 'The specified key does not exist.'));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    objects,
+    rejected,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
