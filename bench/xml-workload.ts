@@ -9,7 +9,8 @@ import type { RecordedRequest, RecordedResponse } from '../core/exchange.js';
 type Pair = { request: RecordedRequest; response: RecordedResponse };
 
 const bytes = (text: string) => ({ kind: 'bytes' as const, bytes: Buffer.from(text) });
-const signed = (service: string) => `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`;
+const signed = (service: string) =>
+  `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`;
 
 function form(service: string, body: string): RecordedRequest {
   return {
@@ -42,8 +43,13 @@ export const QUERY_WORKLOAD: Pair[] = [
     ),
   },
   {
-    request: form('sns', 'Action=Publish&Version=2010-03-31&TopicArn=arn%3Aaws%3Asns%3Aus-east-1%3A123456789012%3Aorders&Message=order%2042%20shipped&MessageAttributes.entry.1.Name=kind&MessageAttributes.entry.1.Value.DataType=String&MessageAttributes.entry.1.Value.StringValue=shipping'),
-    response: xml(`<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>94f20ce6-13c5-43a0-9a9e-ca52d816e90b</MessageId></PublishResult>${meta}</PublishResponse>`),
+    request: form(
+      'sns',
+      'Action=Publish&Version=2010-03-31&TopicArn=arn%3Aaws%3Asns%3Aus-east-1%3A123456789012%3Aorders&Message=order%2042%20shipped&MessageAttributes.entry.1.Name=kind&MessageAttributes.entry.1.Value.DataType=String&MessageAttributes.entry.1.Value.StringValue=shipping',
+    ),
+    response: xml(
+      `<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>94f20ce6-13c5-43a0-9a9e-ca52d816e90b</MessageId></PublishResult>${meta}</PublishResponse>`,
+    ),
   },
   {
     request: form('sns', 'Action=ListTopics&Version=2010-03-31'),
@@ -79,26 +85,42 @@ function s3(method: string, path: string, query: Record<string, string[]> = {}, 
     method,
     path,
     query,
-    headers: { host, 'x-amz-date': '20260101T000000Z', 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', authorization: signed('s3'), ...(body ? { 'content-type': 'application/xml' } : {}) },
+    headers: {
+      host,
+      'x-amz-date': '20260101T000000Z',
+      'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
+      authorization: signed('s3'),
+      ...(body ? { 'content-type': 'application/xml' } : {}),
+    },
     body: body === undefined ? { kind: 'empty' } : bytes(body),
   };
 }
 
 const s3Xml = (body: string, status = 200): RecordedResponse => ({ status, headers: { 'content-type': 'application/xml', 'x-amz-request-id': 'TX1' }, body: bytes(body) });
 const NS = 'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"';
-const contents = (key: string) => `<Contents><Key>${key}</Key><LastModified>2024-05-06T07:08:09.000Z</LastModified><ETag>"a1"</ETag><Size>1024</Size><StorageClass>STANDARD</StorageClass></Contents>`;
+const contents = (key: string) =>
+  `<Contents><Key>${key}</Key><LastModified>2024-05-06T07:08:09.000Z</LastModified><ETag>"a1"</ETag><Size>1024</Size><StorageClass>STANDARD</StorageClass></Contents>`;
 
 export const REST_XML_WORKLOAD: Pair[] = [
   {
     request: s3('GET', '/photos', { 'list-type': ['2'], prefix: ['cats/'], 'max-keys': ['100'] }),
-    response: s3Xml(`<ListBucketResult ${NS}><Name>photos</Name><Prefix>cats/</Prefix><KeyCount>3</KeyCount><MaxKeys>100</MaxKeys><IsTruncated>false</IsTruncated>${contents('cats/a.jpg')}${contents('cats/b.jpg')}${contents('cats/c.jpg')}</ListBucketResult>`),
+    response: s3Xml(
+      `<ListBucketResult ${NS}><Name>photos</Name><Prefix>cats/</Prefix><KeyCount>3</KeyCount><MaxKeys>100</MaxKeys><IsTruncated>false</IsTruncated>${contents('cats/a.jpg')}${contents('cats/b.jpg')}${contents('cats/c.jpg')}</ListBucketResult>`,
+    ),
   },
   {
     request: s3('GET', '/', { 'list-type': ['2'] }, undefined, 'photos.s3.us-east-1.amazonaws.com'),
-    response: s3Xml(`<ListBucketResult ${NS}><Name>photos</Name><KeyCount>1</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>${contents('a.jpg')}</ListBucketResult>`),
+    response: s3Xml(
+      `<ListBucketResult ${NS}><Name>photos</Name><KeyCount>1</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>${contents('a.jpg')}</ListBucketResult>`,
+    ),
   },
   {
-    request: s3('PUT', '/photos', { tagging: [''] }, `<Tagging ${NS}><TagSet><Tag><Key>team</Key><Value>core</Value></Tag><Tag><Key>env</Key><Value>ci</Value></Tag></TagSet></Tagging>`),
+    request: s3(
+      'PUT',
+      '/photos',
+      { tagging: [''] },
+      `<Tagging ${NS}><TagSet><Tag><Key>team</Key><Value>core</Value></Tag><Tag><Key>env</Key><Value>ci</Value></Tag></TagSet></Tagging>`,
+    ),
     response: { status: 200, headers: { 'x-amz-request-id': 'TX2' }, body: { kind: 'empty' } },
   },
   {
@@ -111,7 +133,11 @@ export const REST_XML_WORKLOAD: Pair[] = [
   },
   {
     request: s3('HEAD', '/photos/cats/a.jpg'),
-    response: { status: 200, headers: { 'content-length': '1024', etag: '"a1"', 'last-modified': 'Mon, 06 May 2024 07:08:09 GMT', 'content-type': 'image/jpeg' }, body: { kind: 'empty' } },
+    response: {
+      status: 200,
+      headers: { 'content-length': '1024', etag: '"a1"', 'last-modified': 'Mon, 06 May 2024 07:08:09 GMT', 'content-type': 'image/jpeg' },
+      body: { kind: 'empty' },
+    },
   },
   {
     request: s3('GET', '/photos/cats/missing.jpg', { 'x-id': ['GetObject'] }),

@@ -29,9 +29,9 @@ interface SdkClient {
 type Sdk = Record<string, unknown>;
 
 const SDKS: { service: string; sdk: Sdk; Client: new (config: object) => SdkClient }[] = [
-  { service: 'sts', sdk: sts as Sdk, Client: sts.STSClient as unknown as new (config: object) => SdkClient },
-  { service: 'sns', sdk: sns as Sdk, Client: sns.SNSClient as unknown as new (config: object) => SdkClient },
-  { service: 'iam', sdk: iam as Sdk, Client: iam.IAMClient as unknown as new (config: object) => SdkClient },
+  { service: 'sts', sdk: sts, Client: sts.STSClient },
+  { service: 'sns', sdk: sns, Client: sns.SNSClient },
+  { service: 'iam', sdk: iam, Client: iam.IAMClient },
 ];
 
 const validator = new Validator(bundledContracts());

@@ -12,7 +12,13 @@ import { Validator } from '../contracts/validator.js';
 const validator = new Validator(bundledContracts());
 
 function form(text: string): RecordedRequest {
-  return { method: 'POST', path: '/', query: {}, headers: { host: 'localhost:4566', 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: { kind: 'bytes', bytes: Buffer.from(text) } };
+  return {
+    method: 'POST',
+    path: '/',
+    query: {},
+    headers: { host: 'localhost:4566', 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+    body: { kind: 'bytes', bytes: Buffer.from(text) },
+  };
 }
 
 function xml(status: number, text: string): RecordedResponse {
@@ -50,7 +56,7 @@ describe('malformed query exchanges', () => {
     );
     expect(validator.router.route(request)?.operation).toBe('sns.TagResource');
     expect(strip(validator.validate({ request }, 'sns.TagResource'))).toEqual([
-      { code: 'version-mismatch', severity: 'error', side: 'request', path: '/body', message: "Version is \"2010-03-30\"; the model's apiVersion is 2010-03-31" },
+      { code: 'version-mismatch', severity: 'error', side: 'request', path: '/body', message: 'Version is "2010-03-30"; the model\'s apiVersion is 2010-03-31' },
       { code: 'list-index-gap', severity: 'error', side: 'request', path: '/body/Tags', message: 'Tags.member.N skips 2: indices must run 1, 2, 3, … without a gap' },
       { code: 'unknown-field', severity: 'warn', side: 'request', path: '/body/Colour', message: 'form key Colour: Colour is no member of TagResourceRequest' },
     ]);
@@ -70,7 +76,9 @@ describe('malformed query exchanges', () => {
   });
 
   it('bad XML in an answer: invalid-xml at /body', () => {
-    const findings = strip(validator.validate({ request: form('Action=GetCallerIdentity&Version=2011-06-15'), response: xml(200, '<GetCallerIdentityResponse><GetCallerIdentityResult>') }));
+    const findings = strip(
+      validator.validate({ request: form('Action=GetCallerIdentity&Version=2011-06-15'), response: xml(200, '<GetCallerIdentityResponse><GetCallerIdentityResult>') }),
+    );
     expect(findings.map(({ code, severity, path }) => ({ code, severity, path }))).toEqual([{ code: 'invalid-xml', severity: 'error', path: '/body' }]);
     expect(findings[0]!.message).toMatch(/^response body is not well-formed XML: /);
   });
@@ -94,7 +102,13 @@ describe('malformed query exchanges', () => {
   });
 
   it('a GET query call (Action in the query string) is routed and checked the same way', () => {
-    const request: RecordedRequest = { method: 'GET', path: '/', query: { Action: ['ListPolicies'], Version: ['2010-05-08'], Scope: ['Everything'] }, headers: {}, body: { kind: 'empty' } };
+    const request: RecordedRequest = {
+      method: 'GET',
+      path: '/',
+      query: { Action: ['ListPolicies'], Version: ['2010-05-08'], Scope: ['Everything'] },
+      headers: {},
+      body: { kind: 'empty' },
+    };
     expect(validator.router.route(request)?.operation).toBe('iam.ListPolicies');
     expect(strip(validator.validate({ request })).map((finding) => [finding.code, finding.path])).toEqual([['invalid-enum', '/body/Scope']]);
   });

@@ -24,9 +24,23 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 function model(kinds: string[], extraOutput: boolean): unknown {
   return {
     version: '2.0',
-    metadata: { apiVersion: '2020-01-01', endpointPrefix: 'shelter', protocol: 'query', protocols: ['query'], serviceId: 'Shelter', uid: 'shelter-2020-01-01', xmlNamespace: 'https://shelter.example/doc/2020-01-01/' },
+    metadata: {
+      apiVersion: '2020-01-01',
+      endpointPrefix: 'shelter',
+      protocol: 'query',
+      protocols: ['query'],
+      serviceId: 'Shelter',
+      uid: 'shelter-2020-01-01',
+      xmlNamespace: 'https://shelter.example/doc/2020-01-01/',
+    },
     operations: {
-      Adopt: { name: 'Adopt', http: { method: 'POST', requestUri: '/' }, input: { shape: 'AdoptInput' }, output: { shape: 'AdoptOutput', resultWrapper: 'AdoptResult' }, errors: [{ shape: 'NoSuchPet' }] },
+      Adopt: {
+        name: 'Adopt',
+        http: { method: 'POST', requestUri: '/' },
+        input: { shape: 'AdoptInput' },
+        output: { shape: 'AdoptOutput', resultWrapper: 'AdoptResult' },
+        errors: [{ shape: 'NoSuchPet' }],
+      },
     },
     shapes: {
       AdoptInput: { type: 'structure', required: ['Name'], members: { Name: { shape: 'Name' }, Kind: { shape: 'Kind' }, Tags: { shape: 'Tags' } } },
@@ -78,7 +92,9 @@ describe('drift of query and rest-xml services', () => {
         '<Arn>arn:aws:iam::123456789012:user/ci</Arn><Partition>aws</Partition></GetCallerIdentityResult></GetCallerIdentityResponse>',
     );
     const list: RecordedRequest = { method: 'GET', path: '/photos', query: { 'list-type': ['2'] }, headers: {}, body: { kind: 'empty' } };
-    const listed = bytes('<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>photos</Name><KeyCount>0</KeyCount><IsTruncated>false</IsTruncated></ListBucketResult>');
+    const listed = bytes(
+      '<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>photos</Name><KeyCount>0</KeyCount><IsTruncated>false</IsTruncated></ListBucketResult>',
+    );
     const cassette = join(dir, 'xml.cassette');
     await writeCassette(cassette, createHeader({ toolVersion: '0.1.0', services: [] }), [
       exchange(0, 'sts.GetCallerIdentity', form, { status: 200, headers: { 'content-type': 'text/xml' }, body: identity }),

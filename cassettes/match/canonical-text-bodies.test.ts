@@ -20,7 +20,9 @@ describe('form and XML bodies in the match key', () => {
 
   it('the identity includes the Action: two forms that differ only there are two requests', () => {
     expect(keyOf(null, form('Action=GetCallerIdentity&Version=2011-06-15'))).not.toBe(keyOf(null, form('Action=GetSessionToken&Version=2011-06-15')));
-    expect(keyOf('sts.AssumeRole', form('RoleSessionName=s&Action=AssumeRole&Version=2011-06-15'))).toBe(keyOf('sts.AssumeRole', form('Action=AssumeRole&Version=2011-06-15&RoleSessionName=s')));
+    expect(keyOf('sts.AssumeRole', form('RoleSessionName=s&Action=AssumeRole&Version=2011-06-15'))).toBe(
+      keyOf('sts.AssumeRole', form('Action=AssumeRole&Version=2011-06-15&RoleSessionName=s')),
+    );
   });
 
   it('the same XML laid out with other whitespace is the same body; leaf text and attribute values still count', () => {

@@ -91,7 +91,6 @@ export function redactCredentialPairs(text: string): string {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-
 function redactJsonStrings(value: unknown): unknown {
   if (typeof value === 'string') return redactCredentialPairs(value);
   if (value === null || typeof value !== 'object') return value;

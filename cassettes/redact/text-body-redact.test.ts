@@ -62,7 +62,11 @@ describe('sensitive members in form and XML bodies', () => {
   });
 
   it('an element no credential name gives away is found by its contract place alone (IAM ServicePassword)', () => {
-    const parts: SensitiveParts = { request: [], response: [{ pointer: '/body/ServiceSpecificCredential/ServicePassword', type: 'string', xml: '*/*/ServiceSpecificCredential/ServicePassword' }], errors: [] };
+    const parts: SensitiveParts = {
+      request: [],
+      response: [{ pointer: '/body/ServiceSpecificCredential/ServicePassword', type: 'string', xml: '*/*/ServiceSpecificCredential/ServicePassword' }],
+      errors: [],
+    };
     const answer =
       '<CreateServiceSpecificCredentialResponse><CreateServiceSpecificCredentialResult><ServiceSpecificCredential>' +
       '<ServiceName>codecommit.amazonaws.com</ServiceName><ServicePassword>s3cr3t+Pa55/word</ServicePassword></ServiceSpecificCredential>' +
@@ -72,6 +76,8 @@ describe('sensitive members in form and XML bodies', () => {
   });
 
   it('an XML body that does not parse, where the contract says a secret travels, is refused', () => {
-    expect(() => redactExchange(exchange('sts.AssumeRole', 'Action=AssumeRole', '<AssumeRoleResponse><Credentials>'), { sensitive: () => ASSUME_ROLE })).toThrow(/cannot read as JSON|not written/);
+    expect(() => redactExchange(exchange('sts.AssumeRole', 'Action=AssumeRole', '<AssumeRoleResponse><Credentials>'), { sensitive: () => ASSUME_ROLE })).toThrow(
+      /cannot read as JSON|not written/,
+    );
   });
 });

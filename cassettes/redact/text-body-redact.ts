@@ -130,5 +130,5 @@ export function redactXmlBody(bytes: Uint8Array, places: readonly TextPlace[]): 
     return null;
   }
   if (!walk(tree, [], places)) return bytes;
-  return Buffer.from(builder.build(tree) as string, 'utf8');
+  return Buffer.from(builder.build(tree), 'utf8');
 }

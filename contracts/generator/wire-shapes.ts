@@ -11,7 +11,21 @@ import type { BotocoreModel } from './botocore-model.js';
 
 const REF_TRAITS = ['location', 'locationName', 'flattened', 'xmlNamespace', 'xmlAttribute', 'timestampFormat', 'jsonvalue', 'streaming'] as const;
 const OPERATION_REF_TRAITS = [...REF_TRAITS, 'resultWrapper'] as const;
-const SHAPE_TRAITS = ['type', 'required', 'flattened', 'locationName', 'xmlNamespace', 'payload', 'timestampFormat', 'exception', 'fault', 'error', 'streaming', 'eventstream', 'union'] as const;
+const SHAPE_TRAITS = [
+  'type',
+  'required',
+  'flattened',
+  'locationName',
+  'xmlNamespace',
+  'payload',
+  'timestampFormat',
+  'exception',
+  'fault',
+  'error',
+  'streaming',
+  'eventstream',
+  'union',
+] as const;
 
 function pick(source: object, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -23,7 +37,7 @@ function pick(source: object, keys: readonly string[]): Record<string, unknown> 
 }
 
 function trimRef(ref: object, traits: readonly string[] = REF_TRAITS): ShapeRef {
-  return { shape: (ref as ShapeRef).shape, ...pick(ref, traits) } as ShapeRef;
+  return { shape: (ref as ShapeRef).shape, ...pick(ref, traits) };
 }
 
 export interface WireTables {
