@@ -114,12 +114,15 @@ describe('malformed query exchanges', () => {
   });
 });
 
+/** What the SDK signs with: S3 is named by the request's SigV4 scope (its paths alone fit almost anything). */
+const S3_SIGNED = { host: '127.0.0.1:9000', authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}` };
+
 describe('malformed rest-xml (S3) exchanges', () => {
   const tagging = (body: string): RecordedRequest => ({
     method: 'PUT',
     path: '/photos',
     query: { tagging: [''] },
-    headers: { host: '127.0.0.1:9000', 'content-type': 'application/xml' },
+    headers: { ...S3_SIGNED, 'content-type': 'application/xml' },
     body: { kind: 'bytes', bytes: Buffer.from(body) },
   });
 
@@ -143,17 +146,24 @@ describe('malformed rest-xml (S3) exchanges', () => {
       { code: 'unknown-field', severity: 'warn', side: 'request', path: '/body/Colour', message: 'VersioningConfiguration/Colour is no member of VersioningConfiguration' },
     ]);
     const listed = xml(200, '<ListBucketResult><Name>photos</Name><KeyCount>many</KeyCount></ListBucketResult>');
-    const list: RecordedRequest = { method: 'GET', path: '/photos', query: { 'list-type': ['2'] }, headers: { host: '127.0.0.1:9000' }, body: { kind: 'empty' } };
+    const list: RecordedRequest = { method: 'GET', path: '/photos', query: { 'list-type': ['2'] }, headers: S3_SIGNED, body: { kind: 'empty' } };
     expect(strip(validator.validate({ request: list, response: listed }))).toEqual([
       { code: 'invalid-type', severity: 'error', side: 'response', path: '/body/KeyCount', message: 'ListBucketResult/KeyCount is "many": expected an integer (integer)' },
     ]);
   });
 
   it('an S3 error without a Code: missing-error-type', () => {
-    const list: RecordedRequest = { method: 'GET', path: '/photos', query: { 'list-type': ['2'] }, headers: { host: '127.0.0.1:9000' }, body: { kind: 'empty' } };
+    const list: RecordedRequest = { method: 'GET', path: '/photos', query: { 'list-type': ['2'] }, headers: S3_SIGNED, body: { kind: 'empty' } };
     expect(strip(validator.validate({ request: list, response: xml(404, '<Error><Message>gone</Message></Error>') }))).toEqual([
       { code: 'missing-error-type', severity: 'error', side: 'response', path: '/body/Code', message: 'Error has no Code' },
     ]);
+  });
+
+  it('an unsigned path names no S3 operation unless its Host carries a bucket; a recorded exchange keeps its operation and labels', () => {
+    const unsigned: RecordedRequest = { method: 'GET', path: '/photos', query: { 'list-type': ['2'] }, headers: {}, body: { kind: 'empty' } };
+    expect(validator.router.route(unsigned)).toBe(null);
+    expect(validator.router.route({ ...unsigned, path: '/', headers: { host: 'photos.localhost:9000' } })).toEqual({ operation: 's3.ListObjectsV2', labels: { Bucket: 'photos' } });
+    expect(validator.validate({ request: unsigned }, 's3.ListObjectsV2')).toEqual([]);
   });
 
   it('the bucket in the Host (virtual-hosted) routes like the bucket in the path', () => {

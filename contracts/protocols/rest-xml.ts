@@ -42,12 +42,15 @@ export const restXml: WireProtocol = {
     };
     return {
       route(request, named) {
-        // Unnamed requests try every rest-xml service; a named one only its own.
-        const candidates = named === null ? services : services.filter((service) => service.signingName === named || service.endpointPrefix === named);
+        const host = request.headers === undefined ? undefined : ownValue(request.headers, 'host');
+        // S3's `/{Bucket}` and `/{Bucket}/{Key+}` take almost any path: only a request that
+        // names S3 (its SigV4 scope, an S3 endpoint Host, a bucket in the Host) is tried on it.
+        // A recorded exchange keeps its operation, so verify and drift need no routing.
+        const virtual = host !== undefined && s3Address(host, request.path).style === 'virtual-hosted';
+        const candidates = named === null ? (virtual ? services : []) : services.filter((service) => service.signingName === named || service.endpointPrefix === named);
         for (const summary of candidates) {
           const entry = routerOf(summary);
           if (entry === null) continue;
-          const host = request.headers === undefined ? undefined : ownValue(request.headers, 'host');
           const path = entry.s3 && host !== undefined ? s3Address(host, request.path).path : request.path;
           const match = entry.router.route(request.method, path, request.query);
           if (match !== null) return { operation: entry.twins.pick(match.operation, request), labels: match.labels };
