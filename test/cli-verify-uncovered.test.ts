@@ -134,7 +134,16 @@ describe('verify: other services in the cassette are not covered, not errors', (
     await writeCassette(join(dir, 'old.cassette'), header, [
       exchange(0, null, undefined, 'POST', '/', { 'x-amz-target': 'AWSCognitoIdentityProviderService.DeleteUserPool' }, json({ UserPoolId: 'p' }), json({})),
       // A query service the contracts lack (STS is bundled since issue 13).
-      exchange(1, null, undefined, 'POST', '/', { host: 'elasticache.amazonaws.com' }, form('Action=DescribeCacheClusters&Version=2015-02-02'), form('<DescribeCacheClustersResponse/>')),
+      exchange(
+        1,
+        null,
+        undefined,
+        'POST',
+        '/',
+        { host: 'elasticache.amazonaws.com' },
+        form('Action=DescribeCacheClusters&Version=2015-02-02'),
+        form('<DescribeCacheClustersResponse/>'),
+      ),
       // Nothing names a service: an unknown API Gateway call, still an error.
       exchange(2, null, undefined, 'GET', '/restapis-typo', {}, { kind: 'empty' }, json({})),
     ]);

@@ -115,7 +115,10 @@ describe('malformed query exchanges', () => {
 });
 
 /** What the SDK signs with: S3 is named by the request's SigV4 scope (its paths alone fit almost anything). */
-const S3_SIGNED = { host: '127.0.0.1:9000', authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}` };
+const S3_SIGNED = {
+  host: '127.0.0.1:9000',
+  authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}`,
+};
 
 describe('malformed rest-xml (S3) exchanges', () => {
   const tagging = (body: string): RecordedRequest => ({
