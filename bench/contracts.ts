@@ -1,6 +1,6 @@
 /**
  * `npm run bench:contracts`: routing + validation throughput on one core per protocol
- * (rest-json, json), the size of the bundled contracts, and what the first exchange of each
+ * (rest-json, json, query, rest-xml), the size of the bundled contracts, and what the first exchange of each
  * service pays to load its contracts (measured in fresh processes, since a warm process would
  * hide it). Targets (issue 13): 100,000 exchanges a second per protocol; a service's first
  * load under 30 ms; all bundled contracts under 8 MB.
@@ -14,6 +14,7 @@ import { defaultContractsDir, loadContracts } from '../contracts/load.js';
 import { ContractRouter } from '../contracts/service-router.js';
 import { Validator } from '../contracts/validator.js';
 import { JSON_WORKLOAD } from './json-workload.js';
+import { QUERY_WORKLOAD, REST_XML_WORKLOAD } from './xml-workload.js';
 import { machineLine, table } from './machine.js';
 
 type Pair = { request: RecordedRequest; response: RecordedResponse };
@@ -135,7 +136,8 @@ function coldLoad(service: string, pair: Pair): ColdLoad {
     const t1 = performance.now();
     contracts.service(${JSON.stringify(service)});
     const t2 = performance.now();
-    validator.validate(${JSON.stringify(pair)});
+    // Byte bodies (query forms, XML) cross as JSON: revive them as Buffers.
+    validator.validate(JSON.parse(${JSON.stringify(JSON.stringify(pair))}, (_, v) => (v && v.type === 'Buffer' && Array.isArray(v.data) ? Buffer.from(v.data) : v)));
     const t3 = performance.now();
     console.log(JSON.stringify({ startMs: t1 - t0, loadMs: t2 - t1, firstExchangeMs: t3 - t1 }));`;
   const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
@@ -148,10 +150,9 @@ function firstExchanges(): [service: string, pair: Pair][] {
     ['apigateway', WORKLOAD[1]!],
     ['apigatewayv2', WORKLOAD[4]!],
   ]);
-  const services = loadContracts().services;
-  for (const pair of JSON_WORKLOAD) {
-    const prefix = pair.request.headers['x-amz-target']!.split('.')[0]!;
-    const service = services.find((s) => s.targetPrefix === prefix)!.service;
+  const router = new ContractRouter(loadContracts());
+  for (const pair of [...JSON_WORKLOAD, ...QUERY_WORKLOAD, ...REST_XML_WORKLOAD]) {
+    const service = router.route(pair.request)!.operation.split('.')[0]!;
     if (!byService.has(service)) byService.set(service, pair);
   }
   return [...byService];
@@ -177,6 +178,8 @@ export function benchContracts(): string {
   const protocols: [string, Pair[]][] = [
     ['rest-json', WORKLOAD],
     ['json', JSON_WORKLOAD],
+    ['query', QUERY_WORKLOAD],
+    ['rest-xml', REST_XML_WORKLOAD],
   ];
   const speeds = protocols.map(([name, workload]) => {
     const routes = routingOnly(workload, 2);

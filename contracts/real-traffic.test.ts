@@ -113,10 +113,10 @@ describe('correct-but-unusual traffic gives no error', () => {
       exchange(null, { method: 'POST', headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.DeleteUserPool' }, body: json({ UserPoolId: 'p' }) }, { body: json({}) }),
     ],
     [
-      'sts in an older cassette: its AWS host',
+      'a query service in an older cassette: its AWS host',
       exchange(
         null,
-        { method: 'POST', headers: { host: 'sts.amazonaws.com' }, body: { kind: 'bytes', bytes: new TextEncoder().encode('Action=GetCallerIdentity') } },
+        { method: 'POST', headers: { host: 'elasticache.us-east-1.amazonaws.com' }, body: { kind: 'bytes', bytes: new TextEncoder().encode('Action=DescribeCacheClusters') } },
         { body: { kind: 'empty' } },
       ),
     ],
@@ -127,7 +127,7 @@ describe('correct-but-unusual traffic gives no error', () => {
 
   it('other services are one uncovered-service info each, naming the service', () => {
     const uncovered = corpus.slice(3).map(([, ex]) => check(ex));
-    expect(uncovered.map((result) => result.uncoveredService)).toEqual(['cognito-idp', 'cloudformation', 'lambda', 'example', 'AWSCognitoIdentityProviderService', 'sts']);
+    expect(uncovered.map((result) => result.uncoveredService)).toEqual(['cognito-idp', 'cloudformation', 'lambda', 'example', 'AWSCognitoIdentityProviderService', 'elasticache']);
     for (const result of uncovered) {
       expect(result.findings).toEqual([expect.objectContaining({ severity: 'info', code: 'uncovered-service', path: '' })]);
     }

@@ -13,6 +13,7 @@
  */
 
 import type { SensitiveMember } from '../core/sensitive.js';
+import type { ServiceModel } from './wire/model.js';
 
 export type JsonSchema = { [keyword: string]: unknown };
 
@@ -107,7 +108,7 @@ export interface OperationContract {
 }
 
 /** The protocols the generator takes. */
-export type ServiceProtocol = 'rest-json' | 'json';
+export type ServiceProtocol = 'rest-json' | 'json' | 'query' | 'rest-xml';
 
 export interface ServiceContract {
   format: 'tapegate-contracts';
@@ -133,6 +134,12 @@ export interface ServiceContract {
   /** Ids of the overlay entries (contracts/overlays) that marked members sensitive here. */
   sensitiveOverlay?: string[];
   operations: Record<string, OperationContract>;
+  /**
+   * query and rest-xml: the botocore shapes with their serialization traits only (XML and
+   * form names, flattening, namespaces, locations), for the wire codecs (contracts/wire) that
+   * turn a form or XML body into the protocol-neutral value the schemas check.
+   */
+  wireModel?: ServiceModel;
   definitions: {
     validation: Record<string, JsonSchema>;
     diff: Record<string, JsonSchema>;

@@ -20,6 +20,8 @@ import { bundledContracts, type ContractSet } from './load.js';
 import { nullMembersMessage, withoutNullMembers } from './null-members.js';
 import { ContractRouter } from './service-router.js';
 import type { JsonSchema, OperationContract, SchemaPair } from './types.js';
+import { wireMessagesOf, type WireMessages } from './wire-messages.js';
+import { matchUriLabels } from './wire/rest-http-members.js';
 
 export interface ExchangeToValidate {
   request: RecordedRequest;
@@ -61,6 +63,10 @@ export class Validator {
     if (route && (!contract || route.operation === contract.id)) {
       contract ??= this.contracts.operations.get(route.operation);
       labels = route.labels;
+    } else if (contract && this.wireOf(contract) !== null) {
+      // A recorded rest-xml exchange that no longer names its service (S3: no Authorization,
+      // no Host in a cassette) keeps its operation: its labels come from that operation's URI.
+      labels = matchUriLabels(contract.http.uri, request.path) ?? {};
     }
     if (!contract) {
       return [
@@ -99,6 +105,14 @@ export class Validator {
       ...this.check(contract.request.query, this.queryObject(contract, request.query), id, 'request', '/query', context),
       ...this.check(contract.request.headers, request.headers, id, 'request', '/headers', context),
     ];
+    const wire = this.wireOf(contract);
+    if (wire !== null) {
+      // query and rest-xml: the form or XML body decoded to the neutral value the schema describes.
+      const body = wire.request(contract, request);
+      findings.push(...body.findings);
+      if (body.value !== undefined && contract.request.body) findings.push(...this.check(contract.request.body, body.value, id, 'request', '/body', context));
+      return findings;
+    }
     if (contract.request.bodyKind === 'json' && contract.request.body) {
       this.pushContentType(findings, id, 'request', request);
       const parsed = this.jsonBody(request.body, id, 'request', findings);
@@ -126,6 +140,13 @@ export class Validator {
         findings.push(this.finding(id, 'response', 'error', 'unexpected-status', '/status', `status ${response.status} where ${id} answers ${contract.response.status}`));
       }
       findings.push(...this.check(contract.response.headers, response.headers, id, 'response', '/headers', context));
+      const wire = this.wireOf(contract);
+      if (wire !== null) {
+        const body = wire.response(contract, response);
+        findings.push(...body.findings);
+        if (body.value !== undefined && contract.response.body) findings.push(...this.check(contract.response.body, body.value, id, 'response', '/body', context));
+        return findings;
+      }
       if (contract.response.bodyKind === 'json' && contract.response.body) {
         this.pushContentType(findings, id, 'response', response);
         const value = this.jsonBody(response.body, id, 'response', findings);
@@ -133,6 +154,8 @@ export class Validator {
       }
       return findings;
     }
+    const wire = this.wireOf(contract);
+    if (wire !== null) return [...findings, ...this.validateWireError(contract, response, wire, context)];
     const source = errorTypeOf(response.headers, response.body.kind === 'json' ? response.body.value : undefined);
     if (!source || source.type === '') {
       // The SDKs raise a generic error named after the status (botocore) or "Unknown" (JavaScript v3):
@@ -168,6 +191,38 @@ export class Validator {
       const body = this.check(declared.body, this.withoutNulls(value, 'response', nulls), id, 'response', '/body', context);
       findings.push(...body.filter((finding) => !isErrorProtocolMember(finding)));
     }
+    return findings;
+  }
+
+  /** The reader of the operation's form and XML bodies; null for the JSON protocols. */
+  private wireOf(contract: OperationContract): WireMessages | null {
+    const service = this.contracts.service(contract.service);
+    return service === undefined ? null : wireMessagesOf(service);
+  }
+
+  /**
+   * An XML error (query `<ErrorResponse><Error>`, S3 `<Error>`): its `Code` judged as the
+   * JSON protocols' error type is (declared, service-wide, common, unknown), its other members
+   * checked against the error shape. A body-less S3 error (the answer to a HEAD) is named by
+   * its status alone, as both SDKs name it: nothing to judge.
+   */
+  private validateWireError(contract: OperationContract, response: RecordedResponse, wire: WireMessages, context: ValidationContext): Finding[] {
+    const id = contract.id;
+    const read = wire.error(contract, response);
+    const findings = read.findings;
+    // Bad XML, no <Error> or no <Code>: the decode said so already.
+    if (read.statusOnly || read.error === undefined || read.error.code === '') return findings;
+    const judged = this.errors.judge(contract, { type: read.error.code, pointer: '/body/Code' });
+    if (judged.kind !== 'declared') findings.push(judged.finding);
+    if (judged.kind === 'common' || judged.kind === 'unknown') return findings;
+    const declared = judged.error;
+    if (declared.status !== response.status) {
+      findings.push(
+        this.finding(id, 'response', 'error', 'error-status-mismatch', '/status', `${declared.type} comes with status ${declared.status}, received ${response.status}`),
+      );
+    }
+    findings.push(...this.check(declared.headers, response.headers, id, 'response', '/headers', context));
+    findings.push(...this.check(declared.body, read.error.fields, id, 'response', '/body', context).filter((finding) => !isErrorProtocolMember(finding)));
     return findings;
   }
 

@@ -28,6 +28,20 @@ export type FindingCode =
   | 'content-type'
   /** A body that should be JSON does not parse. */
   | 'invalid-json'
+  /** A body that should be XML (query answers, rest-xml) is not well-formed, declares a DOCTYPE or nests too deep. */
+  | 'invalid-xml'
+  /** A query-protocol form body with a malformed percent escape. */
+  | 'invalid-form'
+  /** A query list index that is not 1, 2, 3, …: `Tags.member.0.Key`; the item is not read. */
+  | 'invalid-list-index'
+  /** Query list indices that skip a number (`member.1`, `member.3`). */
+  | 'list-index-gap'
+  /** A query or XML map entry without its key or its value. */
+  | 'incomplete-map-entry'
+  /** A form key sent twice, a map key twice, or a non-list XML element repeated. */
+  | 'duplicate-key'
+  /** A query request whose `Version` is not the contract's API version. */
+  | 'version-mismatch'
   /** The success status is not the one the contract gives. */
   | 'unexpected-status'
   /**

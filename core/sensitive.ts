@@ -14,6 +14,18 @@
 export interface SensitiveMember {
   pointer: string;
   type: string;
+  /**
+   * query requests: the form keys the member travels under, `.`-separated, `*` for any
+   * segment (`Tags.member.*.Value`); a key below them belongs to the member too.
+   */
+  form?: string;
+  /**
+   * XML bodies (query answers, rest-xml): the element path from the root element,
+   * `/`-separated, `*` for any one element name (an STS answer's secret key is
+   * `*` `*` `Credentials` `SecretAccessKey`: the Response and Result elements, then the
+   * members); the text of every element at or below it is the member's.
+   */
+  xml?: string;
 }
 
 /** The sensitive places of one operation: its request, its success response, its errors. */

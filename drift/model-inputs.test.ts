@@ -18,19 +18,21 @@ function write(service: string, metadata: object, gzip: boolean, shapes: object 
 }
 
 describe('modelInputs', () => {
-  it('keeps the models of the protocols tapegate generates (rest-json, json), whatever else the metadata holds', () => {
+  it('keeps the models of the protocols tapegate generates (rest-json, json, query, rest-xml), whatever else the metadata holds', () => {
     // bedrock-runtime's metadata has a nested object; a member called "metadata" follows it.
     write('nested', { protocol: 'rest-json', protocolSettings: { h2: 'optional' }, protocols: ['rest-json'], uid: 'nested-2020-01-01' }, true, {
       Request: { type: 'structure', members: { metadata: { shape: 'String' } } },
     });
     write('listed', { protocols: ['rest-json', 'json'], documentation: 'braces } and "quotes" {' }, false);
     write('query', { protocol: 'query', protocols: ['query'] }, true);
+    write('ec2', { protocol: 'ec2', protocols: ['ec2'] }, true);
     write('json', { protocol: 'json' }, false);
     const inputs = modelInputs(findModelFiles(root));
     expect(inputs.map((input) => [input.service, input.apiVersion])).toEqual([
       ['json', '2020-01-01'],
       ['listed', '2020-01-01'],
       ['nested', '2020-01-01'],
+      ['query', '2020-01-01'],
     ]);
     expect(inputs[0]!.provenance.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.keys(inputs[2]!.load().operations)).toEqual([]);

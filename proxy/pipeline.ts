@@ -168,7 +168,7 @@ export function createPipeline(context: PipelineContext): Handler {
     if (!result.ok) return unreadable(req, res, result);
     const request = result.request;
     const target = req.url ?? '/';
-    const line = requestLine(request.method, target, request.headers);
+    const line = requestLine(request.method, target, request.headers, request.body);
     const operation = context.routes.operationOf(line, request);
     if (context.match !== null) {
       const match = context.match.match(operation, request, line);

@@ -83,11 +83,11 @@ describe('tapegate contracts (the built CLI)', () => {
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/^tapegate: Failed to read botocore model ".*service-2\.json": not JSON/);
       expect(result.stderr).not.toMatch(/\n\s+at /);
-      const query = { metadata: { apiVersion: '2015-03-31', protocol: 'query', uid: 'x-2015-03-31' }, operations: {}, shapes: {} };
-      writeFileSync(bad, JSON.stringify(query));
+      const ec2 = { metadata: { apiVersion: '2016-11-15', protocol: 'ec2', uid: 'x-2016-11-15' }, operations: {}, shapes: {} };
+      writeFileSync(bad, JSON.stringify(ec2));
       const other = runCli(['contracts', 'generate', '--botocore', bad, '--out', join(dir, 'out')]);
       expect(other.status).toBe(2);
-      expect(other.stderr).toMatch(/protocol query is not supported; tapegate generates json, rest-json contracts only/);
+      expect(other.stderr).toMatch(/protocol ec2 is not supported; tapegate generates json, query, rest-json, rest-xml contracts only/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

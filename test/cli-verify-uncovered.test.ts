@@ -133,13 +133,23 @@ describe('verify: other services in the cassette are not covered, not errors', (
     const header = createHeader({ toolVersion: '0.1.0', createdAt: new Date('2026-01-01T00:00:00Z'), services: [] });
     await writeCassette(join(dir, 'old.cassette'), header, [
       exchange(0, null, undefined, 'POST', '/', { 'x-amz-target': 'AWSCognitoIdentityProviderService.DeleteUserPool' }, json({ UserPoolId: 'p' }), json({})),
-      exchange(1, null, undefined, 'POST', '/', { host: 'sts.amazonaws.com' }, form('Action=GetCallerIdentity&Version=2011-06-15'), form('<GetCallerIdentityResponse/>')),
+      // A query service the contracts lack (STS is bundled since issue 13).
+      exchange(
+        1,
+        null,
+        undefined,
+        'POST',
+        '/',
+        { host: 'elasticache.amazonaws.com' },
+        form('Action=DescribeCacheClusters&Version=2015-02-02'),
+        form('<DescribeCacheClustersResponse/>'),
+      ),
       // Nothing names a service: an unknown API Gateway call, still an error.
       exchange(2, null, undefined, 'GET', '/restapis-typo', {}, { kind: 'empty' }, json({})),
     ]);
     const result = cli('verify', 'old.cassette', '--format', 'json');
     const report = JSON.parse(result.stdout) as { uncovered: Record<string, number>; summary: { error: number } };
-    expect(report.uncovered).toEqual({ AWSCognitoIdentityProviderService: 1, sts: 1 });
+    expect(report.uncovered).toEqual({ AWSCognitoIdentityProviderService: 1, elasticache: 1 });
     expect(report.summary.error).toBe(1);
     expect(result.status).toBe(1);
   });

@@ -7,6 +7,7 @@
 import * as crypto from 'node:crypto';
 import type { Body } from '../../core/exchange.js';
 import type { PointerNode } from './json-pointer-set.js';
+import { canonicalForm, canonicalXml, isFormContentType, looksLikeXml, MAX_CANONICAL_TEXT } from './canonical-text-bodies.js';
 
 /**
  * Stands for an ignored array element. It is not valid JSON, so it cannot collide with
@@ -123,15 +124,30 @@ export function isEmptyObject(value: unknown): boolean {
  * A JSON body's `raw` text and any body's `encoding` do not count: the same value or the
  * same bytes, however they were spaced or compressed on the wire, is the same body.
  */
-export function canonicalBody(body: Body, ignore?: PointerNode): string {
+export function canonicalBody(body: Body, ignore?: PointerNode, contentType?: string): string {
   switch (body.kind) {
     case 'empty':
       return 'empty';
     case 'json':
       return isEmptyObject(body.value) ? 'empty' : 'json ' + canonicalJson(body.value, ignore);
     case 'bytes':
-      return body.bytes.length === 0 ? 'empty' : 'bytes ' + digest(body.bytes);
+      if (body.bytes.length === 0) return 'empty';
+      return canonicalTextBody(body.bytes, contentType) ?? 'bytes ' + digest(body.bytes);
   }
+}
+
+/**
+ * A query-protocol form or an XML body (canonical-text-bodies.ts): the same parameters in
+ * another order, the same XML laid out otherwise, are the same body. Null for other bytes.
+ */
+function canonicalTextBody(bytes: Uint8Array, contentType: string | undefined): string | null {
+  if (bytes.length > MAX_CANONICAL_TEXT) return null;
+  const form = isFormContentType(contentType);
+  if (!form && !looksLikeXml(bytes)) return null;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (form) return 'form ' + digest(canonicalForm(text));
+  const xml = canonicalXml(text);
+  return xml === null ? null : 'xml ' + digest(xml);
 }
 
 type OneShotHash = (algorithm: string, data: string | Uint8Array, encoding: 'base64url') => string;

@@ -106,7 +106,7 @@ export function canonicalRequest(operation: string | null, request: RecordedRequ
     '\n' +
     headers +
     '\n' +
-    canonicalBody(request.body, compiled.ignoreFor(operation))
+    canonicalBody(request.body, compiled.ignoreFor(operation), headerValue(request.headers, 'content-type'))
   );
 }
 

@@ -14,6 +14,9 @@
 import type { Body } from '../../core/exchange.js';
 import { REDACTED } from '../../core/sensitive.js';
 
+/** The placeholder as XML text: an XML parser reads it back as `<redacted>`. */
+export const REDACTED_XML = REDACTED.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 const ASSIGNED_NAMES = [
   'x-amz-signature',
   'x-amz-security-token',
@@ -77,9 +80,10 @@ export function redactCredentialPairs(text: string): string {
     const [name, separator, value] = [match[form * 3 + 1], match[form * 3 + 2], match[form * 3 + 3]] as [string, string, string];
     let end = match.index + match[0].length;
     if (value.length === BOUND) PAIRS.lastIndex = end = valueEnd(text, end, form);
-    if (value.startsWith(REDACTED)) continue;
-    const open = form === 3 ? '<' : '';
-    out += text.slice(copied, match.index) + open + name + separator + REDACTED;
+    if (value.startsWith(REDACTED) || value.startsWith(REDACTED_XML)) continue;
+    // Inside XML the placeholder is escaped, so the document stays well-formed for the SDKs that parse it on replay.
+    const [open, placeholder] = form === 3 ? ['<', REDACTED_XML] : ['', REDACTED];
+    out += text.slice(copied, match.index) + open + name + separator + placeholder;
     copied = end;
   }
   return copied === 0 ? text : out + text.slice(copied);

@@ -9,14 +9,18 @@
  * a sensitive object, list or map has every string beneath it replaced and keeps its shape;
  * numbers and booleans stay. A whole sensitive payload becomes the placeholder's bytes.
  *
- * When the contract says a body carries a secret but the body is not JSON tapegate could
- * rewrite (stored as bytes: another encoding, UTF-16, a broken document), recording refuses
- * the exchange rather than store it (`strict`); matching leaves it as it is.
+ * A query form or an XML body (the query and rest-xml protocols) is rewritten in its bytes at
+ * the members' wire places (text-body-redact.ts). When the contract says a body carries a
+ * secret but the body is nothing tapegate could rewrite (stored as bytes: another encoding,
+ * UTF-16, a broken document), recording refuses the exchange rather than store it
+ * (`strict`); matching leaves it as it is.
  */
 import { TapegateError } from '../../core/errors.js';
 import type { Body, RecordedRequest, RecordedResponse } from '../../core/exchange.js';
 import { parsePointer } from '../../core/json-pointer.js';
 import { REDACTED, REDACTED_BASE64, type SensitiveMember, type SensitiveParts } from '../../core/sensitive.js';
+import { looksLikeXml } from '../match/canonical-text-bodies.js';
+import { redactFormBody, redactXmlBody, type TextPlace } from './text-body-redact.js';
 
 /** One level of a compiled pointer list: a terminal carries the member's type. */
 interface Node {
@@ -33,6 +37,11 @@ interface CompiledSide {
   /** `/body` itself is sensitive: its type. */
   wholeBody?: string;
   body?: Node;
+  /** Where the body members travel in a query form and in an XML body (text-body-redact.ts). */
+  form: TextPlace[];
+  xml: TextPlace[];
+  /** Body members without a form or XML place: a text body holding them cannot be rewritten. */
+  unplaced: { form: boolean; xml: boolean };
 }
 
 interface Compiled {
@@ -45,13 +54,17 @@ const compiled = new WeakMap<SensitiveParts, Compiled>();
 
 function compileSide(members: readonly SensitiveMember[], what: string): CompiledSide | undefined {
   if (members.length === 0) return undefined;
-  const side: CompiledSide = { headers: new Map(), query: new Map() };
-  for (const { pointer, type } of members) {
+  const side: CompiledSide = { headers: new Map(), query: new Map(), form: [], xml: [], unplaced: { form: false, xml: false } };
+  for (const { pointer, type, form, xml } of members) {
     const [part, ...rest] = parsePointer(pointer, what);
     if (part === 'headers' && rest.length === 1) side.headers.set((rest[0] as string).toLowerCase(), type);
     else if (part === 'query' && rest.length === 1) side.query.set(rest[0] as string, type);
     else if (part === 'body' && rest.length === 0) side.wholeBody = type;
     else if (part === 'body') {
+      if (form !== undefined) side.form.push({ segments: form.split('.'), type });
+      else side.unplaced.form = true;
+      if (xml !== undefined) side.xml.push({ segments: xml.split('/'), type });
+      else side.unplaced.xml = true;
       let node: Node = (side.body ??= { children: new Map() });
       for (const segment of rest) {
         if (segment === '*') node = node.wildcard ??= { children: new Map() };
@@ -146,6 +159,8 @@ function redactBody(body: Body, side: CompiledSide, strict: boolean, what: strin
     // `raw` is the original text, secret included: the redacted value is written instead.
     return { kind: 'json', value, ...(body.encoding ? { encoding: body.encoding } : {}) };
   }
+  const rewritten = redactTextBody(body.bytes, side);
+  if (rewritten !== null) return rewritten === body.bytes ? body : { kind: 'bytes', bytes: rewritten, ...(body.encoding ? { encoding: body.encoding } : {}) };
   if (strict && body.bytes.length > 0) {
     throw new TapegateError(
       `Failed to redact "${what}": its contract lists sensitive members in the body, but the body is ` +
@@ -153,6 +168,16 @@ function redactBody(body: Body, side: CompiledSide, strict: boolean, what: strin
     );
   }
   return body;
+}
+
+/**
+ * A query form or an XML body rewritten at its members' wire places; null when the body is
+ * neither, or its contract gives no place for a member (then it is refused, as before).
+ */
+function redactTextBody(bytes: Uint8Array, side: CompiledSide): Uint8Array | null {
+  if (bytes.length === 0) return bytes;
+  if (looksLikeXml(bytes)) return side.unplaced.xml || side.xml.length === 0 ? null : redactXmlBody(bytes, side.xml);
+  return side.unplaced.form || side.form.length === 0 ? null : redactFormBody(bytes, side.form);
 }
 
 function redactNamed<V>(entries: Record<string, V>, names: Map<string, string>, replace: (value: V) => V, lowerCase: boolean): Record<string, V> {

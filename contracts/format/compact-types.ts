@@ -16,6 +16,7 @@
  */
 import type { SensitiveMember } from '../../core/sensitive.js';
 import type { JsonSchema, Provenance, ServiceProtocol, WireLocation } from '../types.js';
+import type { Shape, ShapeRef } from '../wire/model.js';
 
 export const CONTRACT_FORMAT = 'tapegate-contracts';
 export const CONTRACT_FORMAT_VERSION = 2;
@@ -49,6 +50,14 @@ export interface CompactOperation {
   input?: string;
   output?: string;
   errors?: string[];
+  /** The model marks it deprecated (the S3 router prefers its twin at the same URI). */
+  deprecated?: true;
+}
+
+/** query and rest-xml: an operation's input and output references with their wire traits (`resultWrapper`, `locationName`, `xmlNamespace`). */
+export interface CompactWireOperation {
+  input?: ShapeRef;
+  output?: ShapeRef;
 }
 
 /** What a folder listing needs of a service: the first line of its file. */
@@ -67,6 +76,8 @@ export interface ServiceHeader {
   jsonVersion?: string;
   /** json protocol: errors also carry the query-protocol code (`x-amzn-query-error: Code;Sender`). */
   awsQueryCompatible?: boolean;
+  /** query and rest-xml: the namespace of the service's XML answers. */
+  xmlNamespace?: string;
   provenance: Provenance;
 }
 
@@ -77,6 +88,10 @@ export interface CompactContract extends ServiceHeader {
   messages: Record<string, CompactMessage>;
   errors: Record<string, CompactError>;
   shapes: Record<string, JsonSchema>;
+  /** query and rest-xml: each operation's input and output references as the wire codecs read them. */
+  wireOperations?: Record<string, CompactWireOperation>;
+  /** query and rest-xml: the botocore shapes with their serialization traits only (no documentation, no bounds: the schemas hold those). */
+  wireShapes?: Record<string, Shape>;
 }
 
 /** The keys of the header line, in the order they are written. */
@@ -92,6 +107,7 @@ export const HEADER_KEYS = [
   'targetPrefix',
   'jsonVersion',
   'awsQueryCompatible',
+  'xmlNamespace',
   'provenance',
 ] as const satisfies readonly (keyof ServiceHeader)[];
 

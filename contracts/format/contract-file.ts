@@ -6,7 +6,10 @@
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { TapegateError } from '../../core/errors.js';
+import type { ServiceProtocol } from '../types.js';
 import { CONTRACT_FORMAT, CONTRACT_FORMAT_VERSION, type CompactContract, type ServiceHeader } from './compact-types.js';
+
+const PROTOCOL_NAMES: readonly ServiceProtocol[] = ['rest-json', 'json', 'query', 'rest-xml'];
 
 const TABLES = ['operations', 'messages', 'errors', 'shapes'] as const;
 /** A header line is a few hundred bytes; a longer one is a file written some other way. */
@@ -54,9 +57,17 @@ export function checkHeader(parsed: unknown, file: string): ServiceHeader {
   for (const key of ['service', 'apiVersion', 'protocol', 'endpointPrefix', 'signingName', 'serviceId'] as const) {
     if (typeof parsed[key] !== 'string') throw fail(file, `"${key}" must be a string`);
   }
-  if (parsed.protocol !== 'rest-json' && parsed.protocol !== 'json') throw fail(file, `"protocol" must be "rest-json" or "json" (got ${JSON.stringify(parsed.protocol)})`);
+  if (!PROTOCOL_NAMES.includes(parsed.protocol as ServiceProtocol)) {
+    throw fail(file, `"protocol" must be one of ${PROTOCOL_NAMES.map((name) => `"${name}"`).join(', ')} (got ${JSON.stringify(parsed.protocol)})`);
+  }
   if (parsed.protocol === 'json' && typeof parsed.targetPrefix !== 'string') throw fail(file, '"targetPrefix" must be a string for the json protocol');
   if (!isObject(parsed.provenance)) throw fail(file, '"provenance" must be an object');
+  if (parsed.protocol === 'query' || parsed.protocol === 'rest-xml') {
+    // Checked only when the whole file is read (a header line has no tables).
+    for (const table of ['wireOperations', 'wireShapes']) {
+      if (Object.hasOwn(parsed, 'operations') && !isObject(parsed[table])) throw fail(file, `"${table}" must be an object for the ${parsed.protocol} protocol`);
+    }
+  }
   return parsed as unknown as ServiceHeader;
 }
 

@@ -13,6 +13,7 @@ import { setOwn } from '../../core/own.js';
 import { parseRequestUri } from '../uri-template.js';
 import type { ErrorContract, JsonSchema, OperationContract, RequestContract, ResponseContract, SchemaPair, ServiceContract, WireMember } from '../types.js';
 import { SHAPE_REF, type CompactContract, type CompactError, type CompactMessage } from './compact-types.js';
+import { wireModelOf } from './wire-model.js';
 
 export function schemaIdFor(service: string, apiVersion: string): string {
   return `tapegate:contracts/${service}/${apiVersion}`;
@@ -66,6 +67,7 @@ export function expandContract(compact: CompactContract, lazy = false): ServiceC
     return out;
   };
   const definitions = {} as ServiceContract['definitions'];
+  const wireModel = wireModelOf(compact);
   put(definitions, 'validation', flavour(true), lazy);
   put(definitions, 'diff', flavour(false), lazy);
   return {
@@ -85,6 +87,7 @@ export function expandContract(compact: CompactContract, lazy = false): ServiceC
     notes: [...compact.notes],
     ...(compact.sensitiveOverlay ? { sensitiveOverlay: [...compact.sensitiveOverlay] } : {}),
     operations,
+    ...(wireModel !== undefined ? { wireModel } : {}),
     definitions,
   };
 }

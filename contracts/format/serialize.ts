@@ -5,18 +5,20 @@
  */
 import { HEADER_KEYS, type CompactContract } from './compact-types.js';
 
-const TABLES = ['operations', 'messages', 'errors', 'shapes'] as const;
+/** The wire tables come last and only for the protocols that have them (query, rest-xml). */
+const TABLES = ['operations', 'messages', 'errors', 'shapes', 'wireOperations', 'wireShapes'] as const;
 
 export function serializeContract(contract: CompactContract): string {
   const header: Record<string, unknown> = {};
   for (const key of HEADER_KEYS) if (contract[key] !== undefined) header[key] = contract[key];
   const lines = [`${JSON.stringify(header).slice(0, -1)},`, `"notes":${JSON.stringify(contract.notes)},`];
   if (contract.sensitiveOverlay) lines.push(`"sensitiveOverlay":${JSON.stringify(contract.sensitiveOverlay)},`);
-  for (const [index, table] of TABLES.entries()) {
-    const entries = Object.entries(contract[table]);
+  const tables = TABLES.filter((table) => contract[table] !== undefined);
+  for (const [index, table] of tables.entries()) {
+    const entries = Object.entries(contract[table] ?? {});
     lines.push(`${JSON.stringify(table)}:{`);
     entries.forEach(([name, value], i) => lines.push(`${JSON.stringify(name)}:${JSON.stringify(value)}${i < entries.length - 1 ? ',' : ''}`));
-    lines.push(index < TABLES.length - 1 ? '},' : '}}');
+    lines.push(index < tables.length - 1 ? '},' : '}}');
   }
   return `${lines.join('\n')}\n`;
 }

@@ -14,6 +14,8 @@ export interface BotocoreModel {
     jsonVersion?: string;
     /** json protocol: present (as `{}`) when errors also carry the query protocol's code. */
     awsQueryCompatible?: object;
+    /** query and rest-xml: the namespace of XML answers. */
+    xmlNamespace?: string;
   };
   operations: Record<string, BotocoreOperation>;
   shapes: Record<string, BotocoreShape>;
@@ -25,6 +27,7 @@ export interface BotocoreOperation {
   input?: { shape: string };
   output?: { shape: string };
   errors?: { shape: string }[];
+  deprecated?: boolean;
 }
 
 export interface ShapeRef {

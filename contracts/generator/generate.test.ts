@@ -147,11 +147,11 @@ describe('contracts generate', () => {
     const plain = writeModel('a/widgets/2020-01-01/service-2.json', model());
     writeModel('b/data/widgets/2020-01-01/service-2.json.gz', model(), true);
     writeModel('b/data/widgets/2019-01-01/service-2.json', model({ metadata: { apiVersion: '2019-01-01', protocol: 'rest-json' } }));
-    writeModel('b/data/queues/2012-11-05/service-2.json', { ...model(), metadata: { apiVersion: '2012-11-05', protocol: 'query' } });
+    writeModel('b/data/instances/2016-11-15/service-2.json', { ...model(), metadata: { apiVersion: '2016-11-15', protocol: 'ec2' } });
     generateContracts({ botocore: plain, out: join(dir, 'one') });
     generateContracts({ botocore: join(dir, 'a/widgets'), out: join(dir, 'two') });
     const result = generateContracts({ botocore: join(dir, 'b/data'), out: join(dir, 'three') });
-    expect(result.skipped).toEqual([{ service: 'queues', protocol: 'query' }]);
+    expect(result.skipped).toEqual([{ service: 'instances', protocol: 'ec2' }]);
     expect(result.written.map((w) => `${w.service}-${w.apiVersion}`)).toEqual(['widgets-2020-01-01']);
     const one = readFileSync(join(dir, 'one/widgets-2020-01-01.json'), 'utf8');
     expect(readFileSync(join(dir, 'two/widgets-2020-01-01.json'), 'utf8')).toBe(one);
@@ -192,11 +192,11 @@ describe('contracts generate', () => {
   });
 
   it('refuses another protocol whole, writing nothing', () => {
-    const file = writeModel('sqs/2012-11-05/service-2.json', { ...model(), metadata: { apiVersion: '2012-11-05', protocol: 'query', protocols: ['query'] } });
+    const file = writeModel('ec2/2016-11-15/service-2.json', { ...model(), metadata: { apiVersion: '2016-11-15', protocol: 'ec2', protocols: ['ec2'] } });
     const out = join(dir, 'out');
     const error = failure(() => generateContracts({ botocore: file, out }));
-    expect(error.message).toMatch(/protocol query is not supported; tapegate generates json, rest-json contracts only/);
-    expect(() => readFileSync(join(out, 'sqs-2012-11-05.json'))).toThrow();
+    expect(error.message).toMatch(/protocol ec2 is not supported; tapegate generates json, query, rest-json, rest-xml contracts only/);
+    expect(() => readFileSync(join(out, 'ec2-2016-11-15.json'))).toThrow();
   });
 
   it('keeps unanchored AWS patterns and drops one JavaScript cannot compile, with a note', () => {

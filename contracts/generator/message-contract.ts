@@ -10,7 +10,7 @@ import type { CompactError, CompactMember, CompactMessage } from '../format/comp
 import type { ModelBinding } from '../protocols/types.js';
 import type { JsonSchema } from '../types.js';
 import type { BotocoreShape } from './botocore-model.js';
-import { sensitiveMembersOf, type SensitiveContext } from './sensitive-members.js';
+import { sensitiveMembersOf, type MessageRole, type SensitiveContext } from './sensitive-members.js';
 import { memberSchema, wireName, type SchemaContext } from './shape-schema.js';
 import { wireValueSchema } from './wire-value.js';
 
@@ -18,9 +18,10 @@ const EMPTY = JSON.stringify({ type: 'object', properties: {} });
 const CLOSED_EMPTY = JSON.stringify({ type: 'object', properties: {}, additionalProperties: false });
 
 /** `{sensitive: [...]}` when the shape carries secrets; nothing otherwise. */
-function sensitivePart(shape: string, context: SensitiveContext): { sensitive?: SensitiveMember[] } {
+function sensitivePart(shape: string, context: SensitiveContext, role: MessageRole): { sensitive?: SensitiveMember[] } {
   const members = sensitiveMembersOf(shape, context);
-  return members.length > 0 ? { sensitive: members } : {};
+  if (members.length === 0) return {};
+  return { sensitive: context.wirePlaces ? context.wirePlaces(shape, members, role) : members };
 }
 
 function wireMembers(shape: BotocoreShape | undefined): CompactMember[] {
@@ -35,7 +36,7 @@ function wireMembers(shape: BotocoreShape | undefined): CompactMember[] {
     ]);
 }
 
-export function messageOf(name: string, context: SchemaContext, sensitive: SensitiveContext): CompactMessage {
+export function messageOf(name: string, context: SchemaContext, sensitive: SensitiveContext, role: MessageRole = 'input'): CompactMessage {
   const shape = context.shapes[name];
   const message: CompactMessage = { members: wireMembers(shape) };
   const path = textPart(shape, 'uri', context, name);
@@ -46,7 +47,7 @@ export function messageOf(name: string, context: SchemaContext, sensitive: Sensi
   if (JSON.stringify(headers) !== EMPTY) message.headers = headers;
   const body = bodyPart(shape, context);
   if (body !== undefined) message.body = body;
-  return { ...message, ...sensitivePart(name, sensitive) };
+  return { ...message, ...sensitivePart(name, sensitive, role) };
 }
 
 export function errorOf(name: string, context: SchemaContext, sensitive: SensitiveContext, protocol: Pick<ModelBinding, 'errorType' | 'errorHeaders'>): CompactError {
@@ -66,7 +67,7 @@ export function errorOf(name: string, context: SchemaContext, sensitive: Sensiti
     fault: shape?.fault ? 'server' : 'client',
     ...(JSON.stringify(headers) !== EMPTY ? { headers } : {}),
     body,
-    ...sensitivePart(name, sensitive),
+    ...sensitivePart(name, sensitive, 'error'),
   };
 }
 
@@ -107,8 +108,8 @@ function bodyPart(shape: BotocoreShape | undefined, context: SchemaContext): Jso
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   for (const [member, ref] of bodyMembers) {
-    properties[wireName(member, ref)] = memberSchema(ref, 'diff', context);
-    if (shape.required?.includes(member)) required.push(wireName(member, ref));
+    properties[wireName(member, ref, context)] = memberSchema(ref, 'diff', context);
+    if (shape.required?.includes(member)) required.push(wireName(member, ref, context));
   }
   const schema: JsonSchema = { type: 'object', properties };
   if (required.length > 0) schema.required = required;

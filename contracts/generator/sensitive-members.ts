@@ -18,7 +18,14 @@ export interface SensitiveContext {
   /** `Shape.member` pairs an overlay marks (botocore names, not wire names). */
   marks: ReadonlySet<string>;
   notes: string[];
+  /** query and rest-xml: pointers into the protocol-neutral body, by member name (not `locationName`). */
+  neutral?: boolean;
+  /** query and rest-xml: adds where each member travels in the form or XML body (sensitive-wire.ts). */
+  wirePlaces?: (shape: string, members: SensitiveMember[], role: MessageRole) => SensitiveMember[];
 }
+
+/** What a shape is to the operation that uses it. */
+export type MessageRole = 'input' | 'output' | 'error';
 
 export function markKey(shape: string, member: string): string {
   return `${shape}.${member}`;
@@ -72,7 +79,7 @@ export function sensitiveMembersOf(shapeName: string | undefined, context: Sensi
       else walk(ref.shape, '/body', [shapeName], context, out);
       continue;
     }
-    const pointer = appendPointer('/body', wire);
+    const pointer = appendPointer('/body', context.neutral ? member : wire);
     if (sensitive) out.push({ pointer, type: typeOf(ref, context) });
     else walk(ref.shape, pointer, [shapeName], context, out);
   }
@@ -97,7 +104,7 @@ function walk(name: string, pointer: string, stack: string[], context: Sensitive
   switch (shape.type) {
     case 'structure':
       for (const [member, ref] of Object.entries(shape.members ?? {})) {
-        visit(ref, appendPointer(pointer, ref.locationName ?? member), isSensitive(name, member, ref, context));
+        visit(ref, appendPointer(pointer, context.neutral ? member : (ref.locationName ?? member)), isSensitive(name, member, ref, context));
       }
       return;
     case 'list':

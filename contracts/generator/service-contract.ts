@@ -17,6 +17,17 @@ import type { ModelBinding } from '../protocols/types.js';
 import type { ModelFile } from './read-model.js';
 import { markKey, type SensitiveContext } from './sensitive-members.js';
 import { shapeDefinition, type SchemaContext } from './shape-schema.js';
+import { withWirePlaces, type WireBody } from './sensitive-wire.js';
+import { wireTables } from './wire-shapes.js';
+import { ServiceShapes } from '../wire/service-shapes.js';
+import type { MessageRole } from './sensitive-members.js';
+import type { ServiceProtocol } from '../types.js';
+
+/** Which body syntax a message of this role travels in, for its sensitive members' wire places. */
+function wireBodyOf(protocol: ServiceProtocol, role: MessageRole): WireBody {
+  if (protocol === 'query') return role === 'input' ? 'query-form' : role === 'output' ? 'query-answer' : 'query-error';
+  return role === 'error' ? 'rest-xml-error' : 'rest-xml';
+}
 
 /** The contract of the model alone (drift compares models as AWS wrote them). */
 export function serviceContract(file: ModelFile): ServiceContract {
@@ -38,13 +49,19 @@ export function compactContract(file: ModelFile, sensitive: readonly SensitiveOv
   const protocol: ModelBinding = bindProtocol(model.metadata, file.path);
   const apiVersion = model.metadata.apiVersion;
   const notes: string[] = [];
-  const context: SchemaContext = { shapes: model.shapes, defaultTimestampFormat: 'unixTimestamp', notes, refBase: { validation: SHAPE_REF, diff: SHAPE_REF } };
+  const neutral = protocol.neutral === true;
+  const context: SchemaContext = { shapes: model.shapes, defaultTimestampFormat: 'unixTimestamp', notes, refBase: { validation: SHAPE_REF, diff: SHAPE_REF }, neutral };
   const applied = sensitive.filter((entry) => {
     if (model.shapes[entry.shape]?.members?.[entry.member] !== undefined) return true;
     notes.push(`sensitive overlay "${entry.id}": this model has no member ${entry.shape}.${entry.member}`);
     return false;
   });
   const sensitiveContext: SensitiveContext = { shapes: model.shapes, marks: new Set(applied.map((e) => markKey(e.shape, e.member))), notes };
+  if (neutral) {
+    const shapes = new ServiceShapes(model, file.path);
+    sensitiveContext.neutral = true;
+    sensitiveContext.wirePlaces = (shape, members, role) => withWirePlaces(shapes, shape, members, wireBodyOf(protocol.name, role));
+  }
 
   const operations: Record<string, CompactOperation> = {};
   const messages: CompactContract['messages'] = {};
@@ -61,8 +78,11 @@ export function compactContract(file: ModelFile, sensitive: readonly SensitiveOv
       ...(input !== undefined ? { input } : {}),
       ...(output !== undefined ? { output } : {}),
       ...(errorShapes.length > 0 ? { errors: errorShapes } : {}),
+      // Only where a router needs it (rest-xml twins), so the other protocols' files stay as they were.
+      ...(neutral && operation.deprecated ? { deprecated: true as const } : {}),
     });
-    for (const shape of [input, output]) if (shape !== undefined && !Object.hasOwn(messages, shape)) setOwn(messages, shape, messageOf(shape, context, sensitiveContext));
+    if (input !== undefined && !Object.hasOwn(messages, input)) setOwn(messages, input, messageOf(input, context, sensitiveContext, 'input'));
+    if (output !== undefined && !Object.hasOwn(messages, output)) setOwn(messages, output, messageOf(output, context, sensitiveContext, 'output'));
     for (const shape of errorShapes) if (!Object.hasOwn(errors, shape)) setOwn(errors, shape, errorOf(shape, context, sensitiveContext, protocol));
   }
 
@@ -91,6 +111,7 @@ export function compactContract(file: ModelFile, sensitive: readonly SensitiveOv
     messages: sorted(messages),
     errors: sorted(errors),
     shapes,
+    ...(neutral ? wireTables(model) : {}),
   };
 
   function checkShapesExist(...names: (string | undefined)[]): void {

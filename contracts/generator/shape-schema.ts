@@ -25,11 +25,16 @@ export interface SchemaContext {
   notes: string[];
   /** `#/definitions/` for definitions; an absolute `$id#/definitions/` for standalone validation parts. */
   refBase: Record<Flavour, string>;
+  /**
+   * query and rest-xml: bodies are checked in the wire codecs' protocol-neutral form
+   * (contracts/wire): members under their model names, every timestamp ISO 8601.
+   */
+  neutral?: boolean;
 }
 
-/** The wire name of a member inside a JSON body. */
-export function wireName(member: string, ref: ShapeRef): string {
-  return ref.locationName ?? member;
+/** The name of a member inside a checked body: its JSON wire name, or in the neutral form its model name. */
+export function wireName(member: string, ref: ShapeRef, context?: Pick<SchemaContext, 'neutral'>): string {
+  return context?.neutral ? member : (ref.locationName ?? member);
 }
 
 export function refTo(shape: string, flavour: Flavour, context: SchemaContext): JsonSchema {
@@ -65,7 +70,7 @@ function structureSchema(shape: BotocoreShape, flavour: Flavour, context: Schema
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   for (const [member, ref] of Object.entries(shape.members ?? {})) {
-    const wire = wireName(member, ref);
+    const wire = wireName(member, ref, context);
     properties[wire] = memberSchema(ref, flavour, context);
     if (shape.required?.includes(member)) required.push(wire);
   }
@@ -81,6 +86,7 @@ function structureSchema(shape: BotocoreShape, flavour: Flavour, context: Schema
  */
 export function memberSchema(ref: ShapeRef, flavour: Flavour, context: SchemaContext): JsonSchema {
   const shape = context.shapes[ref.shape];
+  if (context.neutral) return refTo(ref.shape, flavour, context);
   if (shape?.type === 'timestamp' && ref.timestampFormat) return timestampSchema(ref.timestampFormat);
   if (ref.jsonvalue) return { type: 'string', $comment: 'JSON encoded as a string' };
   return refTo(ref.shape, flavour, context);
@@ -99,7 +105,8 @@ export function scalarSchema(shape: BotocoreShape, ref: ShapeRef | undefined, co
     case 'boolean':
       return { type: 'boolean' };
     case 'timestamp':
-      return timestampSchema(ref?.timestampFormat ?? shape.timestampFormat ?? context.defaultTimestampFormat);
+      // The neutral form has every timestamp as ISO 8601, whatever its wire format.
+      return timestampSchema(context.neutral ? 'iso8601' : (ref?.timestampFormat ?? shape.timestampFormat ?? context.defaultTimestampFormat));
     case 'blob':
       // JSON bodies carry blobs base64-encoded.
       return { type: 'string', contentEncoding: 'base64' };

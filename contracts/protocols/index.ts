@@ -3,11 +3,13 @@ import { TapegateError } from '../../core/errors.js';
 import type { BotocoreModel } from '../generator/botocore-model.js';
 import type { ServiceProtocol } from '../types.js';
 import { json } from './json.js';
+import { query } from './query.js';
 import { restJson } from './rest-json.js';
+import { restXml } from './rest-xml.js';
 import type { ModelBinding, WireProtocol } from './types.js';
 
-/** In routing order: a json request says its operation in a header, so it is asked first (one map lookup). */
-export const PROTOCOLS: readonly WireProtocol[] = [json, restJson];
+/** In routing order: a json request says its operation in a header, so it is asked first (one map lookup); a query one in `Action`. */
+export const PROTOCOLS: readonly WireProtocol[] = [json, query, restJson, restXml];
 
 const NAMES = PROTOCOLS.map((protocol) => protocol.name);
 

@@ -3,6 +3,7 @@
  * binds a botocore model to the wire, and how a request names its operation. Nothing outside
  * these files asks which protocol a service speaks.
  */
+import type { Body } from '../../core/exchange.js';
 import type { ServiceHeader } from '../format/compact-types.js';
 import type { BotocoreModel, BotocoreOperation, BotocoreShape } from '../generator/botocore-model.js';
 import type { ContractSet, ServiceSummary } from '../load.js';
@@ -16,6 +17,8 @@ export interface RouteRequest {
   query?: Record<string, string[]>;
   /** Lower-case names, as the proxy reads and the cassette records them. */
   headers?: Record<string, string>;
+  /** The query protocol's `Action` may travel in a form body (read by core/query-call.ts, once per body). */
+  body?: Body;
 }
 
 /** The generator's side of a protocol, bound to one model's metadata. */
@@ -27,7 +30,12 @@ export interface ModelBinding {
   /** Headers an error response carries beyond its shape's header members, by lower-case name. */
   errorHeaders: (name: string, shape: BotocoreShape | undefined) => Record<string, JsonSchema>;
   /** Service header fields of this protocol (the json target prefix, say). */
-  header: Partial<Pick<ServiceHeader, 'targetPrefix' | 'jsonVersion' | 'awsQueryCompatible'>>;
+  header: Partial<Pick<ServiceHeader, 'targetPrefix' | 'jsonVersion' | 'awsQueryCompatible' | 'xmlNamespace'>>;
+  /**
+   * query and rest-xml: bodies are checked in the wire codecs' protocol-neutral form (member
+   * names, ISO 8601 timestamps), and the contract carries the wire model the codecs read.
+   */
+  neutral?: true;
 }
 
 /** Names the operation of a request among some services of one protocol. */

@@ -60,6 +60,7 @@ export interface Operation {
   input?: ShapeRef;
   output?: ShapeRef;
   errors?: { shape: string }[];
+  deprecated?: boolean;
 }
 
 export interface ServiceModel {

@@ -23,7 +23,8 @@ export interface WireError {
   fields: Record<string, unknown>;
 }
 
-const ENVELOPE = new Set(['Code', 'Message', 'Type', 'RequestId', '#text']);
+// S3 adds HostId (its request's second id) to every error: envelope, like RequestId.
+const ENVELOPE = new Set(['Code', 'Message', 'Type', 'RequestId', 'HostId', '#text']);
 
 /** Reads the `<Error>` element of any XML protocol into a `WireError` (shared with rest-xml). */
 export function readErrorElement(shapes: ServiceShapes, error: XmlNode, wire: string, issues: WireIssue[]): WireError {

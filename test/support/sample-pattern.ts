@@ -104,6 +104,22 @@ class PatternParser {
         return new Set(['\n']);
       case 't':
         return new Set(['\t']);
+      case 'u': {
+        // `\u0020`, as IAM's and STS's patterns spell their ranges.
+        const hex = this.source.slice(this.position, this.position + 4);
+        if (!/^[0-9A-Fa-f]{4}$/.test(hex)) this.fail('expected four hex digits after \\u');
+        this.position += 4;
+        return new Set([String.fromCharCode(Number.parseInt(hex, 16))]);
+      }
+      case 'p': {
+        // A Unicode property (`\p{L}`): a few of its ASCII members are sample enough.
+        const match = /^\{(\w+)\}/.exec(this.source.slice(this.position));
+        if (!match) this.fail('expected {Property} after \\p');
+        this.position += match[0].length;
+        if (match[1] === 'Z' || match[1] === 'Zs') return new Set([' ']);
+        if (match[1] === 'N' || match[1] === 'Nd') return charRange('0', '9');
+        return new Set([...charRange('a', 'z'), ...charRange('A', 'Z')]);
+      }
       default:
         if (/[A-Za-z0-9]/.test(char)) this.fail(`escape "\\${char}" is not supported`);
         return new Set([char]);
@@ -125,7 +141,7 @@ class PatternParser {
       if (this.peek() === '-' && this.source[this.position + 1] !== ']' && from.size === 1) {
         this.position++;
         const end = this.next();
-        from = charRange([...from][0]!, end === '\\' ? this.next() : end);
+        from = charRange([...from][0]!, end === '\\' ? [...this.escape()][0]! : end);
       }
       from.forEach((member) => members.add(member));
     }
@@ -151,9 +167,11 @@ class PatternParser {
   }
 }
 
+/** The characters from `from` to `to`; of a wide range (`\u00A0-\uD7FF`) its first 256 are sample enough. */
 function charRange(from: string, to: string): Set<string> {
   const set = new Set<string>();
-  for (let code = from.codePointAt(0)!; code <= to.codePointAt(0)!; code++) set.add(String.fromCodePoint(code));
+  const start = from.codePointAt(0)!;
+  for (let code = start; code <= to.codePointAt(0)! && code < start + 256; code++) set.add(String.fromCodePoint(code));
   return set;
 }
 
