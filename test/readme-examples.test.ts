@@ -57,6 +57,12 @@ describe('README.md', () => {
     // Each one that cannot run says why, and they stay few.
     for (const example of of('not-run')) expect(example.block!.reason, example.where).not.toBe('');
     expect(of('not-run').length).toBeLessThanOrEqual(2);
+    // A block run by a test of its own names that test, which reads the README for it.
+    for (const example of of('own-test')) {
+      const test = example.block!.reason.split(' ')[0]!;
+      expect(readFileSync(join(PROJECT_ROOT, test), 'utf8'), example.where).toContain('README.md');
+    }
+    expect(of('pytest')).toHaveLength(1);
     expect(of('shell').length).toBeGreaterThanOrEqual(6);
   });
 

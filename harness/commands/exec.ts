@@ -112,8 +112,8 @@ export const execCommand: CommandModule<object, Args> = {
       .example('$0 exec --mode record --cassette test/cassettes/smoke.cassette -- node scripts/smoke.js', "Record a script's AWS traffic")
       .example('$0 exec --mode once --cassette test/cassettes/smoke.cassette -- npm test', 'Record the cassette if it is missing, replay it otherwise (refused under CI=true)')
       .example(
-        '$0 exec --sessions --cassette-dir tests/cassettes -- python3 -m pytest -p tapegate_pytest tests/',
-        'A cassette per pytest test (the tapegate_cassette fixture), replayed',
+        '$0 exec --sessions --cassette-dir tests/cassettes --mode once -- python3 -m pytest -p tapegate_pytest tests/test_orders.py',
+        'A cassette per pytest test (the tapegate_cassette fixture): recorded when missing, replayed otherwise',
       ),
   handler: async (args) => {
     const command = (args['--'] ?? []).map(String);

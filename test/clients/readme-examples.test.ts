@@ -16,6 +16,8 @@ import { runExample } from '../support/run-example.js';
 const readme = readmeExamples();
 const shell = [...readme.filter((example) => example.kind === 'clients'), ...helpPageExamples().filter((example) => example.kind === 'clients')];
 const [python] = readme.filter((example) => example.kind === 'python');
+// The README's pytest test with the tapegate_cassette fixture: the sessions examples run it.
+const [fixtureTest] = readme.filter((example) => example.kind === 'pytest');
 
 let project: ExampleProject;
 beforeAll(async () => {
@@ -28,6 +30,7 @@ afterAll(async () => {
 
 async function runAll(example: Example): Promise<string[]> {
   const workspace = project.workspace();
+  if (example.code.includes('tapegate_pytest')) writeFileSync(join(workspace, 'tests', 'test_orders.py'), fixtureTest!.code);
   const runs = await runExample(example.commands, workspace, project.env(workspace, true));
   for (const run of runs) expect(run.status, `${run.command}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`).toBe(0);
   return runs.map((run) => run.stdout);
@@ -37,6 +40,8 @@ describe('examples with Python and the AWS CLI', () => {
   it('there are some: pytest under exec, the AWS CLI under exec, the boto3 endpoint snippet', () => {
     expect(shell.map((example) => example.code).join('\n')).toMatch(/-- pytest[\s\S]*aws apigateway get-rest-apis/);
     expect(python).toBeDefined();
+    expect(fixtureTest?.code).toMatch(/def test_\w+\(tapegate_cassette\)/);
+    expect(shell.filter((example) => example.code.includes('tapegate_pytest')).length).toBeGreaterThanOrEqual(2);
   });
 
   describe.concurrent('run as pasted, replaying offline', () => {
@@ -44,6 +49,8 @@ describe('examples with Python and the AWS CLI', () => {
       const outputs = await runAll(example);
       // pytest's own summary, or the AWS CLI's answer from the cassette.
       expect(outputs.join('\n')).toMatch(/1 passed|"name": "readme"/);
+      // The per-test examples record against the fake, then replay each test from its own cassette.
+      if (example.code.includes('tapegate_pytest')) expect(outputs.join('\n')).not.toMatch(/failed|error/i);
     });
   });
 

@@ -29,7 +29,11 @@ export type ExampleKind =
   /** Output shown for reading (`text` fences): not run. */
   | 'output'
   /** Marked with a reason why it cannot run here (`needs-aws`, `needs-client`): counted. */
-  | 'not-run';
+  | 'not-run'
+  /** Run as pasted by a test of its own, which the annotation names (`own-test test/x.test.ts …`). */
+  | 'own-test'
+  /** A pytest test that uses the tapegate_cassette fixture: written into the project as tests/test_orders.py (test:clients). */
+  | 'pytest';
 
 export interface Example {
   /** `README.md:123` or `tapegate drift --help`. */
@@ -50,7 +54,7 @@ function shellKind(code: string): ExampleKind {
 }
 
 function kindOf(block: FencedBlock): ExampleKind | null {
-  if (block.annotation === 'synopsis' || block.annotation === 'repository') return block.annotation;
+  if (block.annotation === 'synopsis' || block.annotation === 'repository' || block.annotation === 'own-test' || block.annotation === 'pytest') return block.annotation;
   if (block.annotation !== null) return /^needs-/.test(block.annotation) ? 'not-run' : null;
   if (block.lang === 'text') return 'output';
   if (block.lang === 'python') return 'python';
