@@ -43,6 +43,14 @@ export function hostServiceOf(headers: Record<string, string>): string | null {
   return match === null ? null : (match[1] as string);
 }
 
+/**
+ * The service a live request names for routing: its credential scope's signing name, else an
+ * `amazonaws.com` Host's endpoint prefix; null when it names none (an unsigned local call).
+ */
+export function namedServiceOf(headers: Record<string, string>): string | null {
+  return signingServiceOf(headers) ?? hostServiceOf(headers);
+}
+
 export interface ServiceCarrier {
   service?: string;
   request: { headers: Record<string, string> };
@@ -56,7 +64,7 @@ export interface ServiceCarrier {
 export function serviceOfExchange(exchange: ServiceCarrier): string | null {
   const { headers } = exchange.request;
   if (exchange.service !== undefined) return exchange.service;
-  const named = signingServiceOf(headers) ?? hostServiceOf(headers);
+  const named = namedServiceOf(headers);
   if (named !== null) return named;
   const target = amzTargetOf(headers);
   return target === null ? null : target.split('.')[0] || null;

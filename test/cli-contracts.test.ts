@@ -41,9 +41,9 @@ describe('tapegate contracts (the built CLI)', () => {
   it('lists one service as text, and refuses an unknown one with exit 2', () => {
     const result = runCli(['contracts', 'list', '--service', 'apigatewayv2']);
     expect(result.stdout.trim().split('\n').at(-1)).toBe('103 operations');
-    const bad = runCli(['contracts', 'list', '--service', 'lambda']);
+    const bad = runCli(['contracts', 'list', '--service', 'eks']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/no contracts for service "lambda"; loaded: apigateway, apigatewayv2/);
+    expect(bad.stderr).toMatch(/no contracts for service "eks"; loaded: apigateway, apigatewayv2/);
   });
 
   it('shows one contract with the definitions it refers to', () => {
