@@ -51,9 +51,20 @@ interface Slot {
   contract?: ServiceContract;
 }
 
+/** A service whose file took the place of an earlier one of the same name (a user's Lambda over the bundled one). */
+export interface ReplacedService {
+  service: string;
+  /** The file that is used. */
+  file: string;
+  /** The file it replaced. */
+  replaced: string;
+}
+
 export class ContractSet {
   /** Every service, as its header says (cheap: nothing is loaded). */
   readonly services: readonly ServiceSummary[];
+  /** Services of a later file or folder that replaced one of the same name (see `loadContracts`' `extraDirs`). */
+  readonly replaced: readonly ReplacedService[];
   /** Overlay rules applied and not applied, for the services loaded so far. */
   readonly overlays: OverlayReport = { applied: [], unapplied: [] };
   readonly operations: OperationLookup;
@@ -65,9 +76,17 @@ export class ContractSet {
     slots: Slot[],
     private readonly overlayFiles: readonly OverlayFile[],
   ) {
-    // Two files of one service (two api versions): the later one, as a folder sorts, wins.
-    for (const slot of slots) this.slots.set(slot.summary.service, slot);
-    this.services = slots.map((slot) => slot.summary);
+    // Two files of one service (two api versions, or a user's folder after the bundled one): the
+    // later one wins, and only it is listed (two listed would give the router every operation twice).
+    const replaced: ReplacedService[] = [];
+    for (const slot of slots) {
+      const earlier = this.slots.get(slot.summary.service);
+      if (earlier?.file !== undefined && slot.file !== undefined && earlier.file !== slot.file)
+        replaced.push({ service: slot.summary.service, file: slot.file, replaced: earlier.file });
+      this.slots.set(slot.summary.service, slot);
+    }
+    this.replaced = replaced;
+    this.services = [...this.slots.values()].map((slot) => slot.summary);
     for (const slot of slots) if (slot.contract) this.overlay(slot.contract);
     this.operations = {
       get: (id) => this.operation(id),
@@ -98,6 +117,11 @@ export class ContractSet {
     const slot = this.slots.get(name);
     if (contract === undefined || slot === undefined) return [];
     return slot.routes ?? Object.values(contract.operations);
+  }
+
+  /** The file a service is read from; undefined for a service given already loaded, or one the set lacks. */
+  fileOf(name: string): string | undefined {
+    return this.slots.get(name)?.file;
   }
 
   /** True once the service's contracts are in memory. */
@@ -136,6 +160,12 @@ function serviceName(id: string): string {
 export interface LoadOptions {
   /** Folder of generated contract files. Default: the bundled ones. */
   dir?: string;
+  /**
+   * More folders, loaded beside `dir`'s files (a project's own services, generated with
+   * `tapegate contracts generate`): a service here replaces one of the same name before it,
+   * which `ContractSet.replaced` reports.
+   */
+  extraDirs?: readonly string[];
   /** Folder of overlay files; `false` for none. Default: the bundled overlays. */
   overlays?: string | false;
 }
@@ -155,7 +185,8 @@ export function contractFiles(dir: string): string[] {
 
 /** The contracts of a folder, listed (each file's header line); each service loads on first use. */
 export function loadContracts(options: LoadOptions = {}): ContractSet {
-  const slots = contractFiles(options.dir ?? defaultContractsDir()).map((file) => ({ summary: summaryOf(readServiceHeader(file)), file }));
+  const files = [options.dir ?? defaultContractsDir(), ...(options.extraDirs ?? [])].flatMap(contractFiles);
+  const slots = files.map((file) => ({ summary: summaryOf(readServiceHeader(file)), file }));
   return new ContractSet(slots, options.overlays === false ? [] : loadOverlays(options.overlays ?? defaultOverlaysDir()));
 }
 

@@ -102,7 +102,7 @@ describe('correct-but-unusual traffic gives no error', () => {
         'cloudformation',
       ),
     ],
-    ['lambda, a rest-json path', exchange(null, { path: '/2015-03-31/functions' }, { body: json({ Functions: [] }) }, 'lambda')],
+    ['eks, a rest-json path', exchange(null, { path: '/clusters' }, { body: json({ clusters: [] }) }, 'eks')],
     // Routed (by path alone) to apigateway.GetTags, whose tags are a map: its own service decides.
     [
       'another service on a path API Gateway also has',
@@ -127,7 +127,7 @@ describe('correct-but-unusual traffic gives no error', () => {
 
   it('other services are one uncovered-service info each, naming the service', () => {
     const uncovered = corpus.slice(3).map(([, ex]) => check(ex));
-    expect(uncovered.map((result) => result.uncoveredService)).toEqual(['cognito-idp', 'cloudformation', 'lambda', 'example', 'AWSCognitoIdentityProviderService', 'elasticache']);
+    expect(uncovered.map((result) => result.uncoveredService)).toEqual(['cognito-idp', 'cloudformation', 'eks', 'example', 'AWSCognitoIdentityProviderService', 'elasticache']);
     for (const result of uncovered) {
       expect(result.findings).toEqual([expect.objectContaining({ severity: 'info', code: 'uncovered-service', path: '' })]);
     }

@@ -239,6 +239,19 @@ describe('Router construction', () => {
     expect(() => synthetic(['s.A', 'GET /a/{x}'], ['s.B', 'PUT /a/{x}'], ['s.C', 'GET /a/{x}?m=1'], ['s.D', 'GET /a/{x+}'])).not.toThrow();
   });
 
+  it('keeps the first of two twins when asked to (a router over several services: two may share `GET /`)', () => {
+    const r = new Router(
+      [
+        { id: 'a.Root', http: { method: 'GET', uri: '/', successStatus: 200 } },
+        { id: 'b.Root', http: { method: 'GET', uri: '/', successStatus: 200 } },
+        { id: 'b.Thing', http: { method: 'GET', uri: '/things/{id}', successStatus: 200 } },
+      ],
+      { twins: 'first' },
+    );
+    expect(r.route('GET', '/')?.operation).toBe('a.Root');
+    expect(r.route('GET', '/things/1')?.operation).toBe('b.Thing');
+  });
+
   it('names the operation whose uri it cannot parse', () => {
     expect(() => synthetic(['s.Bad', 'GET /a/pre{x}'])).toThrow(/"s\.Bad".*mixes a label/);
   });

@@ -56,11 +56,22 @@ interface Node {
 
 const newNode = (): Node => ({ literals: new Map(), label: null, greedy: null, endpoints: [] });
 
+export interface RouterOptions {
+  /**
+   * `refuse` (default): two operations with one method, path pattern and query literals are a
+   * broken contract. `first`: the earlier one is kept; for a router over several services
+   * (a request that names none), where two services may well share a path (`GET /`).
+   */
+  twins?: 'refuse' | 'first';
+}
+
 export class Router {
   /** One trie per upper-cased HTTP method. */
   private readonly tries = new Map<string, Node>();
+  private readonly keepFirstTwin: boolean;
 
-  constructor(operations: Iterable<RoutableOperation>) {
+  constructor(operations: Iterable<RoutableOperation>, options: RouterOptions = {}) {
+    this.keepFirstTwin = options.twins === 'first';
     for (const operation of operations) this.add(operation);
   }
 
@@ -92,6 +103,7 @@ export class Router {
     const queryLiterals = Object.entries(parsed.queryLiterals).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const queryKey = JSON.stringify(queryLiterals);
     const twin = node.endpoints.find((e) => e.queryKey === queryKey);
+    if (twin && this.keepFirstTwin) return;
     if (twin) {
       throw new TapegateError(
         `Failed to build router "${method} ${http.uri}": operations "${twin.id}" (${twin.uri}) and "${id}" ` +

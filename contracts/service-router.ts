@@ -4,7 +4,7 @@
  * `amazonaws.com` Host) narrows the candidates; then each protocol names the operation its own
  * way (protocols/: the `X-Amz-Target` header for json, the method and path for rest-json).
  */
-import { hostServiceOf, signingServiceOf } from '../core/aws-service.js';
+import { namedServiceOf } from '../core/aws-service.js';
 import type { ContractSet } from './load.js';
 import { PROTOCOLS } from './protocols/index.js';
 import type { ProtocolRouter, RouteRequest } from './protocols/types.js';
@@ -24,8 +24,11 @@ export class ContractRouter {
     );
   }
 
-  route(request: RouteRequest): RouteMatch | null {
-    const named = request.headers === undefined ? null : (signingServiceOf(request.headers) ?? hostServiceOf(request.headers));
+  /**
+   * `named`: the service the request names (core/aws-service.ts `namedServiceOf`), when the
+   * caller has read it already (the proxy's route cache keys on it); read from the headers otherwise.
+   */
+  route(request: RouteRequest, named: string | null = request.headers === undefined ? null : namedServiceOf(request.headers)): RouteMatch | null {
     for (const router of this.routers) {
       const match = router.route(request, named);
       if (match !== null) return match;

@@ -16,18 +16,43 @@ function header(headers: Record<string, string>, lowerName: string): string | un
   return undefined;
 }
 
-const SERVICE_NAME = /^[a-z0-9-]{1,64}$/;
+const SCOPE_END = '/aws4_request';
 
-/** The service of a SigV4 `Authorization` header's credential scope, or null. */
+/**
+ * The service of a SigV4 `Authorization` header's credential scope, or null. Read with
+ * `indexOf`, not a regular expression: the proxy's route cache asks it for every request.
+ */
 export function signingServiceOf(headers: Record<string, string>): string | null {
   const authorization = header(headers, 'authorization');
   if (authorization === undefined) return null;
-  const match = /Credential=([^,\s]+)/.exec(authorization);
-  if (match === null || !authorization.trimStart().startsWith('AWS4-HMAC-SHA256')) return null;
-  const parts = (match[1] as string).split('/');
-  if (parts.length !== 5 || parts[4] !== 'aws4_request') return null;
-  const service = parts[3] as string;
-  return SERVICE_NAME.test(service) ? service : null;
+  let first = 0;
+  while (first < authorization.length && isScopeEnd(authorization.charCodeAt(first))) first++;
+  if (!authorization.startsWith('AWS4-HMAC-SHA256', first)) return null;
+  const at = authorization.indexOf('Credential=');
+  if (at === -1) return null;
+  const start = at + 'Credential='.length;
+  let end = start;
+  while (end < authorization.length && !isScopeEnd(authorization.charCodeAt(end))) end++;
+  // KEY/DATE/REGION/SERVICE/aws4_request: four slashes, the last before the terminator.
+  if (end - start <= SCOPE_END.length || !authorization.startsWith(SCOPE_END, end - SCOPE_END.length)) return null;
+  const serviceEnd = end - SCOPE_END.length;
+  const serviceStart = authorization.lastIndexOf('/', serviceEnd - 1) + 1;
+  let slashes = 0;
+  for (let i = authorization.indexOf('/', start); i !== -1 && i < end; i = authorization.indexOf('/', i + 1)) slashes++;
+  if (slashes !== 4 || serviceStart <= start) return null;
+  if (serviceEnd <= serviceStart || serviceEnd - serviceStart > 64) return null;
+  for (let i = serviceStart; i < serviceEnd; i++) if (!isServiceChar(authorization.charCodeAt(i))) return null;
+  return authorization.slice(serviceStart, serviceEnd);
+}
+
+/** `[a-z0-9-]`: a service name (1 to 64 of them) is a DNS-label-like word, never a path or a host. */
+function isServiceChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 45;
+}
+
+/** `,` or whitespace: where a `Credential=` value ends. */
+function isScopeEnd(code: number): boolean {
+  return code === 44 || code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 /** The trimmed `X-Amz-Target` header, or null. */
@@ -43,6 +68,14 @@ export function hostServiceOf(headers: Record<string, string>): string | null {
   return match === null ? null : (match[1] as string);
 }
 
+/**
+ * The service a live request names for routing: its credential scope's signing name, else an
+ * `amazonaws.com` Host's endpoint prefix; null when it names none (an unsigned local call).
+ */
+export function namedServiceOf(headers: Record<string, string>): string | null {
+  return signingServiceOf(headers) ?? hostServiceOf(headers);
+}
+
 export interface ServiceCarrier {
   service?: string;
   request: { headers: Record<string, string> };
@@ -56,7 +89,7 @@ export interface ServiceCarrier {
 export function serviceOfExchange(exchange: ServiceCarrier): string | null {
   const { headers } = exchange.request;
   if (exchange.service !== undefined) return exchange.service;
-  const named = signingServiceOf(headers) ?? hostServiceOf(headers);
+  const named = namedServiceOf(headers);
   if (named !== null) return named;
   const target = amzTargetOf(headers);
   return target === null ? null : target.split('.')[0] || null;

@@ -1,10 +1,14 @@
 /**
  * Where a signed AWS request goes: its SigV4 credential scope names the region and the
- * signing service, the region names the partition, and the partition the DNS suffix.
- * Pure functions, no I/O: the proxy forwards only to hosts these build (or to --upstream),
- * so a region or service that does not look like AWS's never becomes a host name.
+ * signing service, the region names the partition (the AWS SDK's data, partitions.ts), and
+ * the partition the DNS suffix. Pure functions, no I/O: the proxy forwards only to hosts these
+ * build (or to --upstream), so a region or service that does not look like AWS's never becomes
+ * a host name.
  */
 import type { ContractSet } from '../contracts/load.js';
+import { partitionOf } from './partitions.js';
+
+export { partitionOf, type Partition } from './partitions.js';
 
 /** `AKID/20260101/us-east-1/apigateway/aws4_request`, minus the key id (never kept). */
 export interface CredentialScope {
@@ -15,37 +19,38 @@ export interface CredentialScope {
   service: string;
 }
 
-export interface Partition {
-  name: 'aws' | 'aws-cn' | 'aws-us-gov';
-  dnsSuffix: string;
+/**
+ * A service as recording needs it: where its regional endpoint is, and its global one if it has
+ * one. botocore's `metadata.globalEndpoint` (`iam.amazonaws.com`, `sts.amazonaws.com`) is the
+ * host of the `aws` partition, which AWS signs for the partition's global region (us-east-1):
+ * IAM has no other endpoint there. The bundled services have none; the contracts' header will
+ * carry it when the query services (IAM, STS) are bundled, and `endpointPrefixes` passes it on.
+ */
+export interface ServiceEndpoint {
+  endpointPrefix: string;
+  globalEndpoint?: string;
 }
 
-const AWS: Partition = { name: 'aws', dnsSuffix: 'amazonaws.com' };
-const AWS_CN: Partition = { name: 'aws-cn', dnsSuffix: 'amazonaws.com.cn' };
-const AWS_US_GOV: Partition = { name: 'aws-us-gov', dnsSuffix: 'amazonaws.com' };
+/** Where a request goes and the region its new signature is for (a global endpoint's, or the scope's). */
+export interface AwsTarget {
+  target: URL;
+  signingRegion: string;
+}
 
 /**
- * Region shapes per partition. Deliberately narrow: a label of letters between a
- * two-letter area and a number, so whatever matches is also a safe DNS label. The ISO
- * partitions (us-iso-*, us-isob-*, eu-isoe-*) have other suffixes and are not supported.
+ * The AWS endpoint of `service` in `region`: `https://{endpointPrefix}.{region}.{dnsSuffix}` with
+ * the partition from the AWS SDK (partitions.ts), or the service's global endpoint in the
+ * `aws` partition when the request is signed for that partition's global region. Null for a
+ * region the SDK does not list, or a prefix that is not a host label.
  */
-const US_GOV_REGION = /^us-gov-[a-z]+-\d{1,2}$/;
-const CN_REGION = /^cn-[a-z]+-\d{1,2}$/;
-const AWS_REGION = /^[a-z]{2}-[a-z]+-\d{1,2}$/;
-
-/** The partition of `region`, or null when it does not look like a region tapegate forwards to. */
-export function partitionOf(region: string): Partition | null {
-  if (US_GOV_REGION.test(region)) return AWS_US_GOV;
-  if (CN_REGION.test(region)) return AWS_CN;
-  if (AWS_REGION.test(region) && !region.includes('-iso')) return AWS;
-  return null;
-}
-
-/** `https://{endpointPrefix}.{region}.{dnsSuffix}`, or null for an unsupported region. */
-export function awsEndpoint(endpointPrefix: string, region: string): URL | null {
+export function awsEndpoint(service: ServiceEndpoint | string, region: string): AwsTarget | null {
+  const { endpointPrefix, globalEndpoint } = typeof service === 'string' ? { endpointPrefix: service, globalEndpoint: undefined } : service;
   const partition = partitionOf(region);
   if (partition === null || !/^[a-z0-9][a-z0-9-]*$/.test(endpointPrefix)) return null;
-  return new URL(`https://${endpointPrefix}.${region}.${partition.dnsSuffix}`);
+  if (globalEndpoint !== undefined && partition.name === 'aws' && region === partition.globalRegion && /^[a-z0-9.-]+\.amazonaws\.com$/.test(globalEndpoint)) {
+    return { target: new URL(`https://${globalEndpoint}`), signingRegion: partition.globalRegion };
+  }
+  return { target: new URL(`https://${endpointPrefix}.${region}.${partition.dnsSuffix}`), signingRegion: region };
 }
 
 /** Splits `Credential=KEY/DATE/REGION/SERVICE/aws4_request`; null unless all five parts are there. */
@@ -75,13 +80,14 @@ export function parseCredentialScope(authorization: string | undefined): Credent
 }
 
 /**
- * Signing name → endpoint prefix, from the loaded contracts (`apigateway` → `apigateway`
- * for both API Gateway versions). A signing name missing here is a service tapegate does
- * not know, and requests for it are refused rather than sent to a guessed host.
+ * Signing name → endpoint, from the loaded contracts (`apigateway` → `apigateway` for both API
+ * Gateway versions, `states` → `states` for Step Functions). A signing name missing here is a
+ * service tapegate does not know, and requests for it are refused rather than sent to a
+ * guessed host.
  */
-export function endpointPrefixes(contracts: ContractSet): Map<string, string> {
-  const prefixes = new Map<string, string>();
-  for (const service of contracts.services) prefixes.set(service.signingName, service.endpointPrefix);
+export function endpointPrefixes(contracts: ContractSet): Map<string, ServiceEndpoint> {
+  const prefixes = new Map<string, ServiceEndpoint>();
+  for (const service of contracts.services) prefixes.set(service.signingName, { endpointPrefix: service.endpointPrefix });
   return prefixes;
 }
 

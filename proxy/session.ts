@@ -23,6 +23,7 @@ import { newCounters, type ProxyCounters, type ProxyStats } from './stats.js';
 import { MatchStep } from './steps/match.js';
 import { Journal } from './steps/record.js';
 import { RouteCache } from './steps/route.js';
+import { routeRecorded } from './route-recorded.js';
 import { countBySeverity, Findings, reached } from './steps/validate.js';
 
 /** What every session of one proxy shares: built once from the proxy's contracts. */
@@ -97,7 +98,7 @@ export async function openSession(initial: ProxySettings, shared: SharedParts): 
     // Where each operation carries secrets (its contract): replaced before storing, and before matching.
     sensitive: shared.sensitive,
   };
-  const match = steps.match === null ? null : new MatchStep(opened.existing, settings.match, redact);
+  const match = steps.match === null ? null : new MatchStep(routeRecorded(opened.existing, shared.validator.router), settings.match, redact);
   if (match !== null && match.matcher.droppedHeaders.length > 0) {
     log(`tapegate: matchHeaders ignores ${match.matcher.droppedHeaders.join(', ')}: they change on every request (signing, SDK bookkeeping)`);
   }

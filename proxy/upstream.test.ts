@@ -32,33 +32,62 @@ describe('parseCredentialScope', () => {
   });
 });
 
-describe('partitions and endpoints', () => {
+describe("partitions and endpoints, from the AWS SDK's partition data", () => {
   it.each([
     ['us-east-1', 'aws', 'https://apigateway.us-east-1.amazonaws.com'],
     ['ap-southeast-4', 'aws', 'https://apigateway.ap-southeast-4.amazonaws.com'],
     ['cn-north-1', 'aws-cn', 'https://apigateway.cn-north-1.amazonaws.com.cn'],
     ['cn-northwest-1', 'aws-cn', 'https://apigateway.cn-northwest-1.amazonaws.com.cn'],
     ['us-gov-west-1', 'aws-us-gov', 'https://apigateway.us-gov-west-1.amazonaws.com'],
+    ['eusc-de-east-1', 'aws-eusc', 'https://apigateway.eusc-de-east-1.amazonaws.eu'],
+    ['us-iso-east-1', 'aws-iso', 'https://apigateway.us-iso-east-1.c2s.ic.gov'],
+    ['us-isob-east-1', 'aws-iso-b', 'https://apigateway.us-isob-east-1.sc2s.sgov.gov'],
+    ['eu-isoe-west-1', 'aws-iso-e', 'https://apigateway.eu-isoe-west-1.cloud.adc-e.uk'],
   ])('%s is in %s at %s', (region, partition, endpoint) => {
     expect(partitionOf(region)?.name).toBe(partition);
-    expect(awsEndpoint('apigateway', region)?.origin).toBe(endpoint);
+    expect(awsEndpoint('apigateway', region)).toEqual({ target: new URL(endpoint), signingRegion: region });
   });
 
-  it.each(['us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'local', 'us-east', 'US-EAST-1', 'us-east-1.evil.example', 'us-east-1/x', 'aws-global', ''])(
-    'refuses %j',
-    (region) => {
-      expect(partitionOf(region)).toBeNull();
-      expect(awsEndpoint('apigateway', region)).toBeNull();
-    },
-  );
+  it.each([
+    'evil.com',
+    'us-east-1.attacker',
+    'us-east-1.evil.example',
+    'us-east-1/x',
+    'us-east-1#',
+    'xx-moon-1',
+    'local',
+    'us-east',
+    'US-EAST-1',
+    'aws-global',
+    'aws-cn-global',
+    '',
+  ])('refuses %j: no partition of the SDK lists it, or it is no host label', (region) => {
+    expect(partitionOf(region)).toBeNull();
+    expect(awsEndpoint('apigateway', region)).toBeNull();
+  });
+
+  it('refuses an endpoint prefix that is no host label', () => {
+    expect(awsEndpoint('evil.com/x', 'us-east-1')).toBeNull();
+  });
+
+  it('is ready for global services: IAM signed for us-east-1 goes to its global endpoint, in aws only', () => {
+    const iam = { endpointPrefix: 'iam', globalEndpoint: 'iam.amazonaws.com' };
+    expect(awsEndpoint(iam, 'us-east-1')).toEqual({ target: new URL('https://iam.amazonaws.com'), signingRegion: 'us-east-1' });
+    // Another region of aws, or another partition, keeps the regional form.
+    expect(awsEndpoint(iam, 'us-gov-west-1')?.target.origin).toBe('https://iam.us-gov-west-1.amazonaws.com');
+    expect(awsEndpoint(iam, 'cn-north-1')?.target.origin).toBe('https://iam.cn-north-1.amazonaws.com.cn');
+    // A global endpoint outside amazonaws.com is not taken (a contract file is data, not an address book).
+    expect(awsEndpoint({ endpointPrefix: 'iam', globalEndpoint: 'evil.example' }, 'us-east-1')?.target.origin).toBe('https://iam.us-east-1.amazonaws.com');
+  });
 
   it('maps signing names to endpoint prefixes from the loaded contracts', () => {
     const contracts = bundledContracts();
-    expect([...endpointPrefixes(contracts)].sort()).toEqual([
+    expect([...endpointPrefixes(contracts)].map(([name, endpoint]) => [name, endpoint.endpointPrefix]).sort()).toEqual([
       ['apigateway', 'apigateway'],
       ['dynamodb', 'dynamodb'],
       ['events', 'events'],
       ['kms', 'kms'],
+      ['lambda', 'lambda'],
       ['logs', 'logs'],
       ['secretsmanager', 'secretsmanager'],
       ['sqs', 'sqs'],
@@ -103,6 +132,8 @@ describe('parseUpstream', () => {
 
   it('checks --region the same way', () => {
     expect(parseRegion('us-gov-east-1')).toBe('us-gov-east-1');
+    expect(parseRegion('eusc-de-east-1')).toBe('eusc-de-east-1');
+    expect(() => parseRegion('us-east-1.attacker')).toThrow('Failed to parse "--region": expected an AWS region');
     expect(() => parseRegion('moon-base-1x')).toThrow('Failed to parse "--region": expected an AWS region');
   });
 });
@@ -136,6 +167,17 @@ describe('planUpstream', () => {
     }
   });
 
+  it.each([
+    ['eusc-de-east-1', 'https://lambda.eusc-de-east-1.amazonaws.eu'],
+    ['us-iso-east-1', 'https://lambda.us-iso-east-1.c2s.ic.gov'],
+    ['cn-north-1', 'https://lambda.cn-north-1.amazonaws.com.cn'],
+    ['us-gov-west-1', 'https://lambda.us-gov-west-1.amazonaws.com'],
+  ])('a Lambda request signed for %s goes to %s, signed for that region', (region, origin) => {
+    const decision = planUpstream({ scope: { date: '20260101', region, service: 'lambda' }, routedService: null }, config());
+    if (!decision.ok) throw new Error(decision.message);
+    expect([decision.plan.target.origin, decision.plan.region, decision.plan.service]).toEqual([origin, region, 'lambda']);
+  });
+
   it('--region changes both the signature and the endpoint', () => {
     const decision = planUpstream({ scope, routedService: null }, config({ region: 'cn-north-1' }));
     if (!decision.ok) throw new Error(decision.message);
@@ -156,9 +198,11 @@ describe('planUpstream', () => {
       message: expect.stringContaining('no SigV4 credential scope') as string,
     });
     expect(planUpstream({ scope: { ...scope, service: 's3' }, routedService: null }, config())).toMatchObject({ ok: false, message: expect.stringContaining('"s3"') as string });
-    expect(planUpstream({ scope: { ...scope, region: 'us-iso-east-1' }, routedService: null }, config())).toMatchObject({
-      ok: false,
-      message: expect.stringContaining('"us-iso-east-1"') as string,
-    });
+    for (const region of ['evil.com', 'us-east-1.attacker', 'xx-moon-1']) {
+      expect(planUpstream({ scope: { ...scope, region }, routedService: null }, config())).toMatchObject({
+        ok: false,
+        message: expect.stringContaining(`"${region}" is not one the AWS SDK's partition data lists`) as string,
+      });
+    }
   });
 });

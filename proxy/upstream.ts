@@ -6,7 +6,7 @@
  * never choose the destination.
  */
 import { TapegateError } from '../core/errors.js';
-import { awsEndpoint, partitionOf, type CredentialScope } from './endpoints.js';
+import { awsEndpoint, partitionOf, type CredentialScope, type ServiceEndpoint } from './endpoints.js';
 
 export interface UpstreamPlan {
   /** The origin to forward to (no path). */
@@ -25,8 +25,8 @@ export interface UpstreamConfig {
   upstream?: URL;
   /** `--region`: sign for this region (and, without --upstream, forward to its endpoint). */
   region?: string;
-  /** Signing name → endpoint prefix of the services tapegate knows. */
-  endpointPrefixes: ReadonlyMap<string, string>;
+  /** Signing name → endpoint of the services tapegate knows. */
+  endpointPrefixes: ReadonlyMap<string, ServiceEndpoint>;
 }
 
 export interface RequestIdentity {
@@ -72,10 +72,10 @@ export function parseUpstream(value: unknown, what = '--upstream'): URL {
   return new URL(url.origin);
 }
 
-/** `--region`: one in a partition tapegate forwards to (aws, aws-cn, aws-us-gov). */
+/** `--region`: a region of a partition the AWS SDK knows (aws, aws-cn, aws-us-gov, aws-eusc, the ISO ones). */
 export function parseRegion(value: unknown, what = '--region'): string {
   if (typeof value === 'string' && partitionOf(value.trim()) !== null) return value.trim();
-  throw usage(what, 'expected an AWS region such as us-east-1, cn-north-1 or us-gov-west-1', value);
+  throw usage(what, 'expected an AWS region the AWS SDK knows, such as us-east-1, cn-north-1, us-gov-west-1 or eusc-de-east-1', value);
 }
 
 /** Where this request goes and how it is signed, or why it is refused (an AWS-shaped 400 follows). */
@@ -99,17 +99,20 @@ export function planUpstream(request: RequestIdentity, config: UpstreamConfig): 
         'so there is no AWS endpoint to forward it to; tapegate forwards signed AWS requests only (or everything to --upstream)',
     };
   }
-  const prefix = config.endpointPrefixes.get(scope.service);
-  if (prefix === undefined) {
+  const endpoint = config.endpointPrefixes.get(scope.service);
+  if (endpoint === undefined) {
     return {
       ok: false,
       message: `the credential scope names the service "${scope.service}", which tapegate has no contracts for; it forwards only to ${[...config.endpointPrefixes.keys()].join(', ')}`,
     };
   }
   const region = config.region ?? scope.region;
-  const target = awsEndpoint(prefix, region);
-  if (target === null) {
-    return { ok: false, message: `the region "${region}" does not look like a region of the aws, aws-cn or aws-us-gov partition` };
+  const resolved = awsEndpoint(endpoint, region);
+  if (resolved === null) {
+    return {
+      ok: false,
+      message: `the region "${region}" is not one the AWS SDK's partition data lists (a newer @aws-sdk/core may know it; --upstream URL names an endpoint directly)`,
+    };
   }
-  return { ok: true, plan: { target, region, service: scope.service, sign: true } };
+  return { ok: true, plan: { target: resolved.target, region: resolved.signingRegion, service: scope.service, sign: true } };
 }

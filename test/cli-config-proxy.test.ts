@@ -5,7 +5,7 @@
  * `useCassette` in this process with `config` pointing at a file.
  */
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -167,16 +167,25 @@ describe('tapegate replay with tapegate.config.json', () => {
     await flag.stop();
   });
 
-  it('contracts: the folder the file names is what requests are routed with', async () => {
-    // Only the v2 contract: a v1 request routes to no operation, so it cannot match the v1 exchange.
-    const dir = await folder({ 'tapegate.config.json': { contracts: 'only-v2' } });
-    await mkdir(join(dir, 'only-v2'));
-    await copyFile(join(PROJECT_ROOT, 'contracts', 'generated', 'apigatewayv2-2018-11-29.json'), join(dir, 'only-v2', 'apigatewayv2-2018-11-29.json'));
+  it('contracts: the folders the file names load beside the bundled ones, a service there replacing the bundled one', async () => {
+    // The project's own API Gateway v1 contracts, in which GetIntegrationResponse has another path:
+    // the v1 request then routes to no operation, so it cannot match the recorded v1 exchange.
+    const dir = await folder({ 'tapegate.config.json': { contracts: ['own'] } });
+    await mkdir(join(dir, 'own'));
+    const v1 = await readFile(join(PROJECT_ROOT, 'contracts', 'generated', 'apigateway-2015-07-09.json'), 'utf8');
+    const at = '"GetIntegrationResponse":{"http":{"method":"GET","uri":"';
+    const moved = v1.replace(
+      `${at}/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}/integration/responses/{status_code}"`,
+      `${at}/moved/{restapi_id}/{status_code}"`,
+    );
+    expect(moved).not.toBe(v1);
+    await writeFile(join(dir, 'own', 'apigateway-2015-07-09.json'), moved);
     const cassette = await cassetteIn(dir, [getIr()]);
 
-    const narrowed = await serve(['replay', '--cassette', cassette], dir);
-    expect(await send(narrowed.url, 'GET', V1_IR_PATH)).toMatchObject({ status: 400, type: 'TapegateNoMatch' });
-    await narrowed.stop();
+    const replaced = await serve(['replay', '--cassette', cassette], dir);
+    expect(await send(replaced.url, 'GET', V1_IR_PATH)).toMatchObject({ status: 400, type: 'TapegateNoMatch' });
+    const { stderr } = await replaced.stop();
+    expect(stderr).toContain('tapegate: contracts: the bundled contracts and own (apigateway); apigateway replaces the bundled one\n');
 
     const bundled = await serve(['replay', '--cassette', cassette], await folder());
     expect((await send(bundled.url, 'GET', V1_IR_PATH)).status).toBe(200);

@@ -16,6 +16,23 @@ describe('tapegate contracts (the built CLI)', () => {
     expect(JSON.parse(json.stdout)).toEqual({ operation: 'apigatewayv2.UpdateIntegration', labels: { apiId: 'a b', integrationId: 'i1' } });
   });
 
+  it('names json operations by --target and decides between look-alike paths by --signing-name', () => {
+    expect(runCli(['contracts', 'route', 'POST', '/', '--target', 'DynamoDB_20120810.PutItem'])).toMatchObject({ status: 0, stdout: 'dynamodb.PutItem\n' });
+    expect(runCli(['contracts', 'route', 'POST', '/', '--target', 'AWSStepFunctions.StartExecution', '--signing-name', 'states']).stdout).toBe('stepfunctions.StartExecution\n');
+    const tags = '/2017-03-31/tags/arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Aorders';
+    expect(JSON.parse(runCli(['contracts', 'route', '--json', 'GET', tags, '--signing-name', 'lambda']).stdout)).toEqual({
+      operation: 'lambda.ListTags',
+      labels: { Resource: 'arn:aws:lambda:us-east-1:123456789012:function:orders' },
+    });
+    // Signed for another service, the path is none of that service's operations.
+    const other = runCli(['contracts', 'route', 'GET', tags, '--signing-name', 'apigateway']);
+    expect(other.status).toBe(1);
+    expect(other.stdout).toMatch(/^no operation: GET \/2017-03-31\/tags\/\S+ signed for apigateway matches no operation of /);
+    const unknown = runCli(['contracts', 'route', 'POST', '/', '--target', 'DynamoDB_20120810.PutThing']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stdout).toMatch(/^no operation: POST \/ X-Amz-Target DynamoDB_20120810\.PutThing matches no operation of /);
+  });
+
   it('says "no operation" and exits 1 for a path no operation takes', () => {
     const result = runCli(['contracts', 'route', 'GET', '/restapis/a1/bogus']);
     expect(result.status).toBe(1);
@@ -41,9 +58,9 @@ describe('tapegate contracts (the built CLI)', () => {
   it('lists one service as text, and refuses an unknown one with exit 2', () => {
     const result = runCli(['contracts', 'list', '--service', 'apigatewayv2']);
     expect(result.stdout.trim().split('\n').at(-1)).toBe('103 operations');
-    const bad = runCli(['contracts', 'list', '--service', 'lambda']);
+    const bad = runCli(['contracts', 'list', '--service', 'eks']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/no contracts for service "lambda"; loaded: apigateway, apigatewayv2/);
+    expect(bad.stderr).toMatch(/no contracts for service "eks"; loaded: apigateway, apigatewayv2/);
   });
 
   it('shows one contract with the definitions it refers to', () => {

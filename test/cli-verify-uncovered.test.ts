@@ -85,14 +85,14 @@ async function mixed(): Promise<string> {
       form('<DescribeStacksResponse/>'),
     ),
     cognito(4, 'DeleteUserPool'),
-    exchange(5, null, 'lambda', 'GET', '/2015-03-31/functions', {}, { kind: 'empty' }, json({ Functions: [] })),
+    exchange(5, null, 'eks', 'GET', '/clusters', {}, { kind: 'empty' }, json({ clusters: [] })),
   ];
   const header = createHeader({ toolVersion: '0.1.0', createdAt: new Date('2026-01-01T00:00:00Z'), services: [{ service: 'apigateway', apiVersion: '2015-07-09' }] });
   await writeCassette(join(dir, 'mixed.cassette'), header, exchanges);
   return 'mixed.cassette';
 }
 
-const NOT_COVERED = 'Not covered (no contracts, not checked): cloudformation 1 exchange, cognito-idp 3 exchanges, lambda 1 exchange.';
+const NOT_COVERED = 'Not covered (no contracts, not checked): cloudformation 1 exchange, cognito-idp 3 exchanges, eks 1 exchange.';
 
 describe('verify: other services in the cassette are not covered, not errors', () => {
   it('text: exit 0 under --fail-on error, the services not covered counted in the first line', async () => {
@@ -113,7 +113,7 @@ describe('verify: other services in the cassette are not covered, not errors', (
     const report = JSON.parse(result.stdout) as { failed: boolean; uncovered: Record<string, number>; summary: { error: number } };
     expect(report.failed).toBe(false);
     expect(report.summary.error).toBe(0);
-    expect(report.uncovered).toEqual({ cloudformation: 1, 'cognito-idp': 3, lambda: 1 });
+    expect(report.uncovered).toEqual({ cloudformation: 1, 'cognito-idp': 3, eks: 1 });
   });
 
   it('markdown and junit list the services not covered with their counts, without failures', async () => {

@@ -254,7 +254,7 @@ describe('verify: the config file and --contracts', () => {
     expect(cli('verify', 'w.cassette', '--config', 'ci/none.json')).toMatchObject({ status: 2, stderr: 'tapegate: Failed to read config "ci/none.json": no such file\n' });
   });
 
-  it("checks against the contracts of --contracts, or of the config's contracts folder", async () => {
+  it("checks against the contracts of --contracts alone, or the bundled ones with the config's contracts folders beside them", async () => {
     mkdirSync(join(dir, 'v1-only'));
     copyFileSync(V1_CONTRACTS, join(dir, 'v1-only', 'apigateway-2015-07-09.json'));
     await writeSeeded(join(dir, 'x.cassette'), [SEEDED[0]!, SEEDED[1]!]);
@@ -264,8 +264,13 @@ describe('verify: the config file and --contracts', () => {
       expect(result.stdout).toContain('ERROR    request /path  [unknown-operation]\n           no contract for operation apigatewayv2.UpdateIntegration');
     };
     check(cli('verify', 'x.cassette', '--contracts', 'v1-only'), 'v1-only');
-    writeFileSync(join(dir, 'tapegate.config.json'), JSON.stringify({ contracts: 'v1-only' }));
-    check(cli('verify', 'x.cassette'), 'v1-only');
+    // The config's folders load beside the bundled ones: v2 is known again, and the project's v1 replaces the bundled v1.
+    writeFileSync(join(dir, 'tapegate.config.json'), JSON.stringify({ contracts: ['v1-only'] }));
+    const beside = cli('verify', 'x.cassette');
+    expect(beside.stdout.split('\n')[0]).toMatch(
+      /^Verified 2 exchanges in 1 cassette against the bundled contracts and v1-only \(apigateway\); apigateway replaces the bundled one: /,
+    );
+    expect(beside.stdout).not.toContain('[unknown-operation]');
     expect(cli('verify', 'x.cassette', '--contracts', 'missing')).toMatchObject({ status: 2, stderr: expect.stringContaining('"missing": no such folder') as string });
   });
 });

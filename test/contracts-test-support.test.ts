@@ -30,8 +30,18 @@ describe('samplePattern', () => {
   });
 
   it('refuses what it cannot honour instead of guessing', () => {
-    expect(() => samplePattern('^(?=a)a$')).toThrow(/look-arounds/);
-    expect(() => samplePattern('^\\k<name>$')).toThrow(/not supported/);
+    expect(() => samplePattern('^(?<name>a)$')).toThrow(/named groups are not supported/);
+    expect(() => samplePattern('^\\p{Sc}+$')).toThrow(/not supported/);
+    expect(() => samplePattern('^(a)\\1$')).toThrow(/not supported/);
+  });
+
+  it('samples Lambda-style patterns: Unicode categories, negated escapes, \\x, and look-arounds left to the caller', () => {
+    expect(samplePattern('^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$', 2)).toBe('aa');
+    expect(samplePattern('[\\s\\S]*', 1)).toBe('a');
+    expect(samplePattern('[^ /\\.$\\x22]*', 1)).toBe('a');
+    // A look-around produces nothing; the sample still meets the real pattern here, and the caller checks it.
+    const sample = samplePattern('(?!^[0-9]+$)([a-zA-Z0-9-_]+)');
+    expect(new RegExp('(?!^[0-9]+$)([a-zA-Z0-9-_]+)').test(sample)).toBe(true);
   });
 });
 

@@ -99,7 +99,7 @@ describe('README.md', () => {
     const [config] = of('config');
     const workspace = project.workspace();
     writeFileSync(join(workspace, 'tapegate.config.json'), config!.code);
-    // Its "contracts" folder: a copy of the bundled contracts, as a project keeps its own.
+    // Its "contracts" list names one folder: a copy of the bundled contracts, each replacing the bundled one, as a project pins its own.
     cpSync(join(workspace, 'node_modules', 'tapegate', 'contracts', 'generated'), join(workspace, 'contracts'), { recursive: true });
     const [run] = await runExample([{ text: 'tapegate verify' }], workspace, project.env(workspace));
     passed(run!);

@@ -97,7 +97,7 @@ describe('not an open proxy', () => {
   it.each([
     ['no credential scope', '', /no SigV4 credential scope/],
     ['an unknown service', scoped('us-east-1', 'kinesis'), /the service "kinesis", which tapegate has no contracts for/],
-    ['a region outside the supported partitions', scoped('us-iso-east-1', 'apigateway'), /the region "us-iso-east-1" does not look like a region/],
+    ['a region no partition of the AWS SDK lists', scoped('xx-moon-1', 'apigateway'), /the region "xx-moon-1" is not one the AWS SDK's partition data lists/],
   ])('without --upstream, %s is a 400 and nothing is forwarded', async (_, authorization, reason) => {
     let asked = 0;
     const { proxy } = await proxyWith({ credentials: async () => (asked++, Promise.reject(new Error('tripwire: the proxy tried to forward'))) });

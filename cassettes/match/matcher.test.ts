@@ -167,3 +167,14 @@ describe('the request-line shortcut for body-less requests', () => {
     expect(posted.match(GET_API, req({ method: 'POST', body: json({ a: 2 }) }), 'POST /v2/apis/a1').hit).toBe(false);
   });
 });
+
+describe('one request line, two services', () => {
+  it("never serves one operation's recorded answer to another's request through the line", () => {
+    // `GET /` of two services (their signing names told them apart when routed): one line, two operations.
+    const root = req({ path: '/' });
+    const matcher = new Matcher([exchange(0, 'alpha.ListThings', root), exchange(1, 'beta.ListThings', root)]);
+    expect(servedSeq(matcher.match('beta.ListThings', root, 'GET /'))).toBe(1);
+    expect(servedSeq(matcher.match('alpha.ListThings', root, 'GET /'))).toBe(0);
+    expect(servedSeq(matcher.match('beta.ListThings', root, 'GET /'))).toBe(1);
+  });
+});

@@ -41,6 +41,8 @@ export interface ExchangeUsage {
 
 /** The exchanges recorded under one key, in order, and the next one to serve. */
 interface Queue {
+  /** The operation of the key (part of it), so a request line shared by two services' operations never crosses over. */
+  readonly operation: string | null;
   readonly positions: number[];
   next: number;
 }
@@ -92,7 +94,7 @@ export class Matcher {
     this.counts.push(0);
     const key = indexKey(exchange.operation, exchange.request, this.keyOptions, exchange.service ?? null);
     let queue = this.queues.get(key);
-    if (queue === undefined) this.queues.set(key, (queue = { positions: [position], next: 0 }));
+    if (queue === undefined) this.queues.set(key, (queue = { operation: exchange.operation, positions: [position], next: 0 }));
     else queue.positions.push(position);
     this.candidates.add(exchange);
     // A routed request with no body and no query: its request line is all its key is made of,
@@ -116,6 +118,9 @@ export class Matcher {
     // Without an operation the service and X-Amz-Target are part of the identity: not the line alone.
     const byLine = target !== undefined && operation !== null && request.body.kind === 'empty' && this.keyOptions.matchHeaders.length === 0;
     let queue = byLine ? this.byTarget.get(target) : undefined;
+    // One line, two operations: Lambda's and another service's `GET /` (the route cache keys on the
+    // signing service too; the line the matcher keeps does not, so the operation must agree).
+    if (queue !== undefined && queue.operation !== operation) queue = undefined;
     if (queue === undefined) {
       queue = this.queues.get(indexKey(operation, request, this.keyOptions, service));
       if (queue !== undefined && byLine) {

@@ -4,6 +4,9 @@
  * `POST /`) that header too, after a space (a request target holds none), so `POST /` of
  * DynamoDB ListTables and of SQS ListQueues are two lines. A query-protocol call
  * (`POST /` with `Action=…&Version=…` in a form body) adds its Action and Version the same way.
+ * The signing service is not in it (a recorded request has no `Authorization` to read it
+ * from): the route cache adds it to its own key (proxy/steps/route.ts), and the matcher's
+ * shortcut checks the routed operation.
  */
 import type { Body } from '../../core/exchange.js';
 import { queryCallOf } from '../../core/query-call.js';

@@ -100,7 +100,7 @@ export const execCommand: CommandModule<object, Args> = {
         choices: ['error', 'warn', 'never'],
         describe: "Exit 1 when the command passed but contract findings at or above this severity occurred [default: the config's failOn, else never]",
       })
-      .option('contracts', { type: 'string', describe: "Folder of contract files [default: the config's contracts, else the bundled ones]" })
+      .option('contracts', { type: 'string', describe: "Folder of contract files, used alone [default: the bundled ones, with the config's contracts folders beside them]" })
       .option('redact-account-ids', {
         type: 'boolean',
         describe: "Recording modes: replace account ids with stable placeholders [default: the config's redaction.accountIds, else false]",

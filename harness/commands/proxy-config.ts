@@ -15,11 +15,12 @@
  *   reports findings, it does not fail on them), so only a file that says failOn changes it.
  */
 import { relative } from 'node:path';
-import { bundledContracts, loadContracts, type ContractSet } from '../../contracts/load.js';
+import { loadContracts, type ContractSet } from '../../contracts/load.js';
 import type { ExpiredStrategy, ModeName, ProxyOptions, RecordOptions, RepeatPolicy, SessionsOptions } from '../../proxy/options.js';
 import { parseUpstreamTimeout } from '../../proxy/option-values.js';
 import type { FailOn } from '../../core/findings.js';
 import { parseUpstream } from '../../proxy/upstream.js';
+import { configuredContracts, contractsNote } from '../config/contracts.js';
 import { loadConfig } from '../config/load.js';
 import { CONFIG_FILE_NAME, defaultConfig, type TapegateConfig } from '../config/types.js';
 import { TapegateError } from '../../core/errors.js';
@@ -62,7 +63,7 @@ export const REDACT_HEADERS_OPTION = {
 
 export interface ProxyConfig {
   config: TapegateConfig;
-  /** `--contracts`, else the config's folder, else the bundled contracts. */
+  /** `--contracts` alone, else the bundled contracts with the config's folders beside them. */
   contracts: ContractSet;
   /** The proxies' failOn: the file's when it says one, else `never` (see above). */
   failOn: FailOn;
@@ -71,11 +72,21 @@ export interface ProxyConfig {
 /**
  * Reads the config (`path` relative to `cwd`; undefined: `tapegate.config.json` there if any;
  * false: none) and the contracts. A `contractsDir` (a flag) is what ignoreBody is checked against.
+ * Contracts the config adds are named in one `log` line (stderr), with the bundled services they replace.
  */
-export function readProxyConfig(path: string | false | undefined, cwd: string, contractsDir?: string): ProxyConfig {
+export function readProxyConfig(
+  path: string | false | undefined,
+  cwd: string,
+  contractsDir?: string,
+  log: (line: string) => void = (line) => void process.stderr.write(line),
+): ProxyConfig {
   const flagContracts = contractsDir === undefined ? undefined : loadContracts({ dir: contractsDir });
   const config = path === false ? defaultConfig() : loadConfig(path, cwd, flagContracts ? { contracts: flagContracts } : {});
-  const contracts = flagContracts ?? (config.contracts ? loadContracts({ dir: config.contracts }) : bundledContracts());
+  const contracts = flagContracts ?? configuredContracts(config);
+  if (flagContracts === undefined) {
+    const note = contractsNote(config, contracts, cwd);
+    if (note !== null) log(`tapegate: contracts: ${note}\n`);
+  }
   return { config, contracts, failOn: config.fileKeys.includes('failOn') ? config.failOn : 'never' };
 }
 

@@ -110,7 +110,7 @@ export function recordingHandler(mode: RecordMode): (args: RecordArgs) => Promis
 }
 
 const EPILOGUE =
-  'Requests are forwarded to the AWS endpoint of their SigV4 credential scope (aws, aws-cn, aws-us-gov) or to ' +
+  "Requests are forwarded to the AWS endpoint of their SigV4 credential scope (its region's partition as the AWS SDK knows it: aws, aws-cn, aws-us-gov, aws-eusc, the ISO ones) or to " +
   '--upstream, and nowhere else; each is re-signed with credentials from the standard AWS provider chain ' +
   '(environment, shared files, SSO, container and instance roles). Every exchange is redacted, scanned for ' +
   'secrets and fsynced before its client gets the answer. stdout: "listening URL", then the summary when stopped ' +

@@ -7,9 +7,9 @@
  * missing file, a corrupt cassette, a wrong config: named in the message). With no cassette
  * named, the config's `cassettes` folder is verified.
  */
-import { relative } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { bundledContracts, loadContracts } from '../../contracts/load.js';
+import { loadContracts } from '../../contracts/load.js';
+import { configuredContracts, contractsNote } from '../config/contracts.js';
 import { loadConfig } from '../config/load.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../../core/findings.js';
 import { TapegateError } from '../../core/errors.js';
@@ -38,7 +38,7 @@ export const verifyCommand: CommandModule<object, Args> = {
       .option('format', { choices: VERIFY_FORMATS, default: 'text' as VerifyFormat, describe: 'Report format' })
       .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
       .option('fail-on', { choices: FAIL_ON_LEVELS, describe: "Exit 1 when a finding at or above this severity exists [default: the config's failOn, else error]" })
-      .option('contracts', { type: 'string', describe: "Folder of contract files [default: the config's contracts, else the bundled ones]" })
+      .option('contracts', { type: 'string', describe: "Folder of contract files, used alone [default: the bundled ones, with the config's contracts folders beside them]" })
       .option('config', { type: 'string', describe: 'Config file [default: tapegate.config.json in the current folder, if there is one]' })
       .example('$0 verify test/cassettes', 'Every cassette under test/cassettes; exit 1 on any error finding')
       .example('$0 verify test/cassettes --format junit --output verify.xml --fail-on warn', 'For a CI dashboard, failing on warnings too'),
@@ -46,8 +46,8 @@ export const verifyCommand: CommandModule<object, Args> = {
     // A --contracts folder is what the config's ignoreBody ids are checked against too.
     const flagContracts = args.contracts === undefined ? undefined : loadContracts({ dir: args.contracts });
     const config = loadConfig(args.config, process.cwd(), flagContracts ? { contracts: flagContracts } : {});
-    const contracts = flagContracts ?? (config.contracts ? loadContracts({ dir: config.contracts }) : bundledContracts());
-    const contractsLabel = args.contracts ?? (config.contracts ? relative(process.cwd(), config.contracts) || '.' : 'the bundled contracts');
+    const contracts = flagContracts ?? configuredContracts(config);
+    const contractsLabel = args.contracts ?? contractsNote(config, contracts) ?? 'the bundled contracts';
     const failOn = args['fail-on'] ?? config.failOn;
 
     const named = args.cassettes && args.cassettes.length > 0 ? args.cassettes : config.cassettes ? [config.cassettes] : [];

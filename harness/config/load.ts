@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ioError } from '../../cassettes/format/store-errors.js';
-import { bundledContracts, loadContracts, type ContractSet } from '../../contracts/load.js';
+import type { ContractSet } from '../../contracts/load.js';
+import { configuredContracts } from './contracts.js';
 import type { RepeatPolicy } from '../../proxy/options.js';
 import { TapegateError } from '../../core/errors.js';
 import { parseJsonText } from './json-text.js';
@@ -16,12 +17,12 @@ import { schemaProblems } from './schema-messages.js';
 import { configSchemaValidator } from './schema.js';
 import { CONFIG_FILE_NAME, defaultConfig, type TapegateConfig } from './types.js';
 import type { FailOn } from '../../core/findings.js';
-import { byteSize, contractsFolder, unknownOperations, upstreamUrl } from './values.js';
+import { byteSize, contractsFolders, unknownOperations, upstreamUrl } from './values.js';
 
 export interface LoadConfigOptions {
   /**
    * The contracts ignoreBody's operation ids are checked against (a `--contracts` flag's).
-   * Default: those of the config's own `contracts` folder, else the bundled ones.
+   * Default: the bundled ones with the config's own `contracts` folders beside them.
    */
   contracts?: ContractSet;
 }
@@ -33,7 +34,7 @@ interface ConfigFile {
   repeat?: RepeatPolicy;
   redaction?: { accountIds?: boolean; extraHeaders?: string[] };
   upstream?: string;
-  contracts?: string;
+  contracts?: string | string[];
   cassettes?: string;
   failOn?: FailOn;
   maxBodyBytes?: number | string;
@@ -79,10 +80,11 @@ export function loadConfig(path?: string, cwd: string = process.cwd(), options: 
   if (raw.cassettes !== undefined) config.cassettes = resolve(base, raw.cassettes);
   if (raw.upstream !== undefined) config.upstream = upstreamUrl(raw.upstream, problems) ?? null;
   if (raw.maxBodyBytes !== undefined) config.maxBodyBytes = byteSize(raw.maxBodyBytes, problems) ?? config.maxBodyBytes;
-  if (raw.contracts !== undefined) config.contracts = contractsFolder(raw.contracts, base, problems) ?? null;
+  if (raw.contracts !== undefined) config.contracts = contractsFolders(raw.contracts, base, problems);
 
-  if (Object.keys(config.ignoreBody).length > 0 && (raw.contracts === undefined || config.contracts !== null)) {
-    const contracts = options.contracts ?? (config.contracts ? loadContracts({ dir: config.contracts }) : bundledContracts());
+  // Checked only once the contracts themselves are sound: a missing folder is the one problem to name.
+  if (Object.keys(config.ignoreBody).length > 0 && problems.length === 0) {
+    const contracts = options.contracts ?? configuredContracts(config);
     problems.push(...unknownOperations(config.ignoreBody, contracts));
   }
   if (problems.length > 0) throw bad(name, problems.join('; '));

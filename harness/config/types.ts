@@ -25,8 +25,8 @@ export interface TapegateConfig {
   redaction: RedactionConfig;
   /** null: each request's own AWS endpoint. */
   upstream: URL | null;
-  /** Absolute folder; null: the bundled contracts. */
-  contracts: string | null;
+  /** Absolute folders of more contracts, loaded beside the bundled ones (empty: the bundled ones alone). */
+  contracts: string[];
   /** Absolute folder; null: none configured. */
   cassettes: string | null;
   failOn: FailOn;
@@ -43,7 +43,7 @@ export function defaultConfig(): TapegateConfig {
     repeat: 'last',
     redaction: { accountIds: false, extraHeaders: [] },
     upstream: null,
-    contracts: null,
+    contracts: [],
     cassettes: null,
     failOn: 'error',
     maxBodyBytes: DEFAULT_MAX_BODY_BYTES,

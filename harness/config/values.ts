@@ -34,17 +34,25 @@ export function upstreamUrl(value: string, problems: string[]): URL | undefined 
   return undefined;
 }
 
-export function contractsFolder(value: string, base: string, problems: string[]): string | undefined {
-  const folder = resolve(base, value);
-  let isFolder = false;
-  try {
-    isFolder = statSync(folder).isDirectory();
-  } catch {
-    // Missing or unreadable: the same sentence.
-  }
-  if (isFolder) return folder;
-  problems.push(`/contracts must be a folder of tapegate contract files, relative to the config file (got ${shown(value)}: no such folder)`);
-  return undefined;
+/** The config's `contracts`, one folder or a list, as absolute folders; each one missing is a problem naming its pointer. */
+export function contractsFolders(value: string | string[], base: string, problems: string[]): string[] {
+  const list = typeof value === 'string' ? [value] : value;
+  const folders: string[] = [];
+  list.forEach((entry, index) => {
+    const folder = resolve(base, entry);
+    let isFolder = false;
+    try {
+      isFolder = statSync(folder).isDirectory();
+    } catch {
+      // Missing or unreadable: the same sentence.
+    }
+    if (isFolder) folders.push(folder);
+    else {
+      const pointer = typeof value === 'string' ? '/contracts' : `/contracts/${index}`;
+      problems.push(`${pointer} must be a folder of tapegate contract files, relative to the config file (got ${shown(entry)}: no such folder)`);
+    }
+  });
+  return folders;
 }
 
 /** Every operation id of ignoreBody that the contracts lack, with the nearest one they have. */

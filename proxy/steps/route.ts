@@ -2,10 +2,13 @@
  * Step 2, route: which operation a request is. The answer is remembered per request
  * target: replay traffic repeats a small set of URLs (a test suite asks the same things again and again), and the router walk with its
  * percent-decoding is a visible part of a hit's cost, so the answer is kept per
- * `METHOD target`. Bounded: when full it starts over rather than growing with odd traffic.
+ * `METHOD target` and what else decides the operation: the `X-Amz-Target` (in the line) and the
+ * service the request names (its SigV4 signing name, else an AWS Host), since Lambda's and another
+ * service's request may share a method and path. Bounded: when full it starts over rather than growing with odd traffic.
  * Replay sizes it from the cassette (a suite asks at most about what was recorded), so that a
  * large cassette does not miss on every request and walk the router each time.
  */
+import { namedServiceOf } from '../../core/aws-service.js';
 import type { ContractRouter, RouteRequest } from '../../contracts/service-router.js';
 
 /** The least capacity, for small cassettes and for recording. */
@@ -30,11 +33,14 @@ export class RouteCache {
    * shortcut keys on the same string.
    */
   operationOf(line: string, request: RouteRequest): string | null {
-    const known = this.operations.get(line);
+    const named = request.headers === undefined ? null : namedServiceOf(request.headers);
+    // A newline never occurs in a request line or a header value: the two parts cannot run together.
+    const key = named === null ? line : line + '\n' + named;
+    const known = this.operations.get(key);
     if (known !== undefined) return known;
-    const operation = this.router.route(request)?.operation ?? null;
+    const operation = this.router.route(request, named)?.operation ?? null;
     if (this.operations.size >= this.capacity) this.operations.clear();
-    this.operations.set(line, operation);
+    this.operations.set(key, operation);
     return operation;
   }
 }

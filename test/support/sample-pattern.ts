@@ -1,10 +1,13 @@
 /**
  * One string that matches a simple regular expression, for building canned responses from the
  * AWS models' patterns (`[1-5]\d\d`, `^[a-z0-9]+$`, the overlays' `method\.response\.header\..+`).
- * Understood: literals, escapes (`\d \w \s` and escaped punctuation), `.`, classes with ranges
- * and negation, groups with `|` (the first alternative is taken), `* + ? {n} {n,} {n,m}`, and the
- * anchors `^ $`. Anything else (look-arounds, back-references) throws: a sampler that guesses
- * would hide a contract it cannot honour. The caller checks the result against the real RegExp.
+ * Understood: literals, escapes (`\d \w \s`, their negations `\D \W \S`, the Unicode
+ * categories `\p{L} \p{N} \p{Z}` as Lambda's tag patterns use them, `\xHH`, and escaped punctuation),
+ * `.`, classes with ranges and negation, groups with `|` (the first alternative is taken),
+ * `* + ? {n} {n,} {n,m}`, and the anchors `^ $`. Look-arounds (`(?!^[0-9]+$)`, `(?<!\.)`)
+ * produce nothing: the caller checks every sample against the real RegExp, so a sample one of
+ * them forbids is refused there, never passed on. Anything else (back-references, named
+ * groups) throws: a sampler that guesses would hide a contract it cannot honour.
  */
 
 /** `repeat` is how many times an unbounded quantifier (`*`, `+`, `{n,}`) repeats, at least its minimum. */
@@ -70,8 +73,15 @@ class PatternParser {
     const char = this.next();
     if (char === '(') {
       if (this.peek() === '?') {
+        const lookaround = /^\?(?:[=!]|<[=!])/.exec(this.source.slice(this.position));
+        if (lookaround !== null) {
+          this.position += lookaround[0].length;
+          this.alternatives();
+          if (this.next() !== ')') this.fail('unclosed group');
+          return () => '';
+        }
         if (this.source.startsWith('?:', this.position)) this.position += 2;
-        else this.fail('look-arounds and named groups are not supported');
+        else this.fail('named groups are not supported');
       }
       const text = this.alternatives();
       if (this.next() !== ')') this.fail('unclosed group');
@@ -100,6 +110,19 @@ class PatternParser {
         return new Set([...charRange('a', 'z'), ...charRange('A', 'Z'), ...charRange('0', '9'), '_']);
       case 's':
         return new Set([' ', '\t']);
+      case 'S':
+      case 'D':
+      case 'W':
+        return new Set([...PREFERENCE].filter((member) => !this.escapeOf(char.toLowerCase()).has(member)));
+      case 'p':
+        return this.category();
+      case 'x': {
+        // `\x22`: the character of two hex digits.
+        const hex = /^[0-9A-Fa-f]{2}/.exec(this.source.slice(this.position));
+        if (hex === null) this.fail('expected two hex digits after \\x');
+        this.position += 2;
+        return new Set([String.fromCharCode(parseInt(hex[0], 16))]);
+      }
       case 'n':
         return new Set(['\n']);
       case 't':
@@ -124,6 +147,23 @@ class PatternParser {
         if (/[A-Za-z0-9]/.test(char)) this.fail(`escape "\\${char}" is not supported`);
         return new Set([char]);
     }
+  }
+
+  /** What the lower-case escape `\\${char}` stands for (for its negation). */
+  private escapeOf(char: string): Set<string> {
+    return char === 'd' ? charRange('0', '9') : char === 's' ? new Set([' ', '\t']) : new Set([...charRange('a', 'z'), ...charRange('A', 'Z'), ...charRange('0', '9'), '_']);
+  }
+
+  /** `\p{L}` letters, `\p{N}` digits, `\p{Z}` a space: ASCII members of those categories are enough to sample. */
+  private category(): Set<string> {
+    const match = /^\{([A-Za-z]+)\}/.exec(this.source.slice(this.position));
+    if (match === null) this.fail('expected a Unicode category such as \\p{L}');
+    this.position += match[0].length;
+    const name = match[1]!;
+    if (name === 'L' || name === 'Letter') return new Set([...charRange('a', 'z'), ...charRange('A', 'Z')]);
+    if (name === 'N' || name === 'Nd') return charRange('0', '9');
+    if (name === 'Z' || name === 'Zs') return new Set([' ']);
+    return this.fail(`Unicode category "${name}" is not supported`);
   }
 
   /** The set a `[...]` class allows; a negated class allows the preferred characters it does not exclude. */

@@ -49,7 +49,9 @@ export const generateCommand: CommandModule<object, Args> = {
       for (const note of written.notes) process.stdout.write(`  note: ${note}\n`);
     }
     if (result.skipped.length > 0) {
-      process.stdout.write(`skipped ${result.skipped.length} services that are not rest-json: ${result.skipped.map((s) => `${s.service} (${s.protocol})`).join(', ')}\n`);
+      process.stdout.write(
+        `skipped ${result.skipped.length} services of a protocol tapegate does not generate: ${result.skipped.map((s) => `${s.service} (${s.protocol})`).join(', ')}\n`,
+      );
     }
   },
 };

@@ -9,7 +9,7 @@ export interface ContractsDirArgs {
 export function withContractsDir<T>(y: Argv<T>): Argv<T & ContractsDirArgs> {
   return y.option('contracts', {
     type: 'string',
-    describe: 'Folder of generated contract files (default: the bundled API Gateway contracts)',
+    describe: 'Folder of generated contract files, used alone (default: the bundled contracts)',
   });
 }
 
