@@ -29,7 +29,7 @@ export function defaultOverlaysDir(): string {
 /** What is known of a service without loading its contracts. */
 export type ServiceSummary = Pick<
   ServiceHeader,
-  'service' | 'apiVersion' | 'protocol' | 'endpointPrefix' | 'signingName' | 'serviceId' | 'targetPrefix' | 'jsonVersion' | 'awsQueryCompatible' | 'provenance'
+  'service' | 'apiVersion' | 'protocol' | 'endpointPrefix' | 'signingName' | 'serviceId' | 'globalEndpoint' | 'targetPrefix' | 'jsonVersion' | 'awsQueryCompatible' | 'provenance'
 >;
 
 /** Operations by id (`apigateway.GetIntegrationResponse`); `get` and `has` load only the id's service. */
@@ -199,7 +199,7 @@ export function indexContracts(services: ServiceContract[], overlays: OverlayFil
 }
 
 function summaryOf(header: ServiceHeader): ServiceSummary {
-  const { service, apiVersion, protocol, endpointPrefix, signingName, serviceId, targetPrefix, jsonVersion, awsQueryCompatible, provenance } = header;
+  const { service, apiVersion, protocol, endpointPrefix, signingName, serviceId, globalEndpoint, targetPrefix, jsonVersion, awsQueryCompatible, provenance } = header;
   return {
     service,
     apiVersion,
@@ -209,6 +209,7 @@ function summaryOf(header: ServiceHeader): ServiceSummary {
     serviceId,
     ...(targetPrefix !== undefined ? { targetPrefix } : {}),
     ...(jsonVersion !== undefined ? { jsonVersion } : {}),
+    ...(globalEndpoint === undefined ? {} : { globalEndpoint }),
     ...(awsQueryCompatible ? { awsQueryCompatible } : {}),
     provenance,
   };

@@ -120,6 +120,8 @@ export interface ServiceContract {
   endpointPrefix: string;
   signingName: string;
   serviceId: string;
+  /** botocore's `metadata.globalEndpoint` (`iam.amazonaws.com`): where the `aws` partition's global region is served (IAM has no regional endpoint there). */
+  globalEndpoint?: string;
   /** json protocol: `X-Amz-Target` is `{targetPrefix}.{Operation}`. */
   targetPrefix?: string;
   /** json protocol: `1.0` or `1.1`. */

@@ -23,8 +23,8 @@ export interface CredentialScope {
  * A service as recording needs it: where its regional endpoint is, and its global one if it has
  * one. botocore's `metadata.globalEndpoint` (`iam.amazonaws.com`, `sts.amazonaws.com`) is the
  * host of the `aws` partition, which AWS signs for the partition's global region (us-east-1):
- * IAM has no other endpoint there. The bundled services have none; the contracts' header will
- * carry it when the query services (IAM, STS) are bundled, and `endpointPrefixes` passes it on.
+ * IAM has no other endpoint there. The contracts' header carries it (IAM, STS, S3), and
+ * `endpointPrefixes` passes it on.
  */
 export interface ServiceEndpoint {
   endpointPrefix: string;
@@ -87,7 +87,9 @@ export function parseCredentialScope(authorization: string | undefined): Credent
  */
 export function endpointPrefixes(contracts: ContractSet): Map<string, ServiceEndpoint> {
   const prefixes = new Map<string, ServiceEndpoint>();
-  for (const service of contracts.services) prefixes.set(service.signingName, { endpointPrefix: service.endpointPrefix });
+  for (const service of contracts.services) {
+    prefixes.set(service.signingName, { endpointPrefix: service.endpointPrefix, ...(service.globalEndpoint === undefined ? {} : { globalEndpoint: service.globalEndpoint }) });
+  }
   return prefixes;
 }
 

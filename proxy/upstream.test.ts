@@ -86,14 +86,21 @@ describe("partitions and endpoints, from the AWS SDK's partition data", () => {
       ['apigateway', 'apigateway'],
       ['dynamodb', 'dynamodb'],
       ['events', 'events'],
+      ['iam', 'iam'],
       ['kms', 'kms'],
       ['lambda', 'lambda'],
       ['logs', 'logs'],
+      ['s3', 's3'],
       ['secretsmanager', 'secretsmanager'],
+      ['sns', 'sns'],
       ['sqs', 'sqs'],
       ['ssm', 'ssm'],
       ['states', 'states'],
+      ['sts', 'sts'],
     ]);
+    // botocore's globalEndpoint travels in the contracts' header: IAM is served from it in us-east-1.
+    expect(endpointPrefixes(contracts).get('iam')).toEqual({ endpointPrefix: 'iam', globalEndpoint: 'iam.amazonaws.com' });
+    expect(awsEndpoint(endpointPrefixes(contracts).get('iam')!, 'us-east-1')?.target.origin).toBe('https://iam.amazonaws.com');
     expect(signingNameOf(contracts, 'apigatewayv2.CreateApi')).toBe('apigateway');
     expect(signingNameOf(contracts, 'stepfunctions.StartExecution')).toBe('states');
     expect(signingNameOf(contracts, null)).toBeNull();
@@ -197,7 +204,10 @@ describe('planUpstream', () => {
       ok: false,
       message: expect.stringContaining('no SigV4 credential scope') as string,
     });
-    expect(planUpstream({ scope: { ...scope, service: 's3' }, routedService: null }, config())).toMatchObject({ ok: false, message: expect.stringContaining('"s3"') as string });
+    expect(planUpstream({ scope: { ...scope, service: 'kinesis' }, routedService: null }, config())).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('"kinesis"') as string,
+    });
     for (const region of ['evil.com', 'us-east-1.attacker', 'xx-moon-1']) {
       expect(planUpstream({ scope: { ...scope, region }, routedService: null }, config())).toMatchObject({
         ok: false,

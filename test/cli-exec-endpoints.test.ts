@@ -16,12 +16,16 @@ const PER_SERVICE = [
   'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS',
   'AWS_ENDPOINT_URL_DYNAMODB',
   'AWS_ENDPOINT_URL_EVENTBRIDGE',
+  'AWS_ENDPOINT_URL_IAM',
   'AWS_ENDPOINT_URL_KMS',
   'AWS_ENDPOINT_URL_LAMBDA',
+  'AWS_ENDPOINT_URL_S3',
   'AWS_ENDPOINT_URL_SECRETS_MANAGER',
   'AWS_ENDPOINT_URL_SFN',
+  'AWS_ENDPOINT_URL_SNS',
   'AWS_ENDPOINT_URL_SQS',
   'AWS_ENDPOINT_URL_SSM',
+  'AWS_ENDPOINT_URL_STS',
 ];
 
 describe('tapegate exec: the endpoint variables', () => {
@@ -46,6 +50,6 @@ describe('tapegate exec: the endpoint variables', () => {
     expect(Object.keys(outcome)).toHaveLength(PER_SERVICE.length);
     // A replay miss: the request reached tapegate (the seed cassette holds none of these calls).
     for (const [service, ended] of Object.entries(outcome)) expect(ended, service).toBe('TapegateNoMatch');
-    expect(result.stderr).toMatch(/tapegate replay summary: 0 served, 11 missed/);
+    expect(result.stderr).toMatch(/tapegate replay summary: 0 served, 15 missed/);
   });
 });

@@ -83,7 +83,7 @@ describe('S3 object bodies', () => {
     // Other bytes under the same key are another request: a miss, not the recorded answer.
     const other = await offline.send(new PutObjectCommand({ Bucket: 'tapegate-test', Key: key, Body: object(1024) })).catch((error: unknown) => error);
     expect(other).toBeInstanceOf(S3ServiceException);
-    // In S3's own XML error shape, so the SDK names tapegate's reason (s3-error.ts).
+    // In S3's own XML error shape, so the SDK names tapegate's reason (proxy/protocol-error.ts).
     expect((other as S3ServiceException).$metadata.httpStatusCode).toBe(400);
     expect((other as S3ServiceException).name).toBe('TapegateNoMatch');
     expect((other as S3ServiceException).message).toMatch(/^No recorded exchange matches .*PUT \/tapegate-test\/.*Differences: \/body/s);

@@ -70,6 +70,8 @@ export interface ServiceHeader {
   endpointPrefix: string;
   signingName: string;
   serviceId: string;
+  /** botocore's `metadata.globalEndpoint` (`iam.amazonaws.com`): where the `aws` partition's global region is served (IAM has no regional endpoint there). */
+  globalEndpoint?: string;
   /** json protocol: `X-Amz-Target` is `{targetPrefix}.{Operation}`. */
   targetPrefix?: string;
   /** json protocol: `1.0` or `1.1` (`Content-Type: application/x-amz-json-1.x`). */
@@ -104,6 +106,7 @@ export const HEADER_KEYS = [
   'endpointPrefix',
   'signingName',
   'serviceId',
+  'globalEndpoint',
   'targetPrefix',
   'jsonVersion',
   'awsQueryCompatible',

@@ -57,6 +57,7 @@ export function checkHeader(parsed: unknown, file: string): ServiceHeader {
   for (const key of ['service', 'apiVersion', 'protocol', 'endpointPrefix', 'signingName', 'serviceId'] as const) {
     if (typeof parsed[key] !== 'string') throw fail(file, `"${key}" must be a string`);
   }
+  if (parsed.globalEndpoint !== undefined && typeof parsed.globalEndpoint !== 'string') throw fail(file, '"globalEndpoint" must be a string');
   if (!PROTOCOL_NAMES.includes(parsed.protocol as ServiceProtocol)) {
     throw fail(file, `"protocol" must be one of ${PROTOCOL_NAMES.map((name) => `"${name}"`).join(', ')} (got ${JSON.stringify(parsed.protocol)})`);
   }

@@ -81,6 +81,7 @@ export function expandContract(compact: CompactContract, lazy = false): ServiceC
     serviceId: compact.serviceId,
     ...(compact.targetPrefix !== undefined ? { targetPrefix: compact.targetPrefix } : {}),
     ...(compact.jsonVersion !== undefined ? { jsonVersion: compact.jsonVersion } : {}),
+    ...(compact.globalEndpoint === undefined ? {} : { globalEndpoint: compact.globalEndpoint }),
     ...(compact.awsQueryCompatible ? { awsQueryCompatible: true } : {}),
     provenance: { ...compact.provenance },
     schemaId,

@@ -14,6 +14,7 @@ export interface BotocoreModel {
     jsonVersion?: string;
     /** json protocol: present (as `{}`) when errors also carry the query protocol's code. */
     awsQueryCompatible?: object;
+    globalEndpoint?: string;
     /** query and rest-xml: the namespace of XML answers. */
     xmlNamespace?: string;
   };

@@ -98,6 +98,7 @@ export function compactContract(file: ModelFile, sensitive: readonly SensitiveOv
     endpointPrefix: model.metadata.endpointPrefix ?? file.service,
     signingName: model.metadata.signingName ?? model.metadata.endpointPrefix ?? file.service,
     serviceId: model.metadata.serviceId ?? file.service,
+    ...(model.metadata.globalEndpoint === undefined ? {} : { globalEndpoint: model.metadata.globalEndpoint }),
     ...protocol.header,
     provenance: {
       uid: model.metadata.uid ?? `${file.service}-${apiVersion}`,

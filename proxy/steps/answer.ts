@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestLabel } from '../../cassettes/redact/request-label.js';
 import { oneLine } from '../../core/text.js';
 import { awsError, type ProxyErrorType } from '../aws-error.js';
-import { asS3Error, isS3Request } from '../s3-error.js';
+import { errorShapeOf, shapedProxyError } from '../protocol-error.js';
 import { sendWire, type WireResponse } from '../wire-response.js';
 
 export function answer(res: ServerResponse, wire: WireResponse): void {
@@ -17,14 +17,14 @@ export function answer(res: ServerResponse, wire: WireResponse): void {
   sendWire(res, wire);
 }
 
-/** One of tapegate's own errors; in S3's XML shape for a request signed for S3 (s3-error.ts). */
+/** One of tapegate's own errors, shaped as the request's protocol reads errors (protocol-error.ts). */
 export function answerError(res: ServerResponse, status: number, type: ProxyErrorType, message: string): void {
   answerProxyError(res, awsError(status, type, message));
 }
 
 /** An answer tapegate made itself (an error, a miss): as the request's SDK reads errors. */
 export function answerProxyError(res: ServerResponse, wire: WireResponse): void {
-  answer(res, isS3Request(res.req) ? asS3Error(wire) : wire);
+  answer(res, shapedProxyError(wire, errorShapeOf(res.req)));
 }
 
 /** A bug in tapegate answers this one request with a 500; the proxy keeps serving. */
