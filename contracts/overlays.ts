@@ -29,12 +29,18 @@ export interface OverlayRule {
  * the model's own vocabulary (botocore shape and member names). The generator reads these
  * (contracts/generator/sensitive-members.ts): every operation that reaches the member gets
  * its pointer in the contract's `sensitive` lists, and redaction replaces the value.
+ *
+ * `keep: true` is the other way round: a member the model marks `sensitive` that is the
+ * user's own data a replay has to give back (Lambda's invocation payloads: replaced, a
+ * replayed Invoke would answer every test `<redacted>`). It is not redacted; the secret
+ * scanner still checks every byte of it, as it checks everything stored.
  */
 export interface SensitiveOverlay {
   id: string;
   source: string;
   shape: string;
   member: string;
+  keep?: boolean;
 }
 
 export interface OverlayFile {
@@ -92,6 +98,7 @@ function parseOverlayFile(file: string): OverlayFile {
       for (const key of ['id', 'source', 'shape', 'member'] as const) {
         if (typeof entry[key] !== 'string') throw new TapegateError(`Failed to load overlay "${file}": /sensitive/${index}/${key} must be a string`, 2);
       }
+      if (entry.keep !== undefined && typeof entry.keep !== 'boolean') throw new TapegateError(`Failed to load overlay "${file}": /sensitive/${index}/keep must be a boolean`, 2);
     });
   }
   return overlay as OverlayFile;

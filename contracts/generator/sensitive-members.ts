@@ -17,6 +17,8 @@ export interface SensitiveContext {
   shapes: Record<string, BotocoreShape>;
   /** `Shape.member` pairs an overlay marks (botocore names, not wire names). */
   marks: ReadonlySet<string>;
+  /** `Shape.member` pairs an overlay keeps although the model marks them (user data a replay gives back). */
+  kept?: ReadonlySet<string>;
   notes: string[];
   /** query and rest-xml: pointers into the protocol-neutral body, by member name (not `locationName`). */
   neutral?: boolean;
@@ -32,7 +34,9 @@ export function markKey(shape: string, member: string): string {
 }
 
 function isSensitive(owner: string, member: string, ref: ShapeRef, context: SensitiveContext): boolean {
-  return ref.sensitive === true || context.shapes[ref.shape]?.sensitive === true || context.marks.has(markKey(owner, member));
+  const key = markKey(owner, member);
+  if (context.kept?.has(key) === true) return false;
+  return ref.sensitive === true || context.shapes[ref.shape]?.sensitive === true || context.marks.has(key);
 }
 
 function typeOf(ref: ShapeRef, context: SensitiveContext): string {

@@ -56,7 +56,12 @@ export function compactContract(file: ModelFile, sensitive: readonly SensitiveOv
     notes.push(`sensitive overlay "${entry.id}": this model has no member ${entry.shape}.${entry.member}`);
     return false;
   });
-  const sensitiveContext: SensitiveContext = { shapes: model.shapes, marks: new Set(applied.map((e) => markKey(e.shape, e.member))), notes };
+  const sensitiveContext: SensitiveContext = {
+    shapes: model.shapes,
+    marks: new Set(applied.filter((e) => e.keep !== true).map((e) => markKey(e.shape, e.member))),
+    kept: new Set(applied.filter((e) => e.keep === true).map((e) => markKey(e.shape, e.member))),
+    notes,
+  };
   if (neutral) {
     const shapes = new ServiceShapes(model, file.path);
     sensitiveContext.neutral = true;

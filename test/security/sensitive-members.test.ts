@@ -107,6 +107,16 @@ describe('sensitive members of API Gateway operations', () => {
     expect(invoked.response.body).toEqual(json({ status: 200, log: REDACTED }));
   });
 
+  it("Lambda's invocation payloads are kept (an overlay's keep), yet the scanner still refuses a credential in one", () => {
+    const event = { kind: 'bytes' as const, bytes: Buffer.from('{"orderId":"o-1"}') };
+    const result = { kind: 'bytes' as const, bytes: Buffer.from('{"status":"shipped"}') };
+    const invoked = redactExchange(exchange('lambda.Invoke', { path: '/2015-03-31/functions/orders/invocations', body: event }, 200, result), options);
+    expect(invoked.request.body).toEqual(event);
+    expect(invoked.response.body).toEqual(result);
+    const leaked = { kind: 'bytes' as const, bytes: Buffer.from('{"key":"AKIAIOSFODNN7EXAMPLE"}') };
+    expect(scanForSecrets(redactExchange(exchange('lambda.Invoke', { body: event }, 200, leaked), options)).map((hit) => hit.kind)).toEqual(['access-key-id']);
+  });
+
   it('a body the contract says holds a secret but that is not JSON: recording refuses, matching leaves it', () => {
     const bytes = Buffer.from(`{"name":"k","value":"${apiKeyValue()}"`, 'utf16le');
     const e = exchange('apigateway.CreateApiKey', { path: '/apikeys', body: { kind: 'bytes', bytes } }, 201, json({ id: 'k1' }));
