@@ -38,10 +38,12 @@ describe('SQS in the query protocol', () => {
   });
 
   it('is not SQS when the request names another service or an action SQS lacks', () => {
-    expect(router.route({ method: 'POST', path: '/', headers: form('sts'), body: { kind: 'bytes', bytes: Buffer.from('Action=GetCallerIdentity&Version=2011-06-15') } })?.operation).toBe(
-      'sts.GetCallerIdentity',
-    );
-    expect(router.route({ method: 'POST', path: '/', headers: form('sqs'), body: { kind: 'bytes', bytes: Buffer.from('Action=GetCallerIdentity&Version=2012-11-05') } })).toBeNull();
+    expect(
+      router.route({ method: 'POST', path: '/', headers: form('sts'), body: { kind: 'bytes', bytes: Buffer.from('Action=GetCallerIdentity&Version=2011-06-15') } })?.operation,
+    ).toBe('sts.GetCallerIdentity');
+    expect(
+      router.route({ method: 'POST', path: '/', headers: form('sqs'), body: { kind: 'bytes', bytes: Buffer.from('Action=GetCallerIdentity&Version=2012-11-05') } }),
+    ).toBeNull();
   });
 
   it('gives one query-protocol-call info and no error', () => {
@@ -53,7 +55,10 @@ describe('SQS in the query protocol', () => {
   it('in json is still checked as json', () => {
     const headers = { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AmazonSQS.SendMessage', authorization: scope('sqs') };
     const response = { status: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: { kind: 'json' as const, value: { MessageId: 7 } } };
-    const findings = exchangeFindings(validator, { ...exchange(headers, '', response), request: { ...exchange(headers, '', response).request, body: { kind: 'json', value: { QueueUrl: 'q' } } } }).findings;
+    const findings = exchangeFindings(validator, {
+      ...exchange(headers, '', response),
+      request: { ...exchange(headers, '', response).request, body: { kind: 'json', value: { QueueUrl: 'q' } } },
+    }).findings;
     expect(findings.map((f) => [f.severity, f.code, f.path])).toEqual([
       ['error', 'missing-required', '/body/MessageBody'],
       ['error', 'invalid-type', '/body/MessageId'],

@@ -89,7 +89,14 @@ describe.each(clients)('$name', ({ name, binary, command, requests }) => {
 
     // Replay: the fake is gone, no credentials are given; the script cannot tell.
     const replay = await runCliAsync(['exec', '--cassette', cassette, '--', ...command], {
-      env: { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined, AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined },
+      env: {
+        AWS_ACCESS_KEY_ID: undefined,
+        AWS_SECRET_ACCESS_KEY: undefined,
+        AWS_SESSION_TOKEN: undefined,
+        AWS_PROFILE: undefined,
+        AWS_REGION: undefined,
+        AWS_DEFAULT_REGION: undefined,
+      },
     });
     expect(replay.status, replay.stderr).toBe(0);
     expect(replay.stderr).toMatch(/0 missed/);

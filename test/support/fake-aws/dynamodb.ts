@@ -32,7 +32,8 @@ function tableOf(tables: DynamoTables, name: unknown): Table {
 
 function createTable(tables: DynamoTables, input: Record<string, unknown>, region: string, account: string): Record<string, unknown> {
   const name = input.TableName;
-  if (typeof name !== 'string') throw new FakeAwsError('ValidationException', 400, "1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null");
+  if (typeof name !== 'string')
+    throw new FakeAwsError('ValidationException', 400, "1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null");
   if (tables.has(name)) throw new FakeAwsError('ResourceInUseException', 400, `Table already exists: ${name}`);
   const keySchema = (input.KeySchema ?? []) as { AttributeName: string; KeyType: string }[];
   const hashKey = keySchema.find((key) => key.KeyType === 'HASH')?.AttributeName;

@@ -82,7 +82,8 @@ export function s3Service(buckets: S3Buckets) {
     if (name === '') return null;
     if (key === '') {
       if (request.method === 'PUT') {
-        if (buckets.has(name)) throw new FakeAwsError('BucketAlreadyOwnedByYou', 409, 'Your previous request to create the named bucket succeeded and you already own it.', { BucketName: name });
+        if (buckets.has(name))
+          throw new FakeAwsError('BucketAlreadyOwnedByYou', 409, 'Your previous request to create the named bucket succeeded and you already own it.', { BucketName: name });
         buckets.set(name, new Map());
         return empty(200, { location: `/${name}` });
       }

@@ -77,7 +77,11 @@ export async function startFakeAws(credentials: FakeCredentials = FAKE_AWS_CREDE
     const requestId = `fake-${String(++answered).padStart(6, '0')}`;
     const entry = service === null ? undefined : services[service];
     if (service === null || entry === undefined) {
-      const error = new FakeAwsError('UnrecognizedClientException', 403, `The fake AWS serves ${Object.keys(services).join(', ')}; this request is signed for ${service ?? 'no service'}.`);
+      const error = new FakeAwsError(
+        'UnrecognizedClientException',
+        403,
+        `The fake AWS serves ${Object.keys(services).join(', ')}; this request is signed for ${service ?? 'no service'}.`,
+      );
       return errorAnswer('json', error, requestId);
     }
     const protocol = entry.protocol(request);

@@ -53,7 +53,7 @@ export function xmlElements(value: Record<string, unknown>): string {
       if (member === undefined) return '';
       if (Array.isArray(member)) return member.map((item) => xmlElements({ [name]: item as unknown })).join('');
       if (member !== null && typeof member === 'object') return `<${name}>${xmlElements(member as Record<string, unknown>)}</${name}>`;
-      return `<${name}>${escapeXml(String(member))}</${name}>`;
+      return `<${name}>${escapeXml(typeof member === 'string' ? member : JSON.stringify(member))}</${name}>`;
     })
     .join('');
 }
@@ -66,11 +66,9 @@ export function xmlAnswer(status: number, xml: string, headers: Record<string, s
 /** A query-protocol success: `<{Op}Response><{Op}Result>…</{Op}Result><ResponseMetadata>…`. */
 export function queryAnswer(operation: string, namespace: string, result: Record<string, unknown> | null, requestId: string): FakeAnswer {
   const resultXml = result === null ? '' : `<${operation}Result>${xmlElements(result)}</${operation}Result>`;
-  return xmlAnswer(
-    200,
-    `<${operation}Response xmlns="${namespace}">${resultXml}<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation}Response>`,
-    { 'x-amzn-requestid': requestId },
-  );
+  return xmlAnswer(200, `<${operation}Response xmlns="${namespace}">${resultXml}<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation}Response>`, {
+    'x-amzn-requestid': requestId,
+  });
 }
 
 export function jsonAnswer(status: number, value: unknown, contentType: string, headers: Record<string, string> = {}): FakeAnswer {
