@@ -54,6 +54,8 @@ export function findingsFromAjv(errors: ErrorObject[] | null | undefined, contex
   return findings;
 }
 
+const RESPONSE_DRIFT = new Set<FindingCode>(['invalid-enum', 'too-small', 'too-large']);
+
 function toFinding(error: ErrorObject, context: FindingContext): Finding | null {
   if (VALUE_KEYWORDS.has(error.keyword) && error.propertyName === undefined && isRedacted(error.data)) return null;
   const base = context.prefix + error.instancePath;
@@ -90,8 +92,10 @@ function toFinding(error: ErrorObject, context: FindingContext): Finding | null 
     return make('missing-required', 'error', `${base}/${escape(missing)}`, `required member "${missing}" is missing`);
   }
   const code = CODES[error.keyword] ?? 'schema-violation';
-  // A response value outside the model's enum is AWS ahead of the model: drift, not a violation.
-  const severity: Severity = context.side === 'response' && code === 'invalid-enum' ? 'warn' : 'error';
+  // A response value outside the model's enum or numeric range is AWS ahead of (or beside) the
+  // model: drift, not a violation. Real answers do this: every DynamoDB table description carries
+  // `NumberOfDecreasesToday: 0` where the model says at least 1, and no SDK checks ranges in answers.
+  const severity: Severity = context.side === 'response' && RESPONSE_DRIFT.has(code) ? 'warn' : 'error';
   const path = error.propertyName !== undefined ? `${base}/${escape(error.propertyName)}` : base;
   return make(code, severity, path, describe(error));
 }

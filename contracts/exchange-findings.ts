@@ -17,6 +17,7 @@ import type { Exchange } from '../core/exchange.js';
 import { serviceOfExchange } from '../core/aws-service.js';
 import type { Finding } from '../core/findings.js';
 import type { LearnedApis } from './learned-apis.js';
+import { isQueryFormCall } from './protocols/json.js';
 import type { Validator } from './validator.js';
 
 /** What is checked: a recorded exchange (its timing plays no part). */
@@ -55,6 +56,9 @@ export function exchangeFindings(validator: Validator, exchange: ExchangeToCheck
     if (uncovered !== null) return { operation, findings: [uncoveredFinding(validator, operation, uncovered)], uncoveredService: uncovered };
     // Routing again only for an exchange recorded without an operation (rare: an unknown call).
     operation ??= validator.router.route(request)?.operation ?? null;
+    if (operation !== null && validator.contracts.serviceOf.get(operation)?.protocol === 'json' && isQueryFormCall(request)) {
+      return { operation, findings: [queryProtocolFinding(operation)] };
+    }
     return { operation, findings: validator.validate({ request, response }, exchange.operation, learned?.contextFor(exchange)) };
   } catch (error) {
     return { operation, findings: [validatorFailure(operation, exchange.seq, error)] };
@@ -70,6 +74,17 @@ function uncoveredFinding(validator: Validator, operation: string | null, servic
     code: 'uncovered-service',
     path: '',
     message: `not covered: no contracts for service "${service}" (the contracts cover ${covered || 'no service'}); the exchange was not checked`,
+  };
+}
+
+function queryProtocolFinding(operation: string): Finding {
+  return {
+    operation,
+    side: 'request',
+    severity: 'info',
+    code: 'query-protocol-call',
+    path: '',
+    message: `${operation} was called in the query protocol (form body, XML answer), as SDKs released before the service moved to json send it; the contract describes the json protocol, so the exchange was not checked`,
   };
 }
 

@@ -18,6 +18,12 @@ export type FindingCode =
    */
   | 'uncovered-service'
   /**
+   * A call in the query protocol to a service whose contract is json (SQS from botocore < 1.31,
+   * the AWS CLI < 2.13): routed to its operation, but the json contract does not describe the
+   * form and XML on the wire, so it is not checked. Info: it never fails a run.
+   */
+  | 'query-protocol-call'
+  /**
    * An unsigned call that is no AWS operation (an emulator's own reset or health endpoint),
    * recorded as it passed to --upstream: not checked. Info: it never fails a run.
    */

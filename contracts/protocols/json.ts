@@ -7,6 +7,7 @@
  */
 import { amzTargetOf } from '../../core/aws-service.js';
 import { ownValue } from '../../core/own.js';
+import { queryCallOf, type QueryCallSource } from '../../core/query-call.js';
 import type { ServiceSummary } from '../load.js';
 import type { JsonSchema } from '../types.js';
 import type { ModelBinding, WireProtocol } from './types.js';
@@ -44,12 +45,14 @@ export const json: WireProtocol = {
       if (list === undefined) byPrefix.set(service.targetPrefix, [service]);
       else list.push(service);
     }
+    const queryCompatible = services.filter((service) => service.awsQueryCompatible === true);
     return {
       route(request, named) {
         if (request.headers === undefined || request.method.toUpperCase() !== 'POST' || request.path !== '/') return null;
         const target = amzTargetOf(request.headers);
         const dot = target === null ? -1 : target.lastIndexOf('.');
-        if (target === null || dot <= 0) return null;
+        if (target === null) return routeQueryForm(request, named);
+        if (dot <= 0) return null;
         const candidates = byPrefix.get(target.slice(0, dot));
         if (candidates === undefined) return null;
         const name = target.slice(dot + 1);
@@ -61,5 +64,29 @@ export const json: WireProtocol = {
         return null;
       },
     };
+
+    /**
+     * A query-compatible service (SQS) was a query service: SDKs released before it moved to
+     * json (botocore < 1.31, the AWS CLI < 2.13) still send `Action=SendMessage&Version=…` as a
+     * form, and AWS still answers them in XML. The call names its operation all the same, when
+     * the request names the service (its SigV4 scope) or its Version is the service's.
+     */
+    function routeQueryForm(request: QueryCallSource, named: string | null) {
+      if (queryCompatible.length === 0) return null;
+      const call = queryCallOf(request);
+      if (call === null) return null;
+      for (const summary of queryCompatible) {
+        const names = named !== null ? summary.signingName === named || summary.endpointPrefix === named : call.version === summary.apiVersion;
+        if (!names) continue;
+        const operation = ownValue(contracts.service(summary.service)!.operations, call.action);
+        if (operation !== undefined) return { operation: operation.id, labels: {} };
+      }
+      return null;
+    }
   },
 };
+
+/** A request to a json service that speaks the query protocol instead (see routeQueryForm): no `X-Amz-Target`, an `Action`. */
+export function isQueryFormCall(request: QueryCallSource): boolean {
+  return (request.headers === undefined || amzTargetOf(request.headers) === null) && queryCallOf(request) !== null;
+}
