@@ -134,15 +134,6 @@ class PatternParser {
         this.position += 4;
         return new Set([String.fromCharCode(Number.parseInt(hex, 16))]);
       }
-      case 'p': {
-        // A Unicode property (`\p{L}`): a few of its ASCII members are sample enough.
-        const match = /^\{(\w+)\}/.exec(this.source.slice(this.position));
-        if (!match) this.fail('expected {Property} after \\p');
-        this.position += match[0].length;
-        if (match[1] === 'Z' || match[1] === 'Zs') return new Set([' ']);
-        if (match[1] === 'N' || match[1] === 'Nd') return charRange('0', '9');
-        return new Set([...charRange('a', 'z'), ...charRange('A', 'Z')]);
-      }
       default:
         if (/[A-Za-z0-9]/.test(char)) this.fail(`escape "\\${char}" is not supported`);
         return new Set([char]);
