@@ -105,6 +105,30 @@ describe('a service of the user: generate, name it in the config, record, verify
     expect((JSON.parse(listed.stdout) as { operation: string }[]).map((row) => row.operation).sort()).toEqual(['CreateWidget', 'GetWidget']);
   });
 
+  it("contracts list, show and route read the config's contracts list, as verify does", async () => {
+    const { dir, botocore } = await project();
+    expect(runCli(['contracts', 'generate', '--botocore', botocore, '--service', 'widgets', '--out', join(dir, 'contracts-own')]).status).toBe(0);
+    await writeFile(join(dir, 'tapegate.config.json'), JSON.stringify({ contracts: ['contracts-own'] }));
+
+    const listed = runCli(['contracts', 'list', '--service', 'widgets', '--json'], { cwd: dir });
+    expect(listed.stderr).toBe('');
+    expect((JSON.parse(listed.stdout) as { operation: string }[]).map((row) => row.operation).sort()).toEqual(['CreateWidget', 'GetWidget']);
+    const shown = runCli(['contracts', 'show', 'widgets.GetWidget'], { cwd: dir });
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toContain('WidgetId');
+    const routed = runCli(['contracts', 'route', 'POST', '/', '--target', `${TARGET_PREFIX}.GetWidget`], { cwd: dir });
+    expect(routed.status).toBe(0);
+    expect(routed.stdout).toContain('widgets.GetWidget');
+    // Elsewhere, without the config, the bundled contracts alone: no widgets.
+    const bundledOnly = runCli(['contracts', 'list', '--service', 'widgets']);
+    expect(bundledOnly.status).toBe(2);
+    expect(bundledOnly.stderr).toContain('no contracts for service "widgets"');
+    // A config named with --config from anywhere.
+    const named = runCli(['contracts', 'list', '--service', 'widgets', '--config', join(dir, 'tapegate.config.json')]);
+    expect(named.status).toBe(0);
+    expect(named.stdout).toContain('widgets.CreateWidget');
+  });
+
   it('records against a loopback upstream and verify routes and checks the exchanges with the config-named contracts', async () => {
     const { dir, botocore } = await project();
     expect(runCli(['contracts', 'generate', '--botocore', botocore, '--service', 'widgets', '--out', join(dir, 'contracts-own')]).status).toBe(0);
