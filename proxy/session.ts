@@ -12,11 +12,10 @@ import type { SensitiveLookup } from '../core/sensitive.js';
 import type { Validator } from '../contracts/validator.js';
 import { TapegateError } from '../core/errors.js';
 import { openCassette } from './cassette-open.js';
-import { credentialSource } from './credentials.js';
 import { endpointPrefixes } from './endpoints.js';
-import { Forwarder } from './forwarder.js';
 import { expiryOf, refuseRecordingInCI } from './mode-choice.js';
 import { MODE_STEPS, type ProxyMode } from './modes.js';
+import type { Outbound } from './outbound.js';
 import type { ProxySettings } from './options.js';
 import { createPipeline, type Handler } from './pipeline.js';
 import { newCounters, type ProxyCounters, type ProxyStats } from './stats.js';
@@ -26,10 +25,12 @@ import { RouteCache } from './steps/route.js';
 import { routeRecorded } from './route-recorded.js';
 import { countBySeverity, Findings, reached } from './steps/validate.js';
 
-/** What every session of one proxy shares: built once from the proxy's contracts. */
+/** What every session of one proxy shares: built once from the proxy's contracts and forwarding options. */
 export interface SharedParts {
   validator: Validator;
   sensitive: SensitiveLookup;
+  /** The connection pool and credentials: the proxy closes them, after its sessions. */
+  outbound: Outbound;
 }
 
 export interface Session {
@@ -103,7 +104,7 @@ export async function openSession(initial: ProxySettings, shared: SharedParts): 
     log(`tapegate: matchHeaders ignores ${match.matcher.droppedHeaders.join(', ')}: they change on every request (signing, SDK bookkeeping)`);
   }
   const forward = settings.forward;
-  const forwarder = forward === null ? null : new Forwarder(forward.timeoutMs, forward.maxResponseBytes);
+  const outbound = forward === null ? null : shared.outbound.for(forward);
   const journal = opened.writer === null ? null : new Journal(opened.writer);
   const counters = newCounters();
   const findings = new Findings(shared.validator, log, mode === 'replay' ? (match?.matcher ?? null) : null);
@@ -115,7 +116,7 @@ export async function openSession(initial: ProxySettings, shared: SharedParts): 
     routes: new RouteCache(shared.validator.router, opened.existing.length * 2),
     match,
     forward:
-      forward === null || forwarder === null
+      forward === null || outbound === null
         ? null
         : {
             contracts: settings.contracts,
@@ -124,8 +125,8 @@ export async function openSession(initial: ProxySettings, shared: SharedParts): 
               ...(forward.region ? { region: forward.region } : {}),
               endpointPrefixes: endpointPrefixes(settings.contracts),
             },
-            credentials: credentialSource({ ...(forward.credentials ? { credentials: forward.credentials } : {}), ...(forward.profile ? { profile: forward.profile } : {}) }),
-            forwarder,
+            credentials: outbound.credentials,
+            forwarder: outbound.forwarder,
           },
     redact,
     journal,
@@ -160,14 +161,12 @@ export async function openSession(initial: ProxySettings, shared: SharedParts): 
     close: () => {
       closing ??= (async () => {
         await idle();
-        forwarder?.close();
         await journal?.finish();
         return stats();
       })();
       return closing;
     },
     abort: async () => {
-      forwarder?.close();
       await journal?.abort();
     },
   };

@@ -15,6 +15,7 @@ import { InFlight } from './in-flight.js';
 import type { ProxyMode } from './modes.js';
 import { parseProxyOptions, type AnyProxyOptions, type OptionNaming, type ProxyOptions, type ProxySettings, type SessionsOptions } from './options.js';
 import type { Handler } from './pipeline.js';
+import { Outbound } from './outbound.js';
 import { openSession, type Session } from './session.js';
 import { SessionError, SessionRegistry, type SessionOutcome } from './sessions.js';
 import { admission, foreignRequest, type Admission } from './steps/admit.js';
@@ -66,7 +67,8 @@ export async function startProxy(options: AnyProxyOptions, naming: OptionNaming 
   const settings = parseProxyOptions(options, naming);
   const { log } = settings;
   const validator = new Validator(settings.contracts);
-  const shared = { validator, sensitive: sensitiveLookup(settings.contracts) };
+  const outbound = new Outbound();
+  const shared = { validator, sensitive: sensitiveLookup(settings.contracts), outbound };
   // Serving sessions, the proxy needs no cassette of its own; passthrough never has one.
   const own: Session | null = settings.cassette !== null || settings.mode === 'passthrough' ? await openSession(settings, shared) : null;
   const registry = new SessionRegistry(own, settings.sessions === null ? null : { ...options, cassetteDir: settings.sessions.cassetteDir }, shared, log);
@@ -118,6 +120,7 @@ export async function startProxy(options: AnyProxyOptions, naming: OptionNaming 
     port = await listen(server, settings.host, settings.port);
   } catch (error) {
     await own?.abort();
+    outbound.close();
     throw error;
   }
   admit = admission(settings.host, port, settings.allowedHosts);
@@ -140,7 +143,9 @@ export async function startProxy(options: AnyProxyOptions, naming: OptionNaming 
       closing ??= (async () => {
         await inFlight.stop(server);
         await registry.stopAll();
-        return (await own?.close()) ?? stats();
+        const final = (await own?.close()) ?? stats();
+        outbound.close();
+        return final;
       })();
       return closing;
     },

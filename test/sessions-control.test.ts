@@ -183,6 +183,19 @@ describe('concurrent sessions', () => {
   });
 });
 
+describe('what sessions share', () => {
+  it('one connection pool upstream: sessions recorded one after another reuse the same keep-alive connection', async () => {
+    const { proxy, fake } = await setUp();
+    for (const test of ['test_a', 'test_b', 'test_c']) {
+      const session = await startSession(proxy.url, `pool/${test}`);
+      await client(proxy, session).send(new CreateRestApiCommand({ name: test }));
+      expect((await control(proxy.url, 'DELETE', `/__tapegate/sessions/${session}`)).json.recorded).toBe(1);
+    }
+    expect(fake.requests).toBe(3);
+    expect(fake.connections).toBe(1);
+  });
+});
+
 describe('the default session', () => {
   it('is the last started session still open, else the proxy’s own cassette, else a clear 400', async () => {
     const { proxy: recorder, dir } = await setUp();

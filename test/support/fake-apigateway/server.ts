@@ -31,6 +31,8 @@ export interface FakeApiGateway {
   readonly port: number;
   /** Requests to AWS paths received so far (control requests not counted). */
   readonly requests: number;
+  /** TCP connections accepted so far (keep-alive reuse shows as fewer connections than requests). */
+  readonly connections: number;
   /** Requests whose signature verified / was rejected. */
   readonly signatures: Readonly<SignatureCounts>;
   /** Every answered request, in order (held requests are not answered). */
@@ -160,7 +162,9 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
       if (!response.headersSent && !response.destroyed) writeControl(response, 500, { message: String(error) });
     });
   });
+  let connections = 0;
   server.on('connection', (socket) => {
+    connections++;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -175,6 +179,9 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
     port,
     get requests() {
       return requests;
+    },
+    get connections() {
+      return connections;
     },
     signatures,
     exchanges,
