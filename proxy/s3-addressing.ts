@@ -11,7 +11,7 @@
  */
 import { signingServiceOf } from '../core/aws-service.js';
 import type { RecordedRequest } from '../core/exchange.js';
-import { hostedPath, s3Address } from '../contracts/wire/s3-address.js';
+import { hostedPath, virtualHostedAddress } from '../contracts/wire/s3-address.js';
 import { isIP } from 'node:net';
 import { signsLikeS3 } from './s3-signing.js';
 
@@ -31,16 +31,23 @@ export interface AddressedRequest {
 export function pathStyleRequest(request: RecordedRequest, target: string, endpointHosts: readonly string[]): AddressedRequest {
   const host = request.headers.host;
   if (host === undefined) return { request, target };
-  const address = s3Address(host, request.path, endpointHosts);
-  if (address.style !== 'virtual-hosted' || address.endpointHost === undefined) return { request, target };
+  const address = virtualHostedAddress(host, request.path, endpointHosts);
+  if (address?.endpointHost === undefined) return { request, target };
   // The signing scope, not the Host: an unsigned `bucket.s3.amazonaws.com` names the bucket where a Host names a service.
   const signedFor = signingServiceOf(request.headers);
   if (signedFor !== null && !signsLikeS3(signedFor)) return { request, target };
   const mark = target.indexOf('?');
-  return {
-    request: { ...request, path: address.path, addressing: 'virtual-hosted', headers: { ...request.headers, host: address.endpointHost } },
-    target: mark < 0 ? address.path : address.path + target.slice(mark),
-  };
+  // Written out, not `{...request, addressing}`: V8 takes microseconds to add a key to a spread copy.
+  // `Required` makes a field RecordedRequest gains later a compile error here, never silently dropped.
+  const made = {
+    method: request.method,
+    path: address.path,
+    addressing: 'virtual-hosted',
+    query: request.query,
+    headers: { ...request.headers, host: address.endpointHost },
+    body: request.body,
+  } satisfies Required<RecordedRequest>;
+  return { request: made, target: mark < 0 ? address.path : address.path + target.slice(mark) };
 }
 
 /** Where a request goes upstream: the path to send and sign, and a Host when it is not the upstream's own. */
