@@ -33,8 +33,19 @@ export interface EventStreamFrames {
 
 export interface RecordedRequest {
   method: string;
-  /** Path as sent on the wire, percent-encoding kept, without the query string. */
+  /**
+   * Path as sent on the wire, percent-encoding kept, without the query string; in path style
+   * (`/bucket/key`) when `addressing` says the bucket came in the Host.
+   */
   path: string;
+  /**
+   * `virtual-hosted`: an S3 request that named its bucket in the Host (`bucket.localhost:PORT`,
+   * `bucket.s3.us-east-1.amazonaws.com`). Such a request is kept path-style, the bucket moved
+   * to the front of `path`, because the Host is never kept (its port and endpoint change from
+   * run to run) and the bucket is part of the request's identity. Absent: `path` is as sent
+   * (format 5 on; older cassettes never have it).
+   */
+  addressing?: 'virtual-hosted';
   /** Decoded query parameters; a repeated name keeps every value in order. */
   query: Record<string, string[]>;
   /** Kept headers only (never Authorization, tokens, cookies), lower-case names. */

@@ -14,6 +14,7 @@ import type { RedactOptions } from '../cassettes/redact/redact.js';
 import { hostLabel, requestLabel } from '../cassettes/redact/request-label.js';
 import { oneLine } from '../core/text.js';
 import type { ModeSteps } from './modes.js';
+import { pathStyleRequest } from './s3-addressing.js';
 import type { ProxyCounters } from './stats.js';
 import { answer, answerError, answerInternalError, answerProxyError } from './steps/answer.js';
 import { forward, type ForwardContext, type ReadyRequest, type UnsealedExchange } from './steps/forward.js';
@@ -34,6 +35,8 @@ export interface PipelineContext {
   /** The modes that forward. */
   forward: ForwardContext | null;
   redact: RedactOptions;
+  /** Names of this proxy a bucket label may stand in front of, besides `localhost` (s3-addressing.ts). */
+  s3EndpointHosts: readonly string[];
   /** record and auto. */
   journal: Journal | null;
   recordFailures: boolean;
@@ -166,8 +169,8 @@ export function createPipeline(context: PipelineContext): Handler {
 
   const handleRead = (req: IncomingMessage, res: ServerResponse, result: IncomingResult, arrival: Arrival | null): Promise<void> | void => {
     if (!result.ok) return unreadable(req, res, result);
-    const request = result.request;
-    const target = req.url ?? '/';
+    // A virtual-hosted S3 request is routed, matched and recorded path-style, its bucket in the path.
+    const { request, target } = pathStyleRequest(result.request, req.url ?? '/', context.s3EndpointHosts);
     const line = requestLine(request.method, target, request.headers, request.body);
     const operation = context.routes.operationOf(line, request);
     if (context.match !== null) {

@@ -14,6 +14,8 @@ export interface RequestToSign {
   method: string;
   /** Origin to send to; its `host` (with a non-default port) becomes the Host header. */
   target: URL;
+  /** The Host header when it is not the target's: a virtual-hosted S3 request's bucket label in front of it (s3-addressing.ts). */
+  host?: string;
   /** Path exactly as it will be sent, percent-encoding kept, no query. */
   path: string;
   /** Decoded query parameters (the form the signer canonicalises). */
@@ -60,7 +62,7 @@ export function forwardedHeaders(request: RequestToSign): Record<string, string>
   for (const [name, value] of Object.entries(request.headers)) {
     if (!NOT_FORWARDED.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
   }
-  headers.host = request.target.host;
+  headers.host = request.host ?? request.target.host;
   const hadLength = request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
   if (request.body.length > 0 || hadLength) headers['content-length'] = String(request.body.length);
   return headers;

@@ -6,6 +6,7 @@
  * session (the `cassette` it was started with) and, with `sessions`, one more per started
  * session (sessions.ts); every request goes to exactly one of them.
  */
+import { isIP } from 'node:net';
 import type { RedactOptions } from '../cassettes/redact/redact.js';
 import { AccountIdMap } from '../cassettes/redact/account-ids.js';
 import type { SensitiveLookup } from '../core/sensitive.js';
@@ -45,6 +46,11 @@ export interface Session {
   close(): Promise<ProxyStats>;
   /** Drops the journal without finishing it (the proxy failed to listen). */
   abort(): Promise<void>;
+}
+
+/** The proxy's own names an SDK may be pointed at, whose subdomains are S3 bucket labels: IP addresses have none. */
+function s3EndpointHosts(settings: ProxySettings): string[] {
+  return [settings.host, ...settings.allowedHosts].filter((name) => isIP(name) === 0 && name !== 'localhost');
 }
 
 /** Counts a handler's unfinished runs, so that closing one session waits for its own requests only. */
@@ -129,6 +135,7 @@ export async function openSession(initial: ProxySettings, shared: SharedParts): 
             forwarder: outbound.forwarder,
           },
     redact,
+    s3EndpointHosts: s3EndpointHosts(settings),
     journal,
     recordFailures: forward?.recordFailures ?? false,
     findings,

@@ -245,7 +245,7 @@ describe('cassette textconv', () => {
     const result = cli('cassette', 'textconv', 'a.cassette');
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toBe('# tapegate cassette, format version 4, 2 exchanges');
+    expect(lines[0]).toBe('# tapegate cassette, format version 5, 2 exchanges');
     expect(lines.filter((line) => line.startsWith('# exchange'))).toEqual(['# exchange 0 apigateway.GetIntegrationResponse', '# exchange 1 (no operation)']);
     const text = result.stdout;
     const exchange = text.slice(text.indexOf('\n', text.indexOf('# exchange 0')) + 1, text.indexOf('# exchange 1'));

@@ -59,10 +59,10 @@ describe('cassettes refused at startup', () => {
     const { dir, remove } = await tempDir();
     cleanups.push(remove);
     const file = join(dir, 'future.cassette');
-    const header = { ...createHeader({ toolVersion: '9.0.0', services: [] }), formatVersion: 5 };
+    const header = { ...createHeader({ toolVersion: '9.0.0', services: [] }), formatVersion: 6 };
     await writeFile(file, encodePreamble(header));
     const error = await refusal(startProxy({ mode: 'replay', cassette: file, log: false }));
-    expect(error.message).toContain('format version 5 is newer than this tapegate understands (4); upgrade tapegate');
+    expect(error.message).toContain('format version 6 is newer than this tapegate understands (5); upgrade tapegate');
   });
 
   it('refuses a cassette name that escapes --cassette-dir, naming both', async () => {

@@ -65,7 +65,7 @@ const headerKeys = new Set(['format', 'formatVersion', 'toolVersion', 'createdAt
 const redactionKeys = new Set(['accountIds']);
 const serviceKeys = new Set(['service', 'apiVersion', 'contractSha256']);
 const exchangeKeys = new Set(['seq', 'operation', 'service', 'unsigned', 'request', 'response', 'timing']);
-const requestKeys = new Set(['method', 'path', 'query', 'headers', 'body']);
+const requestKeys = new Set(['method', 'path', 'addressing', 'query', 'headers', 'body']);
 const responseKeys = new Set(['status', 'headers', 'body']);
 const SERVICE_NAME = /^[a-z0-9-]{1,64}$/;
 const timingKeys = new Set(['startedAt', 'durationMs']);
@@ -123,6 +123,12 @@ function method(value: unknown, at: string): void {
 
 function path(value: unknown, at: string): void {
   if (!ORIGIN_PATH.test(string(value, at))) throw new Bad(at, 'must start with "/" and hold no spaces or control characters');
+}
+
+/** A virtual-hosted S3 request is kept path-style: its path must start with the bucket the Host named. */
+function addressing(value: unknown, requestPath: string): void {
+  if (value !== 'virtual-hosted') throw new Bad('/request/addressing', 'must be "virtual-hosted" when present');
+  if (requestPath.length < 2 || requestPath[1] === '/') throw new Bad('/request/path', 'must start with the bucket (/bucket/key) when addressing is "virtual-hosted"');
 }
 
 function query(value: unknown, at: string): void {
@@ -198,6 +204,7 @@ function exchange(value: unknown, bytesForm: BytesForm): void {
   const request = object(ex.request, '/request', requestKeys);
   method(request.method, '/request/method');
   path(request.path, '/request/path');
+  if (request.addressing !== undefined) addressing(request.addressing, request.path as string);
   query(request.query, '/request/query');
   headers(request.headers, '/request/headers');
   body(request.body, '/request/body', bytesForm);

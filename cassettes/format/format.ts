@@ -14,8 +14,10 @@ export const CASSETTE_FORMAT = 'tapegate-cassette';
  * `service` (the SigV4 credential scope's service) and `unsigned` (an emulator's own call,
  * forwarded unsigned); 1 and 2 are read without them. 4 added blob records (large byte
  * bodies as records of their own, blobs.ts) and an event stream's frames beside its bytes.
+ * 5 added a request's optional `addressing` (`virtual-hosted`: an S3 request that named its
+ * bucket in the Host, kept path-style); 1 to 4 are read without it.
  */
-export const CASSETTE_FORMAT_VERSION = 4;
+export const CASSETTE_FORMAT_VERSION = 5;
 
 /** The first version that may hold blob records (blobs.ts). */
 export const BLOBS_SINCE = 4;

@@ -98,8 +98,8 @@ describe('cassetteToJson / cassetteFromJson', () => {
 
   it('refuses a newer format version by name', () => {
     const json = cassetteToJson({ header: sampleHeader(), exchanges: [] });
-    expect(importError({ ...json, header: { ...json.header, formatVersion: 5, somethingNew: true } })).toBe(
-      'Failed to import cassette "fixture.json": format version 5 is newer than this tapegate understands (4); upgrade tapegate',
+    expect(importError({ ...json, header: { ...json.header, formatVersion: 6, somethingNew: true } })).toBe(
+      'Failed to import cassette "fixture.json": format version 6 is newer than this tapegate understands (5); upgrade tapegate',
     );
   });
 });

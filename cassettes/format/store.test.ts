@@ -202,11 +202,11 @@ describe('writeCassette / readCassette', () => {
 
   it('refuses a newer format version by name, whatever else the header holds', async () => {
     const file = join(dir, 'future.cassette');
-    const header = { ...createHeader({ toolVersion: '9.0.0', services: [] }), formatVersion: 5, newField: { x: 1 } };
+    const header = { ...createHeader({ toolVersion: '9.0.0', services: [] }), formatVersion: 6, newField: { x: 1 } };
     const payload = new Packr({ useRecords: false }).pack(header);
     await writeFile(file, Buffer.concat([CASSETTE_MAGIC, frameRecord(payload), frameRecord(Buffer.from([0xc1]))]));
     const error = await failure(readCassette(file));
-    expect(error.message).toBe(`Failed to read cassette "${file}": format version 5 is newer than this tapegate understands (4); upgrade tapegate`);
+    expect(error.message).toBe(`Failed to read cassette "${file}": format version 6 is newer than this tapegate understands (5); upgrade tapegate`);
   });
 
   it('names the bad field of a header that is ours but malformed', async () => {

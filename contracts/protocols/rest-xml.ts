@@ -46,12 +46,14 @@ export const restXml: WireProtocol = {
         // S3's `/{Bucket}` and `/{Bucket}/{Key+}` take almost any path: only a request that
         // names S3 (its SigV4 scope, an S3 endpoint Host, a bucket in the Host) is tried on it.
         // A recorded exchange keeps its operation, so verify and drift need no routing.
-        const virtual = host !== undefined && s3Address(host, request.path).style === 'virtual-hosted';
+        // A request made path-style already (its bucket moved from the Host to the path) is not made so again.
+        const pathStyled = request.addressing === 'virtual-hosted';
+        const virtual = pathStyled || (host !== undefined && s3Address(host, request.path).style === 'virtual-hosted');
         const candidates = named === null ? (virtual ? services : []) : services.filter((service) => service.signingName === named || service.endpointPrefix === named);
         for (const summary of candidates) {
           const entry = routerOf(summary);
           if (entry === null) continue;
-          const path = entry.s3 && host !== undefined ? s3Address(host, request.path).path : request.path;
+          const path = entry.s3 && host !== undefined && !pathStyled ? s3Address(host, request.path).path : request.path;
           const match = entry.router.route(request.method, path, request.query);
           if (match !== null) return { operation: entry.twins.pick(match.operation, request), labels: match.labels };
         }

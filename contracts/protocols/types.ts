@@ -19,6 +19,8 @@ export interface RouteRequest {
   headers?: Record<string, string>;
   /** The query protocol's `Action` may travel in a form body (read by core/query-call.ts, once per body). */
   body?: Body;
+  /** `virtual-hosted`: an S3 request whose bucket came in the Host, already path-style (core/exchange.ts). */
+  addressing?: 'virtual-hosted';
 }
 
 /** The generator's side of a protocol, bound to one model's metadata. */

@@ -1,28 +1,35 @@
 /** The bucket of an S3 request from its Host or its path, and URI labels from a path-style path. */
 import { describe, expect, it } from 'vitest';
 import { matchUriLabels } from './rest-http-members.js';
-import { s3Address } from './s3-address.js';
+import { hostedPath, s3Address } from './s3-address.js';
 
 describe('s3Address', () => {
   it.each([
-    ['bucket.s3.us-east-1.amazonaws.com', 'bucket'],
-    ['bucket.s3.amazonaws.com', 'bucket'],
-    ['my.dotted.bucket.s3.eu-west-1.amazonaws.com', 'my.dotted.bucket'],
-    ['bucket.s3-us-west-2.amazonaws.com', 'bucket'],
-    ['bucket.s3.dualstack.us-east-1.amazonaws.com', 'bucket'],
-    ['bucket.s3-accelerate.amazonaws.com', 'bucket'],
-    ['bucket.s3-fips.us-gov-west-1.amazonaws.com', 'bucket'],
-    ['bucket.s3.cn-north-1.amazonaws.com.cn', 'bucket'],
-    ['a.s3.b.s3.us-east-1.amazonaws.com', 'a.s3.b'],
-    ['bucket--usw2-az1--x-s3.s3express-usw2-az1.us-west-2.amazonaws.com', 'bucket--usw2-az1--x-s3'],
-    ['Bucket.S3.US-EAST-1.AMAZONAWS.COM:443', 'bucket'],
-    ['tapegate-bucket.localhost:8123', 'tapegate-bucket'],
-  ])('%s is virtual-hosted, bucket %s', (host, bucket) => {
-    expect(s3Address(host, '/dir/a%20b.txt')).toEqual({ style: 'virtual-hosted', bucket, path: `/${bucket}/dir/a%20b.txt` });
+    ['bucket.s3.us-east-1.amazonaws.com', 'bucket', 's3.us-east-1.amazonaws.com'],
+    ['bucket.s3.amazonaws.com', 'bucket', 's3.amazonaws.com'],
+    ['my.dotted.bucket.s3.eu-west-1.amazonaws.com', 'my.dotted.bucket', 's3.eu-west-1.amazonaws.com'],
+    ['bucket.s3-us-west-2.amazonaws.com', 'bucket', 's3-us-west-2.amazonaws.com'],
+    ['bucket.s3.dualstack.us-east-1.amazonaws.com', 'bucket', 's3.dualstack.us-east-1.amazonaws.com'],
+    ['bucket.s3-accelerate.amazonaws.com', 'bucket', 's3-accelerate.amazonaws.com'],
+    ['bucket.s3-fips.us-gov-west-1.amazonaws.com', 'bucket', 's3-fips.us-gov-west-1.amazonaws.com'],
+    ['bucket.s3.cn-north-1.amazonaws.com.cn', 'bucket', 's3.cn-north-1.amazonaws.com.cn'],
+    ['a.s3.b.s3.us-east-1.amazonaws.com', 'a.s3.b', 's3.us-east-1.amazonaws.com'],
+    ['bucket--usw2-az1--x-s3.s3express-usw2-az1.us-west-2.amazonaws.com', 'bucket--usw2-az1--x-s3', 's3express-usw2-az1.us-west-2.amazonaws.com'],
+    ['Bucket.S3.US-EAST-1.AMAZONAWS.COM:443', 'bucket', 's3.us-east-1.amazonaws.com:443'],
+    ['tapegate-bucket.localhost:8123', 'tapegate-bucket', 'localhost:8123'],
+  ])('%s is virtual-hosted, bucket %s, endpoint %s', (host, bucket, endpointHost) => {
+    expect(s3Address(host, '/dir/a%20b.txt')).toEqual({ style: 'virtual-hosted', bucket, path: `/${bucket}/dir/a%20b.txt`, endpointHost });
   });
 
   it('puts the bucket in front of the root path of a bucket operation', () => {
-    expect(s3Address('bucket.s3.amazonaws.com', '/')).toEqual({ style: 'virtual-hosted', bucket: 'bucket', path: '/bucket' });
+    expect(s3Address('bucket.s3.amazonaws.com', '/')).toEqual({ style: 'virtual-hosted', bucket: 'bucket', path: '/bucket', endpointHost: 's3.amazonaws.com' });
+  });
+
+  it('leaves nothing of the bucket in the endpoint host: the same request path-style reads the bucket from the path', () => {
+    for (const host of ['bucket-a.localhost:8123', 'bucket-a.s3.us-east-1.amazonaws.com', 'bucket-a.tapegate.test:8080']) {
+      const hosted = s3Address(host, '/k', ['tapegate.test']);
+      expect(s3Address(hosted.endpointHost!, hosted.path, ['tapegate.test'])).toEqual({ style: 'path', bucket: 'bucket-a', path: '/bucket-a/k' });
+    }
   });
 
   it.each([
@@ -40,8 +47,35 @@ describe('s3Address', () => {
   });
 
   it('reads a bucket label in front of a named endpoint host (the proxy the SDK was pointed at)', () => {
-    expect(s3Address('bucket.tapegate.test:8080', '/k', ['tapegate.test:8080'])).toEqual({ style: 'virtual-hosted', bucket: 'bucket', path: '/bucket/k' });
+    expect(s3Address('bucket.tapegate.test:8080', '/k', ['tapegate.test:8080'])).toEqual({
+      style: 'virtual-hosted',
+      bucket: 'bucket',
+      path: '/bucket/k',
+      endpointHost: 'tapegate.test:8080',
+    });
     expect(s3Address('tapegate.test:8080', '/bucket/k', ['tapegate.test:8080'])).toEqual({ style: 'path', bucket: 'bucket', path: '/bucket/k' });
+  });
+});
+
+describe('hostedPath', () => {
+  it.each([
+    ['/bucket/dir/a%20b.txt', 'bucket', '/dir/a%20b.txt'],
+    ['/bucket', 'bucket', '/'],
+    ['/bucket/', 'bucket', '/'],
+    ['/my.dotted.bucket/k', 'my.dotted.bucket', '/k'],
+  ])('%s is bucket %s, path %s', (path, bucket, rest) => {
+    expect(hostedPath(path)).toEqual({ bucket, path: rest });
+  });
+
+  it('undoes what s3Address does to a virtual-hosted request', () => {
+    for (const path of ['/', '/k', '/dir/a%20b.txt', '/folder/', '//double']) {
+      const address = s3Address('bucket-a.localhost:9000', path);
+      expect(hostedPath(address.path)).toEqual({ bucket: 'bucket-a', path });
+    }
+  });
+
+  it('is null for a path that names no bucket a Host label could carry', () => {
+    for (const path of ['/', '//k', '/Upper/k', '/a%2Fb/k', '/a%3A1/k', '/bad%zz/k']) expect(hostedPath(path), path).toBeNull();
   });
 });
 

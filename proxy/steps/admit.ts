@@ -41,6 +41,23 @@ function splitHost(header: string): { name: string; port: number | null } | null
   return { name: (match[1] ?? match[2] ?? '').toLowerCase(), port: match[3] === undefined ? null : Number(match[3]) };
 }
 
+/** An S3 bucket name (3 to 63 of `a-z 0-9 . -`), as an SDK puts it in front of the endpoint host, virtual-hosted. */
+const BUCKET_LABEL = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/**
+ * `bucket-a.localhost`: an S3 client addressing a bucket virtual-hosted on an endpoint that is
+ * one of this proxy's names (not an IP address, which has no subdomains). Another site cannot
+ * use it to rebind: `localhost`'s subdomains are loopback (RFC 6761), and the other names are
+ * the ones the user allowed, whose subdomains are theirs too.
+ */
+function bucketLabelled(name: string, names: ReadonlySet<string>): boolean {
+  for (const own of names) {
+    if (isIP(own) !== 0 || !name.endsWith('.' + own)) continue;
+    if (BUCKET_LABEL.test(name.slice(0, -own.length - 1))) return true;
+  }
+  return false;
+}
+
 /** Why `req` is refused, or null when it is meant for this proxy. */
 export function foreignRequest(req: IncomingMessage, admit: Admission): string | null {
   if (req.headers.origin !== undefined) return 'it carries an Origin header (SDKs send none; browsers do, cross-site)';
@@ -49,7 +66,7 @@ export function foreignRequest(req: IncomingMessage, admit: Admission): string |
   if (header === undefined) return null;
   const host = splitHost(header);
   if (host !== null && AWS_ENDPOINT_NAME.test(host.name)) return null;
-  const known = host !== null && (admit.names.has(host.name) || (admit.anyAddress && isIP(host.name) !== 0));
+  const known = host !== null && (admit.names.has(host.name) || (admit.anyAddress && isIP(host.name) !== 0) || bucketLabelled(host.name, admit.names));
   if (!known || (host.port !== null && host.port !== admit.port)) {
     return 'its Host names another server (allow a name with --allow-host)';
   }

@@ -13,6 +13,7 @@ import type { CredentialsProvider } from '../credentials.js';
 import { parseCredentialScope, signingNameOf } from '../endpoints.js';
 import type { Forwarder } from '../forwarder.js';
 import { forwardedHeaders, resignHeaders } from '../resign.js';
+import { sentAddress } from '../s3-addressing.js';
 import { s3PayloadHash, signsLikeS3 } from '../s3-signing.js';
 import { planUpstream, type UpstreamConfig } from '../upstream.js';
 import { upstreamFailure } from '../upstream-error.js';
@@ -50,6 +51,16 @@ export interface ReadyRequest {
   start: number;
 }
 
+/**
+ * The request target to send: as the client sent it (percent-encoding and query untouched),
+ * with `sentPath` for its path when that differs (a virtual-hosted S3 request sent path-style).
+ */
+function sentTarget(clientTarget: string, sentPath: string): string {
+  const mark = clientTarget.indexOf('?');
+  if ((mark < 0 ? clientTarget : clientTarget.slice(0, mark)) === sentPath) return clientTarget;
+  return mark < 0 ? sentPath : sentPath + clientTarget.slice(mark);
+}
+
 export async function forward(context: ForwardContext, req: IncomingMessage, res: ServerResponse, ready: ReadyRequest): Promise<Forwarded> {
   const { request, operation, body } = ready;
   // Built only for a message: masking the path for a label costs a dozen regex passes.
@@ -63,7 +74,9 @@ export async function forward(context: ForwardContext, req: IncomingMessage, res
   const { plan } = decision;
   // An unsigned pass-through is marked, so verify and the findings know it for an emulator's own call, not an unknown AWS one.
   const identity = plan.sign ? service : { ...service, unsigned: true as const };
-  const toSend = { method: request.method, target: plan.target, path: request.path, query: request.query, headers: request.headers, body };
+  // A virtual-hosted S3 request was made path-style when read: it goes upstream as it came (s3-addressing.ts).
+  const sent = sentAddress(request, plan.target);
+  const toSend = { method: request.method, target: plan.target, ...sent, query: request.query, headers: request.headers, body };
   let headers: Record<string, string>;
   if (plan.sign) {
     const unsignable = signsLikeS3(plan.service) ? s3PayloadHash(request.headers['x-amz-content-sha256']) : null;
@@ -78,7 +91,7 @@ export async function forward(context: ForwardContext, req: IncomingMessage, res
   } else {
     headers = forwardedHeaders(toSend);
   }
-  const result = await context.forwarder.forward(req, res, { target: plan.target, path: req.url ?? request.path, headers, body });
+  const result = await context.forwarder.forward(req, res, { target: plan.target, path: sentTarget(req.url ?? request.path, sent.path), headers, body });
   const timing = { startedAt: ready.startedAt.toISOString(), durationMs: Math.round(performance.now() - ready.start) };
   if (result.ok) {
     const response = recordedResponseOf(result.response);

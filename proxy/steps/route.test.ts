@@ -30,4 +30,15 @@ describe('RouteCache', () => {
     // An AWS Host names the service as a signature does.
     expect(cache.operationOf(line, request({ host: 'apigateway.us-east-1.amazonaws.com' }))).toBeNull();
   });
+
+  it('an unsigned line path-style and the same line from a virtual-hosted S3 request: each its own answer', () => {
+    const cache = new RouteCache(new ContractRouter(bundledContracts()));
+    const line = 'GET /bucket-a/key';
+    const pathStyle: RouteRequest = { method: 'GET', path: '/bucket-a/key', query: {}, headers: { host: 'localhost:4010' } };
+    // Made path-style from `bucket-a.localhost:4010` (proxy/s3-addressing.ts): the Host named the bucket, so it is S3's.
+    const hosted: RouteRequest = { ...pathStyle, addressing: 'virtual-hosted' };
+    expect(cache.operationOf(line, pathStyle)).toBeNull();
+    expect(cache.operationOf(line, hosted)).toBe('s3.GetObject');
+    expect(cache.operationOf(line, pathStyle)).toBeNull();
+  });
 });

@@ -35,7 +35,9 @@ export class RouteCache {
   operationOf(line: string, request: RouteRequest): string | null {
     const named = request.headers === undefined ? null : namedServiceOf(request.headers);
     // A newline never occurs in a request line or a header value: the two parts cannot run together.
-    const key = named === null ? line : line + '\n' + named;
+    let key = named === null ? line : line + '\n' + named;
+    // An unsigned S3 request whose bucket came in the Host routes to S3, the same line path-style to nothing (rest-xml.ts).
+    if (request.addressing !== undefined) key += '\n' + request.addressing;
     const known = this.operations.get(key);
     if (known !== undefined) return known;
     const operation = this.router.route(request, named)?.operation ?? null;

@@ -49,6 +49,20 @@ describe('a request not meant for the proxy', () => {
     }
   });
 
+  it('accepts an S3 bucket label in front of localhost or an allowed name (virtual-hosted), on the proxy port only', async () => {
+    const { proxy, upstream } = await startMode('record', cleanups, { allowedHosts: ['host.docker.internal'] });
+    const other = proxy.port + 1 > 65535 ? 1 : proxy.port + 1;
+    for (const host of [`bucket-a.localhost:${other}`, `bucket-a.evil.example:${proxy.port}`, `bucket-a.127.0.0.1:${proxy.port}`, `x.localhost:${proxy.port}`]) {
+      const refused = await send(proxy.url, { path: '/key', headers: { ...SIGNED, host } });
+      expect(refused.status, host).toBe(403);
+    }
+    expect(upstream?.received.length ?? 0).toBe(0);
+    for (const host of [`bucket-a.localhost:${proxy.port}`, `my.bucket.host.docker.internal:${proxy.port}`]) {
+      const admitted = await send(proxy.url, { path: '/key', headers: { ...SIGNED, host } });
+      expect(admitted.status, host).not.toBe(403);
+    }
+  });
+
   it('accepts a Host on the allow-list', async () => {
     const { proxy } = await startMode('record', cleanups, { allowedHosts: ['host.docker.internal'] });
     const answer = await send(proxy.url, { path: V2_IR_COLLECTION, headers: { ...SIGNED, host: `host.docker.internal:${proxy.port}` } });

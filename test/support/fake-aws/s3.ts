@@ -1,5 +1,6 @@
 /**
- * S3 as the fake serves it (rest-xml, path-style `/bucket/key`): CreateBucket, PutObject,
+ * S3 as the fake serves it (rest-xml, path-style `/bucket/key`, or virtual-hosted `/key` with the
+ * bucket in a `bucket.localhost:PORT` Host): CreateBucket, PutObject,
  * GetObject, HeadObject, ListObjectsV2 and DeleteObject, with S3's own answers (an empty 200
  * with an `ETag` for a put, 204 for a delete, `NoSuchKey`/`NoSuchBucket` XML naming what is
  * missing). A `Content-MD5` the client sends is checked, as S3 does (`BadDigest`).
@@ -74,11 +75,21 @@ function listObjectsV2(request: FakeRequest, name: string, bucket: Map<string, S
   return xmlAnswer(200, `<ListBucketResult xmlns="${NAMESPACE}">${xmlElements(result)}</ListBucketResult>`, { 'content-type': 'application/xml' });
 }
 
+/**
+ * The bucket and key a request addresses. Read here on its own, not with tapegate's
+ * s3-address.ts: the fake is what the proxy's forwarding is checked against.
+ */
+function addressOf(request: FakeRequest): { name: string; key: string } {
+  const decode = (segments: string[]): string => segments.map((segment) => decodeURIComponent(segment)).join('/');
+  const hosted = /^([a-z0-9.-]+)\.localhost(?::\d+)?$/.exec(header(request, 'host') ?? '');
+  if (hosted !== null) return { name: hosted[1] as string, key: decode(request.path.split('/').slice(1)) };
+  const [, rawBucket = '', ...rawKey] = request.path.split('/');
+  return { name: decodeURIComponent(rawBucket), key: decode(rawKey) };
+}
+
 export function s3Service(buckets: S3Buckets) {
   return (request: FakeRequest): FakeAnswer | null => {
-    const [, rawBucket = '', ...rawKey] = request.path.split('/');
-    const name = decodeURIComponent(rawBucket);
-    const key = rawKey.map((segment) => decodeURIComponent(segment)).join('/');
+    const { name, key } = addressOf(request);
     if (name === '') return null;
     if (key === '') {
       if (request.method === 'PUT') {

@@ -24,6 +24,8 @@ export interface FakeAwsRequestLog {
   /** The signing name of the credential scope (`s3`, `dynamodb`, …), or null without one. */
   service: string | null;
   method: string;
+  /** The Host as it arrived (a virtual-hosted S3 request's bucket is in it). */
+  host: string;
   path: string;
   status: number;
 }
@@ -122,7 +124,7 @@ export async function startFakeAws(credentials: FakeCredentials = FAKE_AWS_CREDE
       };
       const service = scopeServiceOf(request);
       const result = answer(request, service);
-      requests.push({ service, method: request.method, path: request.path, status: result.status });
+      requests.push({ service, method: request.method, host: incoming.headers.host ?? '', path: request.path, status: result.status });
       response.writeHead(result.status, result.headers);
       // A HEAD answer has the headers of its GET and never a body, errors included.
       response.end(request.method === 'HEAD' ? undefined : result.body);
