@@ -61,11 +61,22 @@ export function amzTargetOf(headers: Record<string, string>): string | null {
   return value === undefined || value === '' ? null : value;
 }
 
-/** `cognito-idp` for `cognito-idp.us-east-1.amazonaws.com`; null for any other host. */
+/** An S3 endpoint label: `s3`, `s3-us-west-2`, `s3-fips`, `s3-accelerate`, `s3express-usw2-az1`. */
+const S3_LABEL = /^s3(?:$|-|express-)/;
+
+/**
+ * `cognito-idp` for `cognito-idp.us-east-1.amazonaws.com`; `s3` for a virtual-hosted S3 host
+ * (`bucket.s3.amazonaws.com`, `bucket.s3.us-east-1.amazonaws.com`), whose first label is the
+ * bucket; null for any other host.
+ */
 export function hostServiceOf(headers: Record<string, string>): string | null {
   const host = header(headers, 'host')?.trim().toLowerCase().replace(/:\d+$/, '');
-  const match = host === undefined ? null : /^([a-z0-9-]+)\.(?:[a-z0-9-]+\.)?amazonaws\.com(?:\.cn)?$/.exec(host);
-  return match === null ? null : (match[1] as string);
+  const match = host === undefined ? null : /^((?:[a-z0-9-]+\.)+)amazonaws\.com(?:\.cn)?$/.exec(host);
+  if (match === null) return null;
+  const labels = (match[1] as string).slice(0, -1).split('.');
+  if (labels.slice(1).some((label) => S3_LABEL.test(label))) return 's3';
+  // SERVICE.amazonaws.com or SERVICE.REGION.amazonaws.com; anything longer names no service we can tell.
+  return labels.length <= 2 ? (labels[0] as string) : null;
 }
 
 /**
