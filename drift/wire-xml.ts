@@ -242,13 +242,13 @@ export class XmlWireWalk {
         return;
       }
       case 'map': {
-        const valueName = this.entryName(this.before, a.value!, 'value');
-        const entries: At = { pointer: appendPointer(at.pointer, '*'), path: [...at.path, '*'], formKey: `${at.formKey}${this.flattened(refA, a) ? '' : '.entry'}.N.${valueName}` };
+        const entry = `${at.formKey}${this.flattened(refA, a) ? '' : '.entry'}.N`;
+        const entries: At = { pointer: appendPointer(at.pointer, '*'), path: [...at.path, '*'], formKey: `${entry}.${this.entryName(this.before, a.value!, 'value')}` };
         if (location === 'body') {
           for (const part of ['key', 'value'] as const) {
             const nameA = this.entryName(this.before, a[part]!, part);
             const nameB = this.entryName(this.after, b[part]!, part);
-            const spell = (name: string) => (syntax === 'xml' ? `map ${part}s <${name}>` : `map ${part}s in form keys …${name}`);
+            const spell = (name: string) => (syntax === 'xml' ? `map ${part}s <${name}>` : `map ${part}s in form keys ${entry}.${name}`);
             if (nameA !== nameB) this.push('wire-name-changed', entries, nameA, nameB, { before: spell(nameA), after: spell(nameB) });
           }
         }
