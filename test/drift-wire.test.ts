@@ -389,4 +389,48 @@ describe('tapegate drift: a recording against contracts whose wire name changed'
       },
     ]);
   });
+
+  it('a form key sent under the old name: one wire-name-changed, not also a required member missing', async () => {
+    const cassette = join(dir, 'sts.cassette');
+    const body = (text: string) => ({ kind: 'bytes' as const, bytes: Buffer.from(text) });
+    await writeCassette(cassette, createHeader({ toolVersion: '0.1.0', services: [] }), [
+      {
+        seq: 0,
+        operation: 'sts.AssumeRole',
+        service: 'sts',
+        request: {
+          method: 'POST',
+          path: '/',
+          query: {},
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: body('Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fci&RoleSessionName=ci'),
+        },
+        response: {
+          status: 200,
+          headers: { 'content-type': 'text/xml' },
+          body: body(
+            '<AssumeRoleResponse><AssumeRoleResult><AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/ci/ci</Arn><AssumedRoleId>AROAEXAMPLE:ci</AssumedRoleId></AssumedRoleUser></AssumeRoleResult></AssumeRoleResponse>',
+          ),
+        },
+        timing: { startedAt: '2026-01-01T00:00:00.000Z', durationMs: 3 },
+      },
+    ]);
+    expect(drift(cassette, original('sts')).changes).toEqual([]);
+    const result = drift(
+      cassette,
+      changed('sts', (m) => {
+        m.shapes.AssumeRoleRequest!.members.RoleSessionName!.locationName = 'SessionName';
+      }),
+    );
+    expect(result.changes.map(({ side, pointer, code, severity, message }) => ({ side, pointer, code, severity, message }))).toEqual([
+      {
+        side: 'request',
+        pointer: '/body/RoleSessionName',
+        code: 'wire-name-changed',
+        severity: 'breaking',
+        message:
+          'Recorded requests send member RoleSessionName as form key part RoleSessionName, where the contracts put it as form key part SessionName (form key RoleSessionName: RoleSessionName is no member of AssumeRoleRequest): the wire name changed; a server that follows the contracts does not read it from clients that still send the old name.',
+      },
+    ]);
+  });
 });
