@@ -333,6 +333,13 @@ export class XmlWireWalk {
       const next = queue.pop()!;
       if (seen.has(next)) continue;
       seen.add(next);
+      // A shape whose closure is known already answers for everything below it.
+      const closure = next === name ? undefined : this.sameClosure.get(next);
+      if (closure === true) continue;
+      if (closure === false) {
+        same = false;
+        break;
+      }
       const a = this.before.model.shapes[next];
       const b = this.after.model.shapes[next];
       if (
