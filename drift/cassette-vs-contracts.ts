@@ -18,6 +18,7 @@ import { fixedSeverity, severityFor } from './classify.js';
 import { ChangeCollector } from './collect.js';
 import { memberName } from './messages.js';
 import { recordedValue } from './recorded-value.js';
+import { recordedPlace } from './recorded-wire-name.js';
 import type { CassetteSource } from './sources.js';
 import type { DriftChange, DriftOptions, DriftSeverity, DriftSide } from './types.js';
 
@@ -54,9 +55,14 @@ export function cassetteAgainstContracts(cassettes: CassetteSource[], services: 
       const findings = checked.findings;
       const operation = checked.operation ?? `${exchange.request.method} ${exchange.request.path}`;
       operations.add(operation);
-      for (const finding of findings) {
-        if (NOT_DRIFT.has(finding.code)) continue;
-        collector.add(toChange(finding, exchange, operation, validator, options), { cassette: cassette.name, seq: exchange.seq });
+      const changes = findings
+        .filter((finding) => !NOT_DRIFT.has(finding.code))
+        .map((finding) => ({ finding, change: toChange(finding, exchange, operation, validator, options) }));
+      const renamedAt = new Set(changes.filter(({ change }) => change.code === 'wire-name-changed').map(({ finding }) => `${finding.side} ${finding.path}`));
+      for (const { finding, change } of changes) {
+        // A required member recorded under its old wire name is missing under the new one: the rename is the fact.
+        if (finding.code === 'missing-required' && renamedAt.has(`${finding.side} ${finding.path}`)) continue;
+        collector.add(change, { cassette: cassette.name, seq: exchange.seq });
       }
     }
   }
@@ -67,8 +73,13 @@ function toChange(finding: Finding, exchange: Exchange, operation: string, valid
   const contract = validator.contracts.operations.get(operation);
   const isError = finding.side === 'response' && exchange.response.status >= 300 && exchange.response.status !== contract?.response.status;
   const side: DriftSide = finding.side === 'request' ? 'request' : isError ? 'error' : 'response';
-  const { pointer, value } = recordedValue(exchange, side, finding.path);
-  const recorded = value === undefined ? null : value;
+  const found = recordedValue(exchange, side, finding.path);
+  const recorded = found.value === undefined ? null : found.value;
+  const errorType = isError ? errorTypeOf(exchange.response.headers, exchange.response.body.kind === 'json' ? exchange.response.body.value : undefined)?.type : undefined;
+  // A query or rest-xml body is no JSON to find the value in: the wire model says where list items are.
+  const place =
+    finding.code === 'unknown-field' && contract !== undefined ? recordedPlace(validator.contracts.serviceOf.get(operation), contract, side, finding.path, errorType) : undefined;
+  const pointer = place?.pointer ?? found.pointer;
   const base = {
     operation,
     side,
@@ -76,7 +87,6 @@ function toChange(finding: Finding, exchange: Exchange, operation: string, valid
     before: options.cassetteFirst === false ? null : recorded,
     after: options.cassetteFirst === false ? recorded : null,
   };
-  const errorType = isError ? errorTypeOf(exchange.response.headers, exchange.response.body.kind === 'json' ? exchange.response.body.value : undefined)?.type : undefined;
   const withError = (change: DriftChange): DriftChange => (errorType !== undefined ? { ...change, errorType } : change);
 
   if (finding.code === 'validator-failure') {
@@ -98,12 +108,27 @@ function toChange(finding: Finding, exchange: Exchange, operation: string, valid
     };
   }
   const name = memberName(pointer, side);
+  // An element or form key recorded under the name the contracts' member no longer travels under.
+  const renamed = place?.renamed;
+  if (renamed !== undefined) {
+    const recordedAs = renamed.syntax === 'xml' ? `<${renamed.member}>` : `form key part ${renamed.member}`;
+    const expected = renamed.syntax === 'xml' ? `<${renamed.wireName}>` : `form key part ${renamed.wireName}`;
+    const consequence =
+      side === 'request' ? 'a server that follows the contracts does not read it from clients that still send the old name' : 'clients built on the contracts will not find it';
+    return withError({
+      ...base,
+      severity: fixedSeverity('wire-name-changed')!,
+      code: 'wire-name-changed',
+      message: `Recorded ${side === 'request' ? 'requests send' : 'responses carry'} member ${renamed.member} as ${recordedAs}, where the contracts put it as ${expected} (${finding.message}): the wire name changed; ${consequence}.`,
+    });
+  }
   if (side !== 'request' && finding.code === 'unknown-field') {
     return withError({
       ...base,
       severity: severityFor(side, 'added', options),
       code: 'field-unknown',
-      message: `Recorded responses carry ${name}, which the contracts do not know (AWS ahead of the model): clients that refuse unknown fields will fail on it.`,
+      // A query or rest-xml body: the codec's words name the element as recorded.
+      message: `Recorded responses carry ${name}, which the contracts do not know (${place === undefined ? '' : `${finding.message}; `}AWS ahead of the model): clients that refuse unknown fields will fail on it.`,
     });
   }
   if (side !== 'request' && finding.code === 'invalid-enum') {

@@ -35,6 +35,17 @@ const FIXED: Partial<Record<DriftCode, DriftSeverity>> = {
   'error-type-changed': 'breaking',
   'exchange-gone': 'info',
   'exchange-new': 'info',
+  // Wire changes leave the neutral schema as it was and move the spelling: an old client and a
+  // new server disagree (a request member AWS no longer reads, an answer member the client no
+  // longer finds, an exception the client no longer recognises), whichever side it is on.
+  'protocol-changed': 'breaking',
+  'target-prefix-changed': 'breaking',
+  'wire-name-changed': 'breaking',
+  'location-changed': 'breaking',
+  'flattened-changed': 'breaking',
+  'xml-attribute-changed': 'breaking',
+  'timestamp-format-changed': 'breaking',
+  'error-code-changed': 'breaking',
 };
 
 export function fixedSeverity(code: DriftCode): DriftSeverity | undefined {
@@ -54,4 +65,16 @@ export function observedSeverity(side: DriftSide, code: DriftCode, options: Drif
   if (code === 'value-type-changed') return 'breaking';
   if (code === 'field-added' || code === 'enum-like-value-changed') return severityFor(side, 'added', options);
   return 'warn';
+}
+
+/**
+ * The two wire changes whose weight depends on the side. An XML namespace: botocore's and the
+ * JavaScript SDK's parsers read answers without looking at namespaces (info), a request keeps
+ * the old one, which a server may or may not check (warn). `awsQueryCompatible` switched off:
+ * clients that took the error code from `x-amzn-query-error` now see another code (breaking);
+ * switched on, the header is one more the old client ignores (info).
+ */
+export function wireSeverity(code: 'xml-namespace-changed' | 'query-compatible-changed', side: DriftSide, after: unknown): DriftSeverity {
+  if (code === 'xml-namespace-changed') return side === 'request' ? 'warn' : 'info';
+  return after === true ? 'info' : 'breaking';
 }

@@ -12,6 +12,8 @@ import { emptyStats, type DiffStats } from './compare-part.js';
 import { SchemaSide } from './schema-side.js';
 import type { ContractInputs } from './sources.js';
 import { contractsTitle } from './titles.js';
+import { withoutExplained } from './wire-change.js';
+import { WireComparison } from './wire-compare.js';
 import type { DriftChange, DriftListener, DriftOptions, DriftReport } from './types.js';
 
 export interface OperationTiming {
@@ -41,6 +43,7 @@ export async function compareServiceContracts(a: ServiceContract, b: ServiceCont
     before: new SchemaSide(a.definitions.diff, `${a.service} ${a.apiVersion} (before)`),
     after: new SchemaSide(b.definitions.diff, `${b.service} ${b.apiVersion} (after)`),
   };
+  const wire = new WireComparison(a, b);
   const stats = emptyStats();
   const changes: DriftChange[] = [];
   const timings: OperationTiming[] = [];
@@ -73,7 +76,10 @@ export async function compareServiceContracts(a: ServiceContract, b: ServiceCont
     } else if (before && after) {
       const started = performance.now();
       const setDiffBefore = stats.setDiffMs;
-      changes.push(...(await compareOperation(before, after, { sides, options, stats })));
+      // The wire form first: it says which schema changes are a member travelling under another name, and which errors are one error under a new code.
+      const wireChanges = wire.operation(before, after);
+      const schemaChanges = await compareOperation(before, after, { sides, options, stats, errorRenames: wireChanges.errorRenames });
+      changes.push(...withoutExplained(schemaChanges, wireChanges.explained), ...wireChanges.changes);
       timings.push({ operation: after.id, ms: performance.now() - started, setDiffMs: stats.setDiffMs - setDiffBefore });
     }
   }

@@ -11,7 +11,10 @@ import type { DriftChange, DriftCode, DriftSide } from './types.js';
 /** A missing JSON body reads as an empty closed object: every member of the other side is then added or removed. */
 const NO_BODY: JsonSchema = { type: 'object', properties: {}, additionalProperties: false };
 
-type Context = Omit<PartContext, 'operation' | 'side' | 'errorType'>;
+type Context = Omit<PartContext, 'operation' | 'side' | 'errorType'> & {
+  /** Error code before → after for one error shape sent under a new code (query, rest-xml): compared as one error, not one removed and one added. */
+  errorRenames?: ReadonlyMap<string, string>;
+};
 
 export async function compareOperation(a: OperationContract, b: OperationContract, context: Context): Promise<DriftChange[]> {
   const id = b.id;
@@ -67,8 +70,10 @@ export async function compareOperation(a: OperationContract, b: OperationContrac
 
   const errorsBefore = new Map(a.errors.map((error) => [error.type, error]));
   const errorsAfter = new Map(b.errors.map((error) => [error.type, error]));
+  const renames = context.errorRenames ?? new Map<string, string>();
+  const renamedTo = new Set(renames.values());
   for (const [type, error] of errorsAfter) {
-    if (!errorsBefore.has(type)) {
+    if (!errorsBefore.has(type) && !renamedTo.has(type)) {
       fixed(
         'error',
         'error-added',
@@ -81,12 +86,13 @@ export async function compareOperation(a: OperationContract, b: OperationContrac
     }
   }
   for (const [type, error] of errorsBefore) {
-    const after = errorsAfter.get(type);
+    const afterType = renames.get(type) ?? type;
+    const after = errorsAfter.get(afterType);
     if (!after) {
       fixed('error', 'error-removed', '', { type, status: error.status }, null, `${type} is no longer declared for ${id}: code that handles it goes unused.`, type);
       continue;
     }
-    changes.push(...(await compareError(error, after, { ...context, operation: id, side: 'error', errorType: type }, fixed)));
+    changes.push(...(await compareError(error, after, { ...context, operation: id, side: 'error', errorType: afterType }, fixed)));
   }
   return changes;
 }
