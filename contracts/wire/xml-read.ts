@@ -128,12 +128,15 @@ export function readXml(text: string, what = 'XML body'): XmlRead {
   } finally {
     open = [];
   }
-  const roots = Object.entries(documentNode).filter(([name]) => !name.startsWith('#'));
-  const [first] = roots;
-  if (roots.length !== 1 || first === undefined || !Array.isArray(first[1]) || first[1].length !== 1) {
-    return issue('invalid-xml', `${what} must have exactly one root element`);
+  let rootName: string | undefined;
+  let roots = 0;
+  for (const name in documentNode) {
+    if (name.startsWith('#')) continue;
+    rootName = name;
+    roots += (documentNode[name] as XmlNode[]).length;
   }
-  return { document: { name: first[0], root: first[1][0] as XmlNode }, issues: [] };
+  if (roots !== 1 || rootName === undefined) return issue('invalid-xml', `${what} must have exactly one root element`);
+  return { document: { name: rootName, root: (documentNode[rootName] as XmlNode[])[0] as XmlNode }, issues: [] };
 }
 
 /** The child elements called `name` (none: an empty array). */
