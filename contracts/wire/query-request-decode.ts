@@ -101,7 +101,7 @@ export function decodeQueryRequest(shapes: ServiceShapes, body: string): QueryRe
   const tree = buildTree(pairs);
   const value = operation.input ? (decodeNode(ctx, operation.input, tree, '') as Record<string, unknown> | undefined) : {};
   if (!operation.input) reportUnknown(ctx, tree, '', 'the operation has no input');
-  return { operation: operation.name, ...(version === undefined ? {} : { version }), value: value ?? {}, issues };
+  return version === undefined ? { operation: operation.name, value: value ?? {}, issues } : { operation: operation.name, version, value: value ?? {}, issues };
 }
 
 function reportUnknown(ctx: Context, node: FormNode, pointer: string, why: string): void {
