@@ -90,7 +90,8 @@ export class WireMessages {
     if (!this.query && text.trim() === '') return { statusOnly: true, findings: [] };
     const decoded = this.query ? decodeQueryError(this.shapes, text) : decodeRestXmlError(this.shapes, { status: response.status, body: text });
     const issues = decoded.issues.map((issue): WireIssue => (issue.pointer === '/code' ? { ...issue, pointer: '/fields/Code' } : issue));
-    return { ...(decoded.value ? { error: decoded.value } : {}), statusOnly: false, findings: wireFindings(issues, contract.id, 'response', '/body', '/fields') };
+    const findings = wireFindings(issues, contract.id, 'response', '/body', '/fields');
+    return decoded.value ? { error: decoded.value, statusOnly: false, findings } : { statusOnly: false, findings };
   }
 
   /** The form a query request sends: its body, or (a GET) its query string. */

@@ -28,7 +28,8 @@ export function decodeQueryError(shapes: ServiceShapes, body: string): Decoded<W
 function findError(document: XmlDocument): { error?: XmlNode; wire: string } {
   if (document.name === 'Error') return { error: document.root, wire: 'Error' };
   const [error] = childElements(document.root, 'Error');
-  return { ...(error ? { error } : {}), wire: `${document.name}/Error` };
+  const wire = `${document.name}/Error`;
+  return error ? { error, wire } : { wire };
 }
 
 export function encodeQueryError(shapes: ServiceShapes, error: ErrorToSend, requestId = CANNED_REQUEST_ID): EncodedError {

@@ -18,12 +18,27 @@ import { readForm } from './query-form.js';
 import { readScalar } from './scalars.js';
 import type { ServiceShapes } from './service-shapes.js';
 
-/** One dotted key segment: its value (when the key ends here) and the keys below it. */
-interface FormNode {
-  /** The whole form key up to here (`Tags.member.1`), for messages. */
-  key: string;
-  text?: string;
-  children?: Map<string, FormNode>;
+/**
+ * One dotted key segment: its value (when the key ends here) and the keys below it. Every field
+ * is set at construction (one object shape for every node), and the key a message names is cut
+ * from the form key only when a message is written.
+ */
+class FormNode {
+  text: string | undefined = undefined;
+  children: Map<string, FormNode> | undefined = undefined;
+
+  /** `end`: where this node's segment ends in `source`, a form key through it. */
+  constructor(
+    private readonly source: string,
+    private readonly end: number,
+  ) {}
+
+  /** The whole form key up to here (`Tags.member.1`), for messages; leading empty segments name nothing. */
+  get key(): string {
+    let start = 0;
+    while (start < this.end && this.source.charCodeAt(start) === 0x2e /* . */) start++;
+    return this.source.slice(start, this.end);
+  }
 }
 
 export interface QueryRequest extends Decoded<Record<string, unknown>> {
@@ -38,17 +53,23 @@ interface Context {
 }
 
 function buildTree(pairs: Map<string, string>): FormNode {
-  const root: FormNode = { key: '' };
+  const root = new FormNode('', 0);
   for (const [key, value] of pairs) {
     let node = root;
-    for (const segment of key.split('.')) {
+    // The segments of key.split('.'), without the array.
+    for (let start = 0; ;) {
+      const dot = key.indexOf('.', start);
+      const end = dot === -1 ? key.length : dot;
+      const segment = key.slice(start, end);
       node.children ??= new Map();
       let child = node.children.get(segment);
       if (child === undefined) {
-        child = { key: node.key === '' ? segment : `${node.key}.${segment}` };
+        child = new FormNode(key, end);
         node.children.set(segment, child);
       }
       node = child;
+      if (dot === -1) break;
+      start = dot + 1;
     }
     node.text = value;
   }
@@ -80,7 +101,7 @@ export function decodeQueryRequest(shapes: ServiceShapes, body: string): QueryRe
   const tree = buildTree(pairs);
   const value = operation.input ? (decodeNode(ctx, operation.input, tree, '') as Record<string, unknown> | undefined) : {};
   if (!operation.input) reportUnknown(ctx, tree, '', 'the operation has no input');
-  return { operation: operation.name, ...(version === undefined ? {} : { version }), value: value ?? {}, issues };
+  return version === undefined ? { operation: operation.name, value: value ?? {}, issues } : { operation: operation.name, version, value: value ?? {}, issues };
 }
 
 function reportUnknown(ctx: Context, node: FormNode, pointer: string, why: string): void {

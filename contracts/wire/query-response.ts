@@ -44,7 +44,7 @@ export function decodeQueryResponse(shapes: ServiceShapes, operationName: string
   }
   const [metadata] = childElements(document.root, 'ResponseMetadata');
   const [requestId] = metadata ? childElements(metadata, 'RequestId') : [];
-  return { value, issues, ...(requestId ? { requestId: textOf(requestId) } : {}) };
+  return requestId ? { value, issues, requestId: textOf(requestId) } : { value, issues };
 }
 
 export function encodeQueryResponse(shapes: ServiceShapes, operationName: string, output: Record<string, unknown>, requestId = CANNED_REQUEST_ID): string {

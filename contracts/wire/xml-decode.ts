@@ -24,9 +24,12 @@ export function decodeXmlShape(shapes: ServiceShapes, ref: ShapeRef, node: XmlNo
   return decode({ shapes, issues }, ref, node, pointer, wire);
 }
 
-function decode(ctx: Context, ref: ShapeRef, node: XmlNode, pointer: string, wire: string): unknown {
-  const shape = ctx.shapes.target(ref);
+/** `shape` is `ref`'s target, when the caller has it resolved already (a structure member, a list's items). */
+function decode(ctx: Context, ref: ShapeRef, node: XmlNode, pointer: string, wire: string, shape = ctx.shapes.target(ref)): unknown {
   switch (shape.type) {
+    case 'string':
+      // readScalar's string case without its result object: the commonest element of all.
+      return textOf(node);
     case 'structure':
       return decodeStructure(ctx, ref.shape, node, pointer, wire);
     case 'list': {
@@ -49,7 +52,7 @@ function decode(ctx: Context, ref: ShapeRef, node: XmlNode, pointer: string, wir
 function decodeStructure(ctx: Context, shapeName: string, node: XmlNode, pointer: string, wire: string): Record<string, unknown> {
   const index = ctx.shapes.structure(shapeName);
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(node)) {
+  for (const key in node) {
     if (key === '#text') continue;
     const raw = node[key];
     if (key.startsWith('@')) {
@@ -88,7 +91,7 @@ function decodeStructure(ctx: Context, shapeName: string, node: XmlNode, pointer
           message: `${wire}/${key} appears ${children.length} times; ${shapeName}.${member.name} is no flattened list, the first is kept`,
         });
       }
-      if (first !== undefined) value = decode(ctx, member.ref, first, memberPointer, `${wire}/${key}`);
+      if (first !== undefined) value = decode(ctx, member.ref, first, memberPointer, `${wire}/${key}`, member.shape);
     }
     if (value !== undefined) setOwn(out, member.name, value);
   }
@@ -105,9 +108,10 @@ function reportStrays(ctx: Context, wrapper: XmlNode, expected: string, pointer:
 
 function decodeItems(ctx: Context, list: Shape, items: XmlNode[], pointer: string, wire: string): unknown[] {
   const itemRef = list.member as ShapeRef;
+  const itemShape = ctx.shapes.target(itemRef);
   const out: unknown[] = [];
   for (const item of items) {
-    const value = decode(ctx, itemRef, item, appendPointer(pointer, out.length), wire);
+    const value = decode(ctx, itemRef, item, appendPointer(pointer, out.length), wire, itemShape);
     if (value !== undefined) out.push(value);
   }
   return out;

@@ -42,6 +42,19 @@ describe('readXml', () => {
     expect(document?.root.B).toEqual([{ '#text': `<>&"' AB &nbsp; &#0;` }]);
   });
 
+  it('builds the uniform tree: repeated elements in order, attributes as @name, text pieces and CDATA joined, untrimmed', () => {
+    const body = '<?xml version="1.0"?>\n<A xmlns="u" b="&lt;1">\n <C>x</C><![CDATA[<raw>&amp;]]><C/> tail <D e="2"><C> y </C></D></A>\n';
+    expect(readXml(body).document).toEqual({
+      name: 'A',
+      root: { '@xmlns': 'u', '@b': '<1', '#text': '\n <raw>&amp; tail ', C: [{ '#text': 'x' }, { '#text': '' }], D: [{ '@e': '2', '#text': '', C: [{ '#text': ' y ' }] }] },
+    });
+  });
+
+  it('a parse that fails midway leaves nothing behind for the next one', () => {
+    expect(readXml('<a>'.repeat(MAX_XML_DEPTH + 2) + '</a>'.repeat(MAX_XML_DEPTH + 2)).issues[0]?.code).toBe('xml-too-deep');
+    expect(readXml('<B><C>1</C></B>').document).toEqual({ name: 'B', root: { '#text': '', C: [{ '#text': '1' }] } });
+  });
+
   it('reports malformed XML with line and column, never throws', () => {
     expect(readXml('<A><B></A>').issues).toEqual([
       {
