@@ -33,6 +33,7 @@ export class BodyCollector {
   /** Recorded bodies of the declared length equal to every byte so far; empty once none is. */
   #same: Buffer[];
   readonly #capacity: number;
+  #reserveRefused = false;
 
   /** `declared`: the length the message declares, or null (chunked); `known`: recorded bodies it may equal. */
   constructor(
@@ -86,8 +87,16 @@ export class BodyCollector {
 
   #collect(chunk: Buffer, size: number): void {
     this.#chunks.push(chunk);
-    if (size + chunk.length <= RESERVE_AFTER_BYTES) return;
-    const whole = Buffer.allocUnsafe(this.#capacity);
+    if (size + chunk.length <= RESERVE_AFTER_BYTES || this.#reserveRefused) return;
+    let whole: Buffer;
+    try {
+      whole = Buffer.allocUnsafe(this.#capacity);
+    } catch {
+      // No address space for the limit (a huge --max-body, a system that commits what is
+      // asked): the chunks are kept and joined at the end, as before there was a reserve.
+      this.#reserveRefused = true;
+      return;
+    }
     let at = 0;
     for (const part of this.#chunks) at += part.copy(whole, at);
     this.#chunks = [];
