@@ -141,8 +141,9 @@ const COPY_BELOW_BYTES = 64 * 1024;
 /**
  * Small bodies are copied: the bytes Node hands out may be a slice of a larger socket
  * buffer, which a view would keep alive for as long as the exchange lives. A large body
- * is a buffer of its own (read.ts and the forwarder read it into one), and copying it
- * would hold it twice: it is kept as it is, and nothing may write to it afterwards.
+ * is a buffer of its own (the proxy reads it into one), or in replay the cassette's copy of
+ * the same bytes, and copying it would hold it twice: it is kept as it is, and nothing may
+ * write to it afterwards.
  */
 function ownBytes(bytes: Uint8Array): Buffer {
   if (bytes.length < COPY_BELOW_BYTES) return Buffer.from(bytes);
