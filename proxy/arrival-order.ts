@@ -93,6 +93,11 @@ export class ArrivalOrder<T> {
 
   #pass(entry: Entry<T>): void {
     const { build, resolve, reject } = entry as Required<Entry<T>>;
+    // A passed entry stays in the queue until the next splice (up to 1024 of them): it must
+    // not keep `build`'s exchange alive, or every recorded body (a 50 MB object) outlives its request.
+    delete entry.build;
+    delete entry.resolve;
+    delete entry.reject;
     const seq = this.#next;
     let item: T;
     try {

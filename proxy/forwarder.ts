@@ -12,6 +12,7 @@ import { Agent as HttpAgent, type ClientRequest, type IncomingMessage, type Serv
 import { Agent as HttpsAgent } from 'node:https';
 import { Readable } from 'node:stream';
 import httpProxy from 'http-proxy';
+import { BodyCollector } from './body-collector.js';
 
 export interface ForwardRequest {
   /** Origin to send to. */
@@ -166,25 +167,21 @@ export class Forwarder {
     }
     pending.proxyRes = proxyRes;
     // A declared length over the limit is refused before a byte is read; within it, the body
-    // goes straight into one buffer of that size instead of chunks joined at the end (which
-    // would hold it twice). Without a length (chunked), chunks are joined once, at the end.
+    // is held once, never joined from its chunks (body-collector.ts).
     const declared = declaredLength(req, proxyRes);
     if (declared !== null && declared > this.maxResponseBytes) {
       this.#settle(req, { ok: false, kind: 'too-large', detail: `the response declares ${declared} bytes, over the limit of ${this.maxResponseBytes} bytes (--max-response)` });
       return;
     }
-    const whole = declared === null ? null : Buffer.allocUnsafe(declared);
-    const chunks: Buffer[] = [];
+    const body = new BodyCollector(declared, this.maxResponseBytes);
     /** Arrival of the body's bytes: [bytes so far, ms since the headers] after each chunk, for event stream frames. */
     const arrivals: Arrival[] = [];
     const started = performance.now();
-    let size = 0;
-    const body = (): Buffer => (whole !== null ? whole.subarray(0, size) : chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
     const response = (): UpstreamResponse => ({
       status: proxyRes.statusCode ?? 502,
       headers: proxyRes.headers,
       rawHeaders: proxyRes.rawHeaders,
-      body: body(),
+      body: body.bytes(),
       arrivals,
     });
     const cut = (why: string): void => {
@@ -197,16 +194,12 @@ export class Forwarder {
       });
     };
     proxyRes.on('data', (chunk: Buffer) => {
-      if (size + chunk.length > this.maxResponseBytes || (whole !== null && size + chunk.length > whole.length)) {
-        // Held whole in memory, then written to the cassette: an answer without bound is refused.
-        chunks.length = 0;
+      // Held whole in memory, then written to the cassette: an answer without bound (or longer than it said) is refused.
+      if (body.add(chunk) === 'too-large') {
         this.#settle(req, { ok: false, kind: 'too-large', detail: `the response passed the limit of ${this.maxResponseBytes} bytes (--max-response)` });
         return;
       }
-      if (whole !== null) chunk.copy(whole, size);
-      else chunks.push(chunk);
-      size += chunk.length;
-      arrivals.push({ bytes: size, ms: performance.now() - started });
+      arrivals.push({ bytes: body.size, ms: performance.now() - started });
     });
     proxyRes.on('end', () => {
       if (!proxyRes.complete) {

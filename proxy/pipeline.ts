@@ -197,29 +197,42 @@ export function createPipeline(context: PipelineContext): Handler {
     log(`tapegate: ignored the host "${hostLabel(host)}" in the request target: tapegate forwards only to the upstream it decides itself`);
   };
 
+  const known = context.match?.known ?? null;
   if (!steps.forward) {
     // Replay: no clock, no promise; a hit is read, route, match, answer.
     return (req, res) => {
-      readRequest(req, context.maxBodyBytes, ignored, (result) => {
-        try {
-          // Replay never forwards: handleRead answers synchronously and returns nothing to wait for.
-          void handleRead(req, res, result, null);
-        } catch (error) {
-          answerInternalError(req, res, error, log);
-        }
-      });
+      readRequest(
+        req,
+        context.maxBodyBytes,
+        ignored,
+        (result) => {
+          try {
+            // Replay never forwards: handleRead answers synchronously and returns nothing to wait for.
+            void handleRead(req, res, result, null);
+          } catch (error) {
+            answerInternalError(req, res, error, log);
+          }
+        },
+        known,
+      );
     };
   }
   return (req, res) => {
     const arrival: Arrival = { startedAt: new Date(), start: performance.now() };
     return new Promise<void>((resolve, reject) => {
-      readRequest(req, context.maxBodyBytes, ignored, (result) => {
-        try {
-          Promise.resolve(handleRead(req, res, result, arrival)).then(resolve, reject);
-        } catch (error) {
-          reject(error);
-        }
-      });
+      readRequest(
+        req,
+        context.maxBodyBytes,
+        ignored,
+        (result) => {
+          try {
+            Promise.resolve(handleRead(req, res, result, arrival)).then(resolve, reject);
+          } catch (error) {
+            reject(error);
+          }
+        },
+        known,
+      );
     });
   };
 }

@@ -1,5 +1,12 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { ArrivalOrder } from './arrival-order.js';
+
+// A full collection on demand, so that what the queue still holds is a fact, not a figure.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 /** A writer that records what it got, resolving each write when told to. */
 function writer() {
@@ -50,6 +57,21 @@ describe('ArrivalOrder', () => {
     w.pending[0]!();
     expect(await later).toEqual({ seq: 0, item: 'c0' });
     await expect(a.commit(() => 'late')).rejects.toThrow('settled twice');
+  });
+
+  it('keeps nothing of an item once it is written: a recorded body must not outlive its request', async () => {
+    const order = new ArrivalOrder<{ body: Uint8Array }>(() => Promise.resolve());
+    /** Commits one item in its own scope and returns only a weak reference to its body. */
+    const record = async (): Promise<WeakRef<Uint8Array>> => {
+      const body = new Uint8Array(1024);
+      await order.reserve().commit(() => ({ body }));
+      return new WeakRef(body);
+    };
+    // Passed entries stay in the queue until it is trimmed (every 1024): only they could hold the bodies.
+    const written = [await record(), await record()];
+    await nextTurn();
+    collectGarbage();
+    expect(written.map((ref) => ref.deref())).toEqual([undefined, undefined]);
   });
 
   it('a write that fails rejects that commit only', async () => {

@@ -89,9 +89,28 @@ describe('S3 object bodies', () => {
     expect((other as S3ServiceException).message).toMatch(/^No recorded exchange matches .*PUT \/tapegate-test\/.*Differences: \/body/s);
   });
 
+  it('answered in chunks without a length are recorded byte for byte and replayed', async () => {
+    const { upstream, file, recording } = await setUp();
+    // Past the size up to which a body of unknown length is kept in chunks (proxy/body-collector.ts).
+    const body = object(3 * MiB + 5);
+    upstream.objects.set('/b/streamed.bin', { body, contentType: 'application/octet-stream', chunked: true });
+    const got = await (await s3(recording.url).send(new GetObjectCommand({ Bucket: 'b', Key: 'streamed.bin' }))).Body!.transformToByteArray();
+    expect(sha256(got)).toBe(sha256(body));
+    await recording.close();
+    const { exchanges } = await readCassette(file);
+    expect(exchanges[0]!.response.headers['transfer-encoding']).toBe('chunked');
+    expect(sha256(bytesOf(exchanges[0]!.response.body))).toBe(sha256(body));
+    const replay = await startProxy({ mode: 'replay', cassette: file, log: false });
+    cleanups.add(() => replay.close());
+    const again = await (await s3(replay.url).send(new GetObjectCommand({ Bucket: 'b', Key: 'streamed.bin' }))).Body!.transformToByteArray();
+    expect(sha256(again)).toBe(sha256(body));
+  });
+
   it('over --max-body or --max-response are refused clearly, not recorded, and the proxy keeps serving', async () => {
     const { upstream, file, recording, lines } = await setUp({ maxBodyBytes: '1MiB', maxResponseBytes: '2MiB' });
     const client = s3(recording.url);
+    // Recorded before the refusals: they must not cost the journal what it holds.
+    await client.send(new PutObjectCommand({ Bucket: 'b', Key: 'first.bin', Body: object(64 * 1024) }));
     const tooBig = await client.send(new PutObjectCommand({ Bucket: 'b', Key: 'big.bin', Body: object(MiB + 1) })).catch((error: unknown) => error);
     expect(tooBig).toBeInstanceOf(S3ServiceException);
     expect((tooBig as S3ServiceException).$metadata.httpStatusCode).toBe(413);
@@ -104,6 +123,11 @@ describe('S3 object bodies', () => {
     expect((huge as S3ServiceException).$metadata.httpStatusCode).toBe(502);
     expect((huge as S3ServiceException).name).toBe('TapegateUpstreamError');
     expect(lines.join('\n')).toMatch(/the response declares 2097153 bytes, over the limit of 2097152 bytes \(--max-response\)/);
+    // The same without a length: refused once the chunks pass the limit.
+    upstream.objects.set('/b/streamed.bin', { body: object(2 * MiB + 1), contentType: 'application/octet-stream', chunked: true });
+    const streamed = await client.send(new GetObjectCommand({ Bucket: 'b', Key: 'streamed.bin' })).catch((error: unknown) => error);
+    expect((streamed as S3ServiceException).$metadata.httpStatusCode).toBe(502);
+    expect(lines.join('\n')).toMatch(/the response passed the limit of 2097152 bytes \(--max-response\)/);
 
     // The next object within the limits goes through and is recorded.
     const small = object(MiB);
@@ -112,6 +136,6 @@ describe('S3 object bodies', () => {
     expect(sha256(got)).toBe(sha256(small));
     await recording.close();
     const { exchanges } = await readCassette(file);
-    expect(exchanges.map((e) => `${e.request.method} ${e.request.path}`)).toEqual(['PUT /b/small.bin', 'GET /b/small.bin']);
+    expect(exchanges.map((e) => `${e.request.method} ${e.request.path}`)).toEqual(['PUT /b/first.bin', 'PUT /b/small.bin', 'GET /b/small.bin']);
   });
 });

@@ -28,6 +28,16 @@ describe('bodyFromWire / bodyToWire', () => {
     }
   });
 
+  it('parses JSON with whitespace around it whatever it starts with, and keeps text that only starts like JSON as bytes', () => {
+    for (const text of [' {"a":1}\n', '[1] ', '"x"\r\n', '-12', '\ttrue', 'false\n', 'null']) expect(bodyFromWire(bytesOf(text), json).kind, text).toBe('json');
+    // A CSV of numbers starts like a JSON number, a quoted CSV like a string, JSON lines like an object.
+    for (const text of ['1,2,3\n4,5,6\n', '"quoted",plain\n', '{"a":1}\n{"b":2}x', '[1,2', 'nullish']) {
+      const body = bodyFromWire(bytesOf(text), json);
+      expect(body.kind, text).toBe('bytes');
+      expect(bodyToWire(body).toString('utf8')).toBe(text);
+    }
+  });
+
   it('parses JSON under any content type, and keeps non-JSON as bytes', () => {
     expect(bodyFromWire(bytesOf('[1,2]'), { 'Content-Type': 'text/plain' })).toEqual({ kind: 'json', value: [1, 2] });
     const html = bytesOf('<html>nope</html>');

@@ -56,14 +56,41 @@ function compress(bytes: Uint8Array, encoding: ContentEncoding): Buffer {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-/** First byte (after JSON whitespace) of any JSON text: `{ [ " - 0-9 t f n`. */
-const jsonStart = new Set([0x7b, 0x5b, 0x22, 0x2d, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x74, 0x66, 0x6e]);
 /** An escaped lone surrogate in JSON.stringify output: msgpack cannot carry it. */
 const loneSurrogate = /\\u[dD][89a-fA-F]/;
 
-function firstNonSpace(bytes: Uint8Array): number | undefined {
-  for (const byte of bytes) if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return byte;
-  return undefined;
+const isSpace = (byte: number): boolean => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+/** What a JSON number is written with: digits, `-`, `+`, `.`, `e`, `E`. */
+const isNumberByte = (byte: number): boolean => (byte >= 0x30 && byte <= 0x39) || byte === 0x2d || byte === 0x2b || byte === 0x2e || byte === 0x65 || byte === 0x45;
+const LITERALS = new Map([
+  [0x74, 'true'],
+  [0x66, 'false'],
+  [0x6e, 'null'],
+]);
+
+/**
+ * False when `bytes` cannot be one JSON text, judged without decoding it: an object or array
+ * must close with `}` or `]`, a string with `"`, a number holds nothing but number bytes,
+ * and true, false and null are exactly those words. Every JSON text passes; most other text
+ * does not, and is then never decoded into a string only for JSON.parse to refuse it (a
+ * 50 MB CSV or log file that starts with a digit, a quote or a brace, say).
+ */
+function mayBeJson(bytes: Uint8Array): boolean {
+  let start = 0;
+  let end = bytes.length;
+  while (start < end && isSpace(bytes[start] as number)) start++;
+  while (end > start && isSpace(bytes[end - 1] as number)) end--;
+  if (start === end) return false;
+  const first = bytes[start] as number;
+  const last = bytes[end - 1] as number;
+  if (first === 0x7b) return last === 0x7d;
+  if (first === 0x5b) return last === 0x5d;
+  if (first === 0x22) return last === 0x22 && end - start >= 2;
+  const literal = LITERALS.get(first);
+  if (literal !== undefined) return end - start === literal.length;
+  if (first !== 0x2d && !(first >= 0x30 && first <= 0x39)) return false;
+  for (let i = start; i < end; i++) if (!isNumberByte(bytes[i] as number)) return false;
+  return true;
 }
 
 /**
@@ -72,8 +99,7 @@ function firstNonSpace(bytes: Uint8Array): number | undefined {
  * it (keys, redaction, scanning, msgpack, validation), recurses once per level.
  */
 function parseJson(bytes: Uint8Array): { value: unknown; raw?: string } | null {
-  const first = firstNonSpace(bytes);
-  if (first === undefined || !jsonStart.has(first)) return null;
+  if (!mayBeJson(bytes)) return null;
   if (jsonTextTooDeep(bytes)) return null;
   let text: string;
   let value: unknown;
@@ -115,8 +141,9 @@ const COPY_BELOW_BYTES = 64 * 1024;
 /**
  * Small bodies are copied: the bytes Node hands out may be a slice of a larger socket
  * buffer, which a view would keep alive for as long as the exchange lives. A large body
- * is a buffer of its own (read.ts and the forwarder read it into one), and copying it
- * would hold it twice: it is kept as it is, and nothing may write to it afterwards.
+ * is a buffer of its own (the proxy reads it into one), or in replay the cassette's copy of
+ * the same bytes, and copying it would hold it twice: it is kept as it is, and nothing may
+ * write to it afterwards.
  */
 function ownBytes(bytes: Uint8Array): Buffer {
   if (bytes.length < COPY_BELOW_BYTES) return Buffer.from(bytes);

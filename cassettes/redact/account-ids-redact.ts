@@ -51,9 +51,29 @@ function redactJson(value: unknown, name: string | undefined, map: AccountIdMap)
   return value;
 }
 
+const isDigit = (byte: number | undefined): boolean => byte !== undefined && byte >= 0x30 && byte <= 0x39;
+
+/**
+ * True when `bytes` holds `length` ASCII digits in a row. Such a run covers one of every
+ * `length` positions, so only those are looked at, and around them only when they are a digit.
+ */
+export function hasDigitRun(bytes: Uint8Array, length: number): boolean {
+  for (let probe = length - 1; probe < bytes.length; probe += length) {
+    if (!isDigit(bytes[probe])) continue;
+    let start = probe;
+    while (isDigit(bytes[start - 1])) start--;
+    let end = probe + 1;
+    while (isDigit(bytes[end])) end++;
+    if (end - start >= length) return true;
+  }
+  return false;
+}
+
 function redactBody(body: Body, map: AccountIdMap): Body {
   if (body.kind === 'empty') return body;
   if (body.kind === 'bytes') {
+    // Every id is 12 digits: a body without 12 in a row (an S3 object) is not read as text at all.
+    if (!hasDigitRun(body.bytes, 12)) return body;
     // latin1 maps each byte to one character and back, so bytes outside the ids are untouched.
     const text = Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength).toString('latin1');
     const redacted = map.redactText(text);

@@ -6,7 +6,7 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../core/exchange.js';
-import { MAX_DECODED_BYTES, textViews } from './body-views.js';
+import { MAX_DECODED_BYTES, textViews, WINDOW_BYTES } from './body-views.js';
 import { scanForSecrets } from './secret-scan.js';
 import { createRng, randomAccessKeyId, randomInt, randomSecretAccessKey } from '../../test/support/samples/secret-samples.js';
 
@@ -73,9 +73,9 @@ describe('large byte bodies (an S3 object), read in windows', () => {
   }
 
   it.each([
-    ['a key id across the first window edge', () => Buffer.from(` ${randomAccessKeyId(rng)} `), MiB - 9],
-    ['a key id just after it', () => Buffer.from(` ${randomAccessKeyId(rng)} `), MiB + 3],
-    ['a named secret key across a window edge', () => Buffer.from(` aws_secret_access_key=${randomSecretAccessKey(rng)} `), 2 * MiB - 4096 - 30],
+    ['a key id across the first window edge', () => Buffer.from(` ${randomAccessKeyId(rng)} `), WINDOW_BYTES - 9],
+    ['a key id just after it', () => Buffer.from(` ${randomAccessKeyId(rng)} `), WINDOW_BYTES + 3],
+    ['a named secret key across a window edge', () => Buffer.from(` aws_secret_access_key=${randomSecretAccessKey(rng)} `), 2 * WINDOW_BYTES - 4096 - 30],
     ['a UTF-16 key id deep in the binary', () => Buffer.from(` ${randomAccessKeyId(rng)} `, 'utf16le'), 2 * MiB + 1000],
   ])('still finds %s', (_, planted, at) => {
     const hits = scanForSecrets(exchangeWith(objectWith(planted(), at), undefined));
@@ -86,9 +86,9 @@ describe('large byte bodies (an S3 object), read in windows', () => {
     const bytes = objectWith(Buffer.alloc(0), 0);
     expect(scanForSecrets(exchangeWith(bytes, undefined))).toEqual([]);
     const views = textViews(bytes, undefined);
-    // Windows of 1 MiB and a little overlap; no UTF-16 reading of binary that holds no UTF-16 text.
-    expect(views.length).toBeGreaterThanOrEqual(3);
-    expect(views.every((text) => text.length <= MiB)).toBe(true);
-    expect(views.reduce((sum, text) => sum + text.length, 0)).toBeLessThanOrEqual(bytes.length + 3 * 4096);
+    // Windows of WINDOW_BYTES and a little overlap; no UTF-16 reading of binary that holds no UTF-16 text.
+    expect(views.length).toBeGreaterThanOrEqual(bytes.length / WINDOW_BYTES);
+    expect(views.every((text) => text.length <= WINDOW_BYTES)).toBe(true);
+    expect(views.reduce((sum, text) => sum + text.length, 0)).toBeLessThanOrEqual(bytes.length + views.length * 4096);
   });
 });

@@ -122,4 +122,20 @@ describe('credentials named inside text', () => {
     const utf16: Body = { kind: 'bytes', bytes: Buffer.from(`password=${secret}`, 'utf16le') };
     expect(redactBodyPairs(utf16)).toBe(utf16);
   });
+
+  it('large text bodies: a credential anywhere, across the edges of the windows looked at first, is still redacted', () => {
+    const secret = hex(40);
+    const line = 'ts,level,message\n';
+    const filler = line.repeat(Math.ceil((3 * 64 * 1024) / line.length));
+    // Windows of 64 KiB advance by 64 KiB less 32 bytes: names placed around the first two edges.
+    for (const at of [0, 65_536 - 12, 65_536 - 3, 65_504 - 5, 65_504 + 1, 2 * 65_504 - 7, 2 * 65_504 + 30, filler.length - 1]) {
+      const text = `${filler.slice(0, at)} X-Amz-Signature=${secret}&${filler.slice(at)}`;
+      const body: Body = { kind: 'bytes', bytes: Buffer.from(text) };
+      const redacted = redactBodyPairs(body) as { bytes: Uint8Array };
+      expect(Buffer.from(redacted.bytes).toString(), `at ${at}`).toBe(`${filler.slice(0, at)} X-Amz-Signature=${REDACTED}&${filler.slice(at)}`);
+    }
+    // Without a credential name, the same body comes back.
+    const clean: Body = { kind: 'bytes', bytes: Buffer.from(filler) };
+    expect(redactBodyPairs(clean)).toBe(clean);
+  });
 });

@@ -11,6 +11,7 @@
  * the access key id is replaced (`<redacted>/20250101/us-east-1/apigateway/aws4_request`):
  * the scope is useful for debugging and secret to no one.
  */
+import { isUtf8 } from 'node:buffer';
 import type { Body } from '../../core/exchange.js';
 import { REDACTED } from '../../core/sensitive.js';
 
@@ -91,6 +92,26 @@ export function redactCredentialPairs(text: string): string {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** From this size on a byte body is looked at in windows before it is decoded whole. */
+const LOOK_FIRST_BYTES = 64 * 1024;
+const LOOK_WINDOW_BYTES = 64 * 1024;
+/** Longer than anything MAY_HOLD matches, so each of its matches lies whole in some window. */
+const LOOK_OVERLAP_BYTES = 32;
+
+/**
+ * False when the text of `bytes` certainly needs no redaction: it is not UTF-8 without NUL
+ * (then it is not decoded at all), or it names no credential anywhere. The names are ASCII
+ * and read the same in latin1, window by window, so a large body without one (an S3 object,
+ * a log file) is never decoded into a string as large as itself.
+ */
+function mayNeedRedaction(bytes: Buffer): boolean {
+  if (bytes.includes(0) || !isUtf8(bytes)) return false;
+  for (let at = 0; ; at += LOOK_WINDOW_BYTES - LOOK_OVERLAP_BYTES) {
+    if (MAY_HOLD.test(bytes.toString('latin1', at, at + LOOK_WINDOW_BYTES))) return true;
+    if (at + LOOK_WINDOW_BYTES >= bytes.length) return false;
+  }
+}
+
 function redactJsonStrings(value: unknown): unknown {
   if (typeof value === 'string') return redactCredentialPairs(value);
   if (value === null || typeof value !== 'object') return value;
@@ -136,6 +157,7 @@ export function redactBodyPairs(body: Body): Body {
     return { kind: 'json', value, ...(body.encoding ? { encoding: body.encoding } : {}) };
   }
   if (body.kind === 'bytes' && body.bytes.length > 0) {
+    if (body.bytes.length >= LOOK_FIRST_BYTES && !mayNeedRedaction(Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength))) return body;
     let text: string;
     try {
       text = utf8.decode(body.bytes);

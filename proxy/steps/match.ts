@@ -12,6 +12,7 @@ import { Matcher, type MatcherOptions } from '../../cassettes/match/matcher.js';
 import { redactRequestForMatch, type RedactOptions } from '../../cassettes/redact/redact.js';
 import { signingServiceOf } from '../../core/aws-service.js';
 import { awsError } from '../aws-error.js';
+import { KnownBodies } from '../known-bodies.js';
 import { prepareResponse, type WireResponse } from '../wire-response.js';
 
 export type MatchOutcome = { hit: true; exchange: Exchange; wire: WireResponse } | { hit: false; explanation: MissExplanation };
@@ -29,6 +30,8 @@ function rewritesPaths(redact: RedactOptions): boolean {
 
 export class MatchStep {
   readonly matcher: Matcher;
+  /** The cassette's large request bodies, which the read step need not read into memory again. */
+  readonly known: KnownBodies;
   readonly #wire = new Map<Exchange, WireResponse>();
   readonly #redact: RedactOptions;
   readonly #asRead: boolean;
@@ -38,6 +41,7 @@ export class MatchStep {
     this.#redact = redact;
     this.#asRead = !rewritesPaths(redact) && (options.matchHeaders?.length ?? 0) === 0;
     for (const exchange of exchanges) this.#wire.set(exchange, prepareResponse(exchange.response));
+    this.known = new KnownBodies(exchanges);
   }
 
   /** `target`: the raw request line (cassettes/match/request-line.ts), the matcher's shortcut for body-less repeats. */

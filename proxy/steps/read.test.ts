@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { KnownBodies } from '../known-bodies.js';
 import { readIncoming, splitTarget, type IncomingResult } from './read.js';
 
 describe('splitTarget', () => {
@@ -40,13 +42,19 @@ afterEach(async () => {
 /** A real server that reads each request with `readIncoming` and reports the result. */
 async function reader(
   limit: number,
+  known: KnownBodies | null = null,
 ): Promise<{ send: (options: { method: string; path: string; headers?: Record<string, string>; body?: Buffer | string; chunks?: Buffer[] }) => Promise<IncomingResult> }> {
   const results: IncomingResult[] = [];
   server = createServer((req, res) => {
-    readIncoming(req, limit, (result) => {
-      results.push(result);
-      res.end('ok');
-    });
+    readIncoming(
+      req,
+      limit,
+      (result) => {
+        results.push(result);
+        res.end('ok');
+      },
+      known,
+    );
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -90,6 +98,27 @@ describe('readIncoming', () => {
     const { send } = await reader(10);
     const result = await send({ method: 'POST', path: '/x', chunks: [Buffer.from('abcde'), Buffer.from('fghij')] });
     expect(result.ok && result.request.body).toEqual({ kind: 'bytes', bytes: Buffer.from('abcdefghij') });
+  });
+
+  it('reads a body equal to a recorded one as that recorded body, and any other as its own bytes', async () => {
+    const recorded = randomBytes(3 * 1024 * 1024);
+    const exchange = {
+      seq: 0,
+      operation: 's3.PutObject',
+      request: { method: 'PUT', path: '/b/k', query: {}, headers: {}, body: { kind: 'bytes' as const, bytes: recorded } },
+      response: { status: 200, headers: {}, body: { kind: 'empty' as const } },
+      timing: { startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1 },
+    };
+    const { send } = await reader(4 * 1024 * 1024, new KnownBodies([exchange]));
+    // A copy on the client's side: the server compares what came over the socket.
+    const same = await send({ method: 'PUT', path: '/b/k', body: Buffer.from(recorded) });
+    expect(same.ok && same.bytes.buffer === recorded.buffer && same.bytes.byteOffset === recorded.byteOffset).toBe(true);
+    expect(same.ok && same.request.body.kind === 'bytes' && same.request.body.bytes.buffer === recorded.buffer).toBe(true);
+    const other = Buffer.from(recorded);
+    other[other.length - 1] = (other[other.length - 1]! + 1) % 256;
+    const differs = await send({ method: 'PUT', path: '/b/k', body: other });
+    expect(differs.ok && Buffer.from(differs.bytes).equals(other)).toBe(true);
+    expect(differs.ok && differs.bytes.buffer !== recorded.buffer).toBe(true);
   });
 
   it('refuses a declared length over the limit before reading, and a chunked body once it passes it', async () => {

@@ -2,11 +2,14 @@
  * Step 1, read. Node's IncomingMessage → RecordedRequest, the shape the router, the matcher and the
  * validator read. The body is read up to a size limit and never beyond it: a declared
  * `content-length` over the limit is refused before a byte is read, a chunked body is
- * refused as soon as it passes the limit, and the rest is discarded, not buffered.
+ * refused as soon as it passes the limit, and the rest is discarded, not buffered. Within
+ * the limit it is held once (body-collector.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import { bodyFromWire } from '../../cassettes/format/body.js';
 import type { RecordedRequest } from '../../core/exchange.js';
+import { BodyCollector } from '../body-collector.js';
+import type { KnownBodies } from '../known-bodies.js';
 import { originForm } from '../request-target.js';
 
 export type IncomingResult =
@@ -94,8 +97,10 @@ function readOf(req: IncomingMessage, bytes: Uint8Array, body: Uint8Array | null
 /**
  * Reads `req` and calls `done` exactly once. A request without a body (no content-length,
  * or 0, and no transfer-encoding) is answered synchronously, without waiting for `end`.
+ * `known`: the recorded request bodies (replay, auto); a body equal to one of them is not
+ * read into memory a second time (body-collector.ts).
  */
-export function readIncoming(req: IncomingMessage, maxBodyBytes: number, done: (result: IncomingResult) => void): void {
+export function readIncoming(req: IncomingMessage, maxBodyBytes: number, done: (result: IncomingResult) => void, known: KnownBodies | null = null): void {
   const declaredText = req.headers['content-length'];
   const chunked = req.headers['transfer-encoding'] !== undefined;
   const declared = declaredText === undefined ? undefined : Number(declaredText);
@@ -107,11 +112,8 @@ export function readIncoming(req: IncomingMessage, maxBodyBytes: number, done: (
     done({ ok: false, reason: 'too-large', bytes: declared, declared: true });
     return;
   }
-  // A declared length is known before the first byte: the body goes straight into one
-  // buffer of that size, never collected in chunks and joined (which holds it twice).
-  const whole = declared !== undefined && !chunked ? Buffer.allocUnsafe(declared) : null;
-  const chunks: Buffer[] = [];
-  let size = 0;
+  const length = declared !== undefined && !chunked ? declared : null;
+  const body = new BodyCollector(length, maxBodyBytes, length === null || known === null ? [] : known.withLength(length));
   let finished = false;
   const finish = (result: IncomingResult): void => {
     if (finished) return;
@@ -120,21 +122,16 @@ export function readIncoming(req: IncomingMessage, maxBodyBytes: number, done: (
     done(result);
   };
   const onData = (chunk: Buffer): void => {
-    if (size + chunk.length > maxBodyBytes) {
-      chunks.length = 0;
-      finish({ ok: false, reason: 'too-large', bytes: size + chunk.length, declared: false });
+    if (body.add(chunk) === 'too-large') {
+      finish({ ok: false, reason: 'too-large', bytes: body.size + chunk.length, declared: false });
       // Keep the stream flowing with no listener: the rest is read and dropped, so the
       // connection stays usable for the next request.
       req.resume();
-      return;
     }
-    if (whole !== null) chunk.copy(whole, size);
-    else chunks.push(chunk);
-    size += chunk.length;
   };
   req.on('data', onData);
   req.on('end', () => {
-    const bytes = whole !== null ? whole.subarray(0, size) : chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+    const bytes = body.bytes();
     finish(readOf(req, bytes, bytes));
   });
   // A client that goes away mid-body surfaces here (Node reports it as an `aborted` error).
@@ -147,7 +144,13 @@ export function readIncoming(req: IncomingMessage, maxBodyBytes: number, done: (
  * request goes) and `req.url` becomes the origin form. `ignored` gets that authority's
  * host, without any `user:password@`, for the log.
  */
-export function readRequest(req: IncomingMessage, maxBodyBytes: number, ignored: (host: string) => void, done: (result: IncomingResult) => void): void {
+export function readRequest(
+  req: IncomingMessage,
+  maxBodyBytes: number,
+  ignored: (host: string) => void,
+  done: (result: IncomingResult) => void,
+  known: KnownBodies | null = null,
+): void {
   const url = req.url ?? '/';
   if (url.charCodeAt(0) !== 47 /* '/' */) {
     const target = originForm(url);
@@ -159,5 +162,5 @@ export function readRequest(req: IncomingMessage, maxBodyBytes: number, ignored:
     if (target.ignoredAuthority !== null) ignored(target.ignoredAuthority.replace(/^.*@/, ''));
     req.url = target.target;
   }
-  readIncoming(req, maxBodyBytes, done);
+  readIncoming(req, maxBodyBytes, done, known);
 }

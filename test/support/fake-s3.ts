@@ -14,6 +14,8 @@ import { verifySigV4, type FakeCredentials } from './fake-apigateway/sigv4-verif
 export interface StoredObject {
   body: Buffer;
   contentType: string;
+  /** Answered without a Content-Length, in 1 MiB chunks, as a server streaming the object would. */
+  chunked?: boolean;
 }
 
 export interface FakeS3 {
@@ -58,7 +60,14 @@ export async function startFakeS3(credentials: FakeCredentials, region = 'us-eas
       }
       const stored = objects.get(path);
       if (req.method === 'GET' && stored !== undefined) {
-        res.writeHead(200, { 'content-type': stored.contentType, 'content-length': String(stored.body.length), etag: `"${createHash('md5').update(stored.body).digest('hex')}"` });
+        const etag = `"${createHash('md5').update(stored.body).digest('hex')}"`;
+        if (stored.chunked === true) {
+          res.writeHead(200, { 'content-type': stored.contentType, etag });
+          for (let at = 0; at < stored.body.length; at += 1024 * 1024) res.write(stored.body.subarray(at, at + 1024 * 1024));
+          res.end();
+          return;
+        }
+        res.writeHead(200, { 'content-type': stored.contentType, 'content-length': String(stored.body.length), etag });
         res.end(stored.body);
         return;
       }
