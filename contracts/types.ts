@@ -101,6 +101,8 @@ export interface OperationContract {
     /** The requestUri exactly as the model has it, query literals included. */
     uri: string;
     successStatus: number;
+    /** The model declares no status (rest protocols): `successStatus` is botocore's default 200. */
+    implicitStatus?: true;
   };
   request: RequestContract;
   response: ResponseContract;

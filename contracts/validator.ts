@@ -137,7 +137,18 @@ export class Validator {
     // checked as one even when the status is not the model's (that alone is the finding).
     if (response.status < 300) {
       if (response.status !== contract.response.status) {
-        findings.push(this.finding(id, 'response', 'error', 'unexpected-status', '/status', `status ${response.status} where ${id} answers ${contract.response.status}`));
+        findings.push(
+          contract.http.implicitStatus
+            ? this.finding(
+                id,
+                'response',
+                'info',
+                'undeclared-status',
+                '/status',
+                `status ${response.status} where the model of ${id} declares none (200 by default); the SDKs take any 2xx`,
+              )
+            : this.finding(id, 'response', 'error', 'unexpected-status', '/status', `status ${response.status} where ${id} answers ${contract.response.status}`),
+        );
       }
       findings.push(...this.check(contract.response.headers, response.headers, id, 'response', '/headers', context));
       const wire = this.wireOf(contract);

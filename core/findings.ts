@@ -50,6 +50,8 @@ export type FindingCode =
   | 'version-mismatch'
   /** The success status is not the one the contract gives. */
   | 'unexpected-status'
+  /** Another 2xx where the model declares no success status (rest protocols: 200 is only botocore's default). */
+  | 'undeclared-status'
   /**
    * An error type the operation does not declare: info when its service declares it elsewhere
    * or every AWS service may send it (the SDKs raise it all the same), warn otherwise.

@@ -11,6 +11,7 @@ import { CreateIntegrationResponseCommand, DeleteApiCommand, GetApiCommand, GetA
 import { GetIntegrationResponseCommand as GetIntegrationResponseV2Command } from '@aws-sdk/client-apigatewayv2';
 import { GetIntegrationResponseCommand, GetMethodCommand } from '@aws-sdk/client-api-gateway';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { PutBucketTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { join } from 'node:path';
@@ -136,6 +137,13 @@ const unusual: Step[] = [
     name: 'another service in the cassette: DynamoDB (JSON protocol)',
     answer: { status: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: JSON.stringify({ TableNames: [] }) },
     call: (endpoint) => new DynamoDBClient(clientConfig(endpoint)).send(new ListTablesCommand({})),
+    sdk: 'ok',
+  },
+  {
+    name: "S3's 204 where its model declares no status (PutBucketTagging, as S3 itself answers)",
+    answer: { status: 204, headers: {} },
+    call: (endpoint) =>
+      new S3Client({ ...clientConfig(endpoint), forcePathStyle: true }).send(new PutBucketTaggingCommand({ Bucket: 'orders', Tagging: { TagSet: [{ Key: 'team', Value: 'a' }] } })),
     sdk: 'ok',
   },
   {
@@ -305,8 +313,9 @@ describe("an emulator's correct-but-unusual answers", () => {
         [1, 'null-member', '/body/items/0/tags'],
         [8, 'undeclared-error', '/headers/x-amzn-errortype'],
         [9, 'undeclared-error', '/headers/x-amzn-errortype'],
-        [13, 'uncovered-service', ''],
-        [14, 'unsigned-call', ''],
+        [13, 'undeclared-status', '/status'],
+        [14, 'uncovered-service', ''],
+        [15, 'unsigned-call', ''],
       ]),
     );
   });

@@ -46,7 +46,8 @@ export interface CompactError {
 }
 
 export interface CompactOperation {
-  http: { method: string; uri: string; successStatus: number };
+  /** `implicitStatus`: the model declares no `responseCode` (rest protocols), so 200 is only botocore's default. */
+  http: { method: string; uri: string; successStatus: number; implicitStatus?: true };
   input?: string;
   output?: string;
   errors?: string[];

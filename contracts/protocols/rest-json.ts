@@ -3,13 +3,14 @@
  * travel in the URI, the query string, headers or the JSON body, as their `location` says.
  */
 import { Router } from '../router.js';
+import { restHttp } from './rest-http.js';
 import type { WireProtocol } from './types.js';
 
 export const restJson: WireProtocol = {
   name: 'rest-json',
   bind: () => ({
     name: 'rest-json',
-    http: (operation) => ({ method: operation.http.method.toUpperCase(), uri: operation.http.requestUri, successStatus: operation.http.responseCode ?? 200 }),
+    http: (operation) => restHttp(operation),
     errorType: (name, shape) => shape?.error?.code ?? name,
     errorHeaders: () => ({}),
     header: {},

@@ -9,6 +9,7 @@
  */
 import { ownValue } from '../../core/own.js';
 import { Router } from '../router.js';
+import { restHttp } from './rest-http.js';
 import type { ContractSet, ServiceSummary } from '../load.js';
 import { s3Address } from '../wire/s3-address.js';
 import { TwinGroups } from './rest-xml-twins.js';
@@ -24,7 +25,7 @@ export const restXml: WireProtocol = {
   name: 'rest-xml',
   bind: (metadata): ModelBinding => ({
     name: 'rest-xml',
-    http: (operation) => ({ method: operation.http.method.toUpperCase(), uri: operation.http.requestUri, successStatus: operation.http.responseCode ?? 200 }),
+    http: (operation) => restHttp(operation),
     errorType: (name, shape) => shape?.error?.code ?? name,
     errorHeaders: () => ({}),
     header: metadata.xmlNamespace !== undefined ? { xmlNamespace: metadata.xmlNamespace } : {},

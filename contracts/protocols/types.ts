@@ -26,7 +26,7 @@ export interface RouteRequest {
 /** The generator's side of a protocol, bound to one model's metadata. */
 export interface ModelBinding {
   name: ServiceProtocol;
-  http: (operation: BotocoreOperation) => { method: string; uri: string; successStatus: number };
+  http: (operation: BotocoreOperation) => { method: string; uri: string; successStatus: number; implicitStatus?: true };
   /** The error type as clients read it from the response (header, `__type`, `code`). */
   errorType: (name: string, shape: BotocoreShape | undefined) => string;
   /** Headers an error response carries beyond its shape's header members, by lower-case name. */
