@@ -2,7 +2,7 @@
  * XML bodies that must never crash or expand: entity-expansion attacks, malformed documents,
  * runaway nesting; and what the XML decoders report for bodies that parse but do not fit.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { parseXml } from '@rgrove/parse-xml';
 import { describe, expect, it } from 'vitest';
 import { loadShapes } from '../../test/support/wire-models.js';
 import { decodeQueryResponse } from './query-response.js';
@@ -31,15 +31,25 @@ describe('readXml', () => {
   });
 
   it('leaves DOCTYPE entities unexpanded even past the refusal (the parser options alone)', () => {
-    const parsed = JSON.stringify(new XMLParser(XML_PARSER_OPTIONS).parse(BILLION_LAUGHS));
-    expect(parsed).toContain('{"#text":"&lol9;"}');
-    expect(parsed).toContain('{"#text":"&lol;"}');
-    expect(parsed).not.toContain('lollol');
+    const tagging = parseXml(BILLION_LAUGHS, XML_PARSER_OPTIONS).root;
+    expect(tagging?.text).toBe('&lol9;&lol;');
+    expect(JSON.stringify(tagging)).not.toContain('lollol');
   });
 
   it('decodes the five built-in entities and character references, nothing else', () => {
-    const { document } = readXml('<A><B>&lt;&gt;&amp;&quot;&apos; &#65;&#x42; &nbsp; &#0;</B></A>');
-    expect(document?.root.B).toEqual([{ '#text': `<>&"' AB &nbsp; &#0;` }]);
+    const { document } = readXml('<A><B>&lt;&gt;&amp;&quot;&apos; &#65;&#x42; &nbsp; &lol;</B></A>');
+    expect(document?.root.B).toEqual([{ '#text': `<>&"' AB &nbsp; &lol;` }]);
+  });
+
+  it('refuses a reference that is no reference and a character XML does not allow', () => {
+    expect(readXml('<A>&1a; &;</A>').issues).toEqual([
+      { code: 'invalid-xml', pointer: '', message: "XML body is not well-formed XML: Named entity isn't defined: &1a; (line 1, column 4)" },
+    ]);
+    expect(readXml('<A>x&#0;</A>').issues).toEqual([
+      { code: 'invalid-xml', pointer: '', message: 'XML body is not well-formed XML: Character reference resolves to an invalid character (line 1, column 9)' },
+    ]);
+    expect(readXml('<A>\u0001</A>').issues[0]?.code).toBe('invalid-xml');
+    expect(readXml('<A>]]></A>').issues[0]?.code).toBe('invalid-xml');
   });
 
   it('builds the uniform tree: repeated elements in order, attributes as @name, text pieces and CDATA joined, untrimmed', () => {
@@ -48,6 +58,10 @@ describe('readXml', () => {
       name: 'A',
       root: { '@xmlns': 'u', '@b': '<1', '#text': '\n <raw>&amp; tail ', C: [{ '#text': 'x' }, { '#text': '' }], D: [{ '@e': '2', '#text': '', C: [{ '#text': ' y ' }] }] },
     });
+  });
+
+  it('normalizes line breaks as XML says: in text to \\n (a character reference stays), in an attribute to a space', () => {
+    expect(readXml('<A b="x\r\ny\tz">1\r\n2\r3&#13;<![CDATA[4\r\n]]></A>').document?.root).toEqual({ '#text': '1\n2\n3\r4\n', '@b': 'x y z' });
   });
 
   it('a parse that fails midway leaves nothing behind for the next one', () => {
@@ -60,20 +74,34 @@ describe('readXml', () => {
       {
         code: 'invalid-xml',
         pointer: '',
-        message: "XML body is not well-formed XML: Expected closing tag 'B' (opened in line 1, col 4) instead of closing tag 'A'. (line 1, column 7)",
+        message: 'XML body is not well-formed XML: Missing end tag for element B (line 1, column 7)',
       },
     ]);
+    expect(readXml('<A>\n  <B>\n</A>').issues[0]?.message).toBe('XML body is not well-formed XML: Missing end tag for element B (line 3, column 1)');
     expect(readXml('{"json": true}').issues[0]?.code).toBe('invalid-xml');
     expect(readXml('').issues[0]?.code).toBe('invalid-xml');
     expect(readXml('<A/><B/>').issues).toEqual([{ code: 'invalid-xml', pointer: '', message: 'XML body must have exactly one root element' }]);
+    expect(readXml('<A/>\n<!-- c --> <B/>').issues).toEqual([{ code: 'invalid-xml', pointer: '', message: 'XML body must have exactly one root element' }]);
+    expect(readXml('<A/> x').issues).toEqual([
+      { code: 'invalid-xml', pointer: '', message: 'XML body is not well-formed XML: Extra content at the end of the document (line 1, column 6)' },
+    ]);
     expect(readXml('<A><__proto__>x</__proto__></A>').issues[0]?.code).toBe('invalid-xml');
+    for (const name of ['__proto__', 'constructor', 'prototype']) {
+      expect(readXml(`<A><B><${name}/></B></A>`).issues).toEqual([
+        { code: 'invalid-xml', pointer: '', message: `XML body names an element "${name}", which would reach a JavaScript object's prototype; refused` },
+      ]);
+    }
   });
 
   it('reports nesting deeper than the bound', () => {
-    const deep = '<a>'.repeat(MAX_XML_DEPTH + 2) + '</a>'.repeat(MAX_XML_DEPTH + 2);
-    expect(readXml(deep).issues).toEqual([{ code: 'xml-too-deep', pointer: '', message: `XML body nests elements deeper than ${MAX_XML_DEPTH} levels` }]);
-    const deeper = '<a>'.repeat(100_000) + '</a>'.repeat(100_000);
-    expect(readXml(deeper).issues[0]?.code).toBe('xml-too-deep');
+    const nested = (levels: number) => '<a>'.repeat(levels) + '</a>'.repeat(levels);
+    expect(readXml(nested(MAX_XML_DEPTH)).issues).toEqual([]);
+    const tooDeep = [{ code: 'xml-too-deep', pointer: '', message: `XML body nests elements deeper than ${MAX_XML_DEPTH} levels` }];
+    expect(readXml(nested(MAX_XML_DEPTH + 1)).issues).toEqual(tooDeep);
+    expect(readXml(nested(MAX_XML_DEPTH + 2)).issues).toEqual(tooDeep);
+    // Deep enough to exhaust the stack of the parser, which recurses per element: still an issue, not a crash.
+    expect(readXml(nested(100_000)).issues).toEqual(tooDeep);
+    expect(readXml('<a>'.repeat(100_000)).issues).toEqual(tooDeep);
   });
 });
 
@@ -132,7 +160,7 @@ describe('XML decoding per shape', () => {
   it('a bad XML answer is an issue, not an exception', () => {
     expect(decodeQueryResponse(sts, 'GetCallerIdentity', '<GetCallerIdentityResponse>')).toEqual({
       value: undefined,
-      issues: [{ code: 'invalid-xml', pointer: '', message: "response body is not well-formed XML: Unclosed tag 'GetCallerIdentityResponse'. (line 1, column 1)" }],
+      issues: [{ code: 'invalid-xml', pointer: '', message: 'response body is not well-formed XML: Missing end tag for element GetCallerIdentityResponse (line 1, column 28)' }],
     });
   });
 });
