@@ -16,6 +16,7 @@
  * validator has always marked them all.
  */
 import { RULE_KEYWORDS } from './ajv-rules.js';
+import { validationDefinition } from './format/expand.js';
 import { markStructures } from './schema-keywords.js';
 import type { JsonSchema, ServiceContract } from './types.js';
 
@@ -76,9 +77,8 @@ export class Definitions {
   private definition(name: string): ResolvedRef | undefined {
     const known = this.resolved.get(name);
     if (known !== undefined) return known;
-    const definitions = this.service.definitions.validation;
-    if (name.includes('/') || !Object.hasOwn(definitions, name)) return undefined;
-    const schema = definitions[name];
+    if (name.includes('/')) return undefined;
+    const schema = validationDefinition(this.service, name);
     if (typeof schema !== 'object' || schema === null || isLoneRef(schema)) return undefined;
     markStructures(schema);
     const resolved = { name, schema, inline: !hasRef(schema) };

@@ -53,6 +53,7 @@ interface Frame {
   inDefinition: boolean;
 }
 
+const JSON_TYPES = new Set(['number', 'integer', 'string', 'boolean', 'array', 'object', 'null']);
 const GROUP_OF_TYPE: Record<string, RuleGroup | undefined> = { number: 'number', string: 'string', array: 'array', object: 'object' };
 const UNSUPPORTED = new Set(['id', 'nullable', 'anyOf', 'oneOf', 'multipleOf', 'additionalItems', 'contains', 'uniqueItems', 'dependencies', 'patternProperties', 'tapegateRef']);
 const LIMITS: Record<string, { okStr: string; fails: (data: number, limit: number) => boolean }> = {
@@ -293,14 +294,20 @@ function typeError(schema: JsonSchema, data: unknown, path: string, frame: Frame
 function planOf(schema: JsonSchema): Plan {
   let plan = plans.get(schema);
   if (plan !== undefined) return plan;
-  const present = (keyword: string): boolean => schema[keyword] !== undefined;
-  const empty = alwaysValid(schema);
-  const ref = !empty && typeof schema.$ref === 'string' && ![...RULE_KEYWORDS].some((key) => key !== '$ref' && present(key));
-  if (!empty && !ref && present('$ref')) throw new Unsupported('$ref beside other rules');
-  for (const keyword of UNSUPPORTED) if (present(keyword)) throw new Unsupported(keyword);
+  // The node's rule keywords (a node has a handful of keys, ajv's rules are forty), then by group in ajv's order.
+  const present = new Set<string>();
+  for (const key in schema) if (RULE_KEYWORDS.has(key) && schema[key] !== undefined) present.add(key);
+  const empty = present.size === 0;
+  const ref = present.size === 1 && typeof schema.$ref === 'string';
+  if (!ref && present.has('$ref')) throw new Unsupported('$ref beside other rules');
+  for (const keyword of present) if (UNSUPPORTED.has(keyword)) throw new Unsupported(keyword);
   const type = schema.type;
-  if (type !== undefined && typeof type !== 'string') throw new Unsupported('type as a list');
-  const groups = RULE_GROUPS.map(([group, keywords]): [RuleGroup, string[]] => [group, keywords.filter(present)]).filter(([, keywords]) => keywords.length > 0);
+  if (type !== undefined && (typeof type !== 'string' || !JSON_TYPES.has(type))) throw new Unsupported('type other than one JSON type');
+  const groups: [RuleGroup, string[]][] = [];
+  for (const [group, keywords] of RULE_GROUPS) {
+    const used = empty ? [] : keywords.filter((keyword) => present.has(keyword));
+    if (used.length > 0) groups.push([group, used]);
+  }
   const typeGroup = type === undefined ? undefined : GROUP_OF_TYPE[type];
   const typeFirst = type !== undefined && !groups.some(([group]) => group === typeGroup);
   plan = { empty, ref, type, typeFirst, groups };
