@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -168,6 +168,23 @@ describe('lazy expansion', () => {
     expect(validationDefinition(contract, 'NoSuchShape')).toBeUndefined();
     expect(contract.definitions.validation.Parameter).toBe(parameter);
     expect(validationDefinition(contract, 'Parameter')).toBe(parameter);
+  });
+
+  it('reads a laid-out file’s messages, errors and shapes an entry at a time: the same contract, a broken entry named when it is read', () => {
+    for (const name of ['sts-2011-06-15.json', 's3-2006-03-01.json']) {
+      const file = join(defaultContractsDir(), name);
+      const text = readFileSync(file, 'utf8');
+      const compact = readCompactContract(file);
+      expect(serializeContract(compact)).toBe(text);
+      expect(JSON.parse(JSON.stringify(compact))).toEqual(JSON.parse(text));
+    }
+    const file = join(dir, 'widgets-2020-01-01.json');
+    const broken = widgets();
+    broken.shapes.Unused = { type: 'string' };
+    writeFileSync(file, serializeContract(broken).replace('"Unused":{"type":"string"}', '"Unused":{"type":'));
+    const set = loadContracts({ dir, overlays: false });
+    expect(set.operations.get('widgets.PutWidget')?.request.body?.validation).toMatchObject({ type: 'object' });
+    expect(() => set.service('widgets')!.definitions.validation).toThrow(`Failed to load contracts "${file}": shapes "Unused": `);
   });
 
   it('expands only the operations that are read', () => {

@@ -8,6 +8,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { TapegateError } from '../../core/errors.js';
 import type { ServiceProtocol } from '../types.js';
+import { parseLaidOut } from './lazy-tables.js';
 import { CONTRACT_FORMAT, CONTRACT_FORMAT_VERSION, type CompactContract, type CompactOperation, type ServiceHeader } from './compact-types.js';
 
 const PROTOCOL_NAMES: readonly ServiceProtocol[] = ['rest-json', 'json', 'query', 'rest-xml'];
@@ -36,8 +37,10 @@ export function readServiceHeader(file: string): ServiceHeader {
   return checkHeader(parsed, file);
 }
 
+/** The whole file; its big tables are read an entry at a time when it is laid out as serialize.ts writes it (lazy-tables.ts). */
 export function readCompactContract(file: string): CompactContract {
-  const parsed = parseFile(file);
+  const text = readText(file);
+  const parsed = parseLaidOut(text, file) ?? parseText(text, file);
   checkHeader(parsed, file);
   for (const table of TABLES) {
     if (!isObject(parsed[table])) throw fail(file, `"${table}" must be an object (format version ${CONTRACT_FORMAT_VERSION})`);
@@ -100,9 +103,21 @@ export function checkHeader(parsed: unknown, file: string): ServiceHeader {
 }
 
 function parseFile(file: string): Record<string, unknown> {
+  return parseText(readText(file), file);
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw fail(file, (error as Error).message);
+  }
+}
+
+function parseText(text: string, file: string): Record<string, unknown> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (error) {
     throw fail(file, (error as Error).message);
   }
