@@ -12,6 +12,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultContractsDir, loadContracts } from '../contracts/load.js';
 import { ContractRouter } from '../contracts/service-router.js';
+import { HOT_AFTER } from '../contracts/part-validators.js';
 import { Validator } from '../contracts/validator.js';
 import { JSON_WORKLOAD } from './json-workload.js';
 import { QUERY_WORKLOAD, REST_XML_WORKLOAD } from './xml-workload.js';
@@ -24,7 +25,13 @@ const req = (method: string, path: string, body: unknown = undefined, query: Rec
   method,
   path,
   query,
-  headers: { 'content-type': 'application/json', 'x-amz-date': '20260101T000000Z', authorization: 'AWS4-HMAC-SHA256 …' },
+  // Signed as the SDKs sign (the json and XML workloads are too): the scope names the service, so
+  // routing looks at API Gateway's two services only, not at every rest-json one.
+  headers: {
+    'content-type': 'application/json',
+    'x-amz-date': '20260101T000000Z',
+    authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/apigateway/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=${'0'.repeat(64)}`,
+  },
   body: body === undefined ? { kind: 'empty' } : json(body),
 });
 const res = (status: number, body: unknown): RecordedResponse => ({ status, headers: { 'content-type': 'application/json' }, body: json(body) });
@@ -93,7 +100,8 @@ export const WORKLOAD: Pair[] = [
 
 function throughput(workload: Pair[], seconds: number): { perSecond: number; findings: number } {
   const validator = new Validator(loadContracts());
-  for (const pair of workload) validator.validate(pair); // load the services and compile the parts used, once
+  // Load the services and get every part used hot (compiled by ajv): the steady state, not the first checks.
+  for (let pass = 0; pass <= HOT_AFTER; pass++) for (const pair of workload) validator.validate(pair);
   let count = 0;
   let findings = 0;
   const end = performance.now() + seconds * 1000;
@@ -119,7 +127,7 @@ function routingOnly(workload: Pair[], seconds: number): number {
 interface ColdLoad {
   /** Listing the bundled folder (each file's header line) and building the validator. */
   startMs: number;
-  /** The first exchange of the service: parse, expand, overlays, ajv instance, compile. */
+  /** The first exchange of the service: parse, expand, overlays, route, check (interpreted: ajv compiles a part once it is hot). */
   firstExchangeMs: number;
   /** Of that, loading the service's contracts (parse, expand, overlays). */
   loadMs: number;
@@ -170,7 +178,7 @@ export function benchContracts(): string {
     const runs = Array.from({ length: 3 }, () => coldLoad(service, pair));
     starts.push(...runs.map((r) => r.startMs));
     rows.push([
-      `first exchange of ${service}: load its contracts (parse, expand, overlays) / + ajv instance and compile, median of 3 fresh processes`,
+      `first exchange of ${service}: load its contracts (parse, expand, overlays) / the whole exchange, median of 3 fresh processes`,
       `${ms(median(runs.map((r) => r.loadMs)))} / ${ms(median(runs.map((r) => r.firstExchangeMs)))}`,
       '< 30 ms',
     ]);

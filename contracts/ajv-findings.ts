@@ -4,7 +4,7 @@
  * says what was expected and what came.
  */
 import type { ErrorObject } from 'ajv';
-import { KNOWN_KEYWORD, type UnknownMemberParams } from './ajv-instance.js';
+import { KNOWN_KEYWORD, type UnknownMemberParams } from './schema-keywords.js';
 import type { Finding, FindingCode, Severity, Side } from '../core/findings.js';
 import { isRedacted } from '../core/sensitive.js';
 

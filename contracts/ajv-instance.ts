@@ -1,78 +1,46 @@
 /**
- * The ajv set-up of a service's validators (one instance per service, made when the service is
- * first checked): draft-07 validation, all errors,
- * formats (`date-time` for v2 timestamps), and the `tapegateKnown` keyword that reports a
- * member the contract does not name. That keyword is what keeps validation schemas open (an
- * unknown field is not a violation) while still telling us about it, in the same single pass.
+ * The ajv set-up of a validator's hot parts (one instance per validator, shared by its
+ * services): draft-07 validation, all errors, the formats and tapegate's keywords
+ * (schema-keywords.ts says what they mean), and `tapegateRef`, the call of a definition that is
+ * compiled on its first call (lazy-definitions.ts).
  *
- * `tapegateLearned` lets an overlay rule depend on what other exchanges said about the API
- * (contracts/learned-apis.ts): the validator passes the exchange's ValidationContext as ajv's
- * context (`passContext`), and `{"if": {"tapegateLearned": {"protocolType": "WEBSOCKET"}}, "then": …}`
- * picks the form that applies. It only ever stands in an `if`: it reports nothing itself.
+ * ajv is loaded here, on the first instance, not when the validator's module is: a process
+ * that never gets a part hot (a CLI command, a short test run) never pays for loading it.
  */
-import AjvModule, { type AnySchemaObject, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { AnySchemaObject, ErrorObject, KeywordCxt } from 'ajv';
 import type { DataValidateFunction } from 'ajv/dist/types/index.js';
-import formatsModule from 'ajv-formats';
-import type { ValidationContext } from './learned-apis.js';
-import type { JsonSchema, ServiceContract } from './types.js';
+import type { LazyRef } from './lazy-definitions.js';
+import { contextOf, FORMATS, KNOWN_KEYWORD, LEARNED_KEYWORD, learnedHolds, markStructures, REF_KEYWORD, unknownMembersOf, type LearnedCondition } from './schema-keywords.js';
+import type { ServiceContract } from './types.js';
 
-// ajv and ajv-formats are CommonJS with `default` exports.
-const Ajv = AjvModule.default;
-const addFormats = formatsModule.default;
-export type AjvInstance = InstanceType<typeof Ajv>;
+type AjvModule = typeof import('ajv');
+type FormatsModule = typeof import('ajv-formats');
+type RefModule = typeof import('ajv/dist/vocabularies/core/ref.js');
+export type AjvInstance = InstanceType<AjvModule['default']>;
 
-export const KNOWN_KEYWORD = 'tapegateKnown';
-export const LEARNED_KEYWORD = 'tapegateLearned';
+const require = createRequire(import.meta.url);
 
-/**
- * The condition of a `tapegateLearned` keyword: every member given must hold. `unknown` is
- * "never recorded"; `none` (subtype) is "recorded, and the integration has no subtype".
- */
-export interface LearnedCondition {
-  protocolType?: 'HTTP' | 'WEBSOCKET' | 'unknown';
-  integrationSubtype?: string;
-}
-
-export function learnedHolds(condition: LearnedCondition, context: ValidationContext | undefined): boolean {
-  if (condition.protocolType !== undefined && condition.protocolType !== (context?.protocolType ?? 'unknown')) return false;
-  if (condition.integrationSubtype !== undefined) {
-    const subtype = context?.integrationSubtype;
-    const known = subtype === undefined ? 'unknown' : subtype === null ? 'none' : subtype;
-    if (condition.integrationSubtype !== known) return false;
-  }
-  return true;
-}
-
-export interface UnknownMemberParams {
-  property: string;
-  /** The known member this one differs from only in letter case, if any. */
-  sameButCase?: string;
-}
-
-/** An ajv instance for one service: its definitions added once, under the service's `schemaId`. */
-export function createAjv(service: ServiceContract): AjvInstance {
+/** An ajv instance; `refOf` finds the function a `tapegateRef` names. */
+export function createAjv(refOf: (key: string) => LazyRef | undefined): AjvInstance {
+  // CommonJS modules with `default` exports, loaded on first use (see the header).
+  const { default: Ajv, _ } = require('ajv') as AjvModule;
+  const { default: addFormats } = require('ajv-formats') as FormatsModule;
+  const { callRef } = require('ajv/dist/vocabularies/core/ref.js') as RefModule;
   // passContext: `validate.call(context, data)` hands the ValidationContext to tapegateLearned, through every $ref.
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false, addUsedSchema: false, passContext: true });
-  addFormats(ajv, ['date-time', 'date', 'time', 'uri', 'email', 'byte']);
+  addFormats(ajv, [...FORMATS]);
   ajv.addKeyword({
     keyword: KNOWN_KEYWORD,
     schemaType: 'boolean',
     type: 'object',
     errors: true,
     compile(_value: boolean, parentSchema: AnySchemaObject) {
-      const known = new Set(Object.keys((parentSchema.properties as object | undefined) ?? {}));
-      const byLowerCase = new Map([...known].map((name) => [name.toLowerCase(), name]));
+      const unknownMembers = unknownMembersOf(parentSchema);
       const check: DataValidateFunction = (data: unknown) => {
-        let errors: Partial<ErrorObject>[] | null = null;
-        for (const property of Object.keys(data as object)) {
-          if (known.has(property)) continue;
-          const params: UnknownMemberParams = { property };
-          const sameButCase = byLowerCase.get(property.toLowerCase());
-          if (sameButCase !== undefined) params.sameButCase = sameButCase;
-          (errors ??= []).push({ keyword: KNOWN_KEYWORD, params, message: `unknown member ${property}` });
-        }
-        check.errors = errors ?? undefined;
-        return errors === null;
+        const unknown = unknownMembers(data as object);
+        check.errors = unknown?.map((params): Partial<ErrorObject> => ({ keyword: KNOWN_KEYWORD, params, message: `unknown member ${params.property}` }));
+        return unknown === null;
       };
       return check;
     },
@@ -84,31 +52,26 @@ export function createAjv(service: ServiceContract): AjvInstance {
     compile(condition: LearnedCondition) {
       // ajv calls this with the context the validator passed; a plain `validate(data)` passes none.
       return function (this: unknown): boolean {
-        return learnedHolds(condition, isContext(this) ? this : undefined);
+        return learnedHolds(condition, contextOf(this));
       };
     },
   });
-  for (const definition of Object.values(service.definitions.validation)) markStructures(definition);
-  ajv.addSchema({ $id: service.schemaId, definitions: service.definitions.validation });
+  ajv.addKeyword({
+    keyword: REF_KEYWORD,
+    schemaType: 'string',
+    code(cxt: KeywordCxt) {
+      const ref = refOf(cxt.schema as string);
+      if (ref === undefined) throw new Error(`${REF_KEYWORD} names no definition: ${String(cxt.schema)}`);
+      // The call ajv makes for a `$ref` it compiles as a function of its own (vocabularies/core/ref.ts):
+      // the same arguments, the same merging of the errors; only the function is found through `ref`.
+      callRef(cxt, _`${cxt.gen.scopeValue('keyword', { ref })}.v`);
+    },
+  });
   return ajv;
 }
 
-/** Adds `tapegateKnown` to every object schema with named properties (structures, not maps). */
-export function markStructures(schema: unknown): void {
-  if (Array.isArray(schema)) return schema.forEach(markStructures);
-  if (typeof schema !== 'object' || schema === null) return;
-  const node = schema as JsonSchema;
-  if (node.type === 'object' && typeof node.properties === 'object' && node.additionalProperties === undefined) {
-    node[KNOWN_KEYWORD] = true;
-  }
-  for (const [key, value] of Object.entries(node)) {
-    // Inside `properties` the keys are member names, not keywords; recurse into the values only.
-    if (key === 'properties' && typeof value === 'object' && value !== null) Object.values(value).forEach(markStructures);
-    else if (typeof value === 'object') markStructures(value);
-  }
-}
-
-/** What the validator passes is a plain object; without one, ajv's `this` is something else (undefined, the global object). */
-function isContext(value: unknown): value is ValidationContext {
-  return typeof value === 'object' && value !== null && value !== globalThis;
+/** The service's definitions under its `schemaId`, for a `$ref` left to ajv (lazy-definitions.ts); every definition marked first. */
+export function addDefinitions(ajv: AjvInstance, service: ServiceContract): void {
+  for (const definition of Object.values(service.definitions.validation)) markStructures(definition);
+  ajv.addSchema({ $id: service.schemaId, definitions: service.definitions.validation });
 }

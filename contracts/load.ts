@@ -12,7 +12,7 @@ import { TapegateError } from '../core/errors.js';
 import { ownValue } from '../core/own.js';
 import { packageRoot } from '../core/package-root.js';
 import type { ServiceHeader } from './format/compact-types.js';
-import { readCompactContract, readServiceHeader } from './format/contract-file.js';
+import { readCompactContract, readOperationsTable, readServiceHeader } from './format/contract-file.js';
 import { expandContract } from './format/expand.js';
 import { applyOverlays, loadOverlays, type OverlayFile, type OverlayReport } from './overlays.js';
 import type { RoutableOperation } from './router.js';
@@ -111,12 +111,21 @@ export class ContractSet {
     return slot.contract;
   }
 
-  /** Each operation's id and HTTP binding, for a path router (loads the service; expands no operation). */
+  /**
+   * Each operation's id and HTTP binding, for a path router. A service not loaded yet is read
+   * for its operations table alone: API Gateway's two services share a signing name, so a
+   * router for either names both, and a request for one need not load the other.
+   */
   routesOf(name: string): RoutableOperation[] {
-    const contract = this.service(name);
     const slot = this.slots.get(name);
-    if (contract === undefined || slot === undefined) return [];
-    return slot.routes ?? Object.values(contract.operations);
+    if (slot === undefined) return [];
+    if (slot.routes === undefined && slot.contract === undefined && slot.file !== undefined) {
+      const table = readOperationsTable(slot.file);
+      if (table !== null) slot.routes = Object.entries(table).map(([operation, { http }]) => ({ id: `${slot.summary.service}.${operation}`, http }));
+    }
+    if (slot.routes !== undefined) return slot.routes;
+    const contract = this.service(name);
+    return slot.routes ?? (contract === undefined ? [] : Object.values(contract.operations));
   }
 
   /** The file a service is read from; undefined for a service given already loaded, or one the set lacks. */

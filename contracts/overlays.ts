@@ -13,6 +13,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TapegateError } from '../core/errors.js';
+import { setValidationDefinition, validationDefinition } from './format/expand.js';
 import type { JsonSchema, ServiceContract } from './types.js';
 
 export interface OverlayRule {
@@ -111,9 +112,9 @@ export function applyOverlays(services: ServiceContract[], overlays: OverlayFile
       const absolute = (schema: JsonSchema): JsonSchema => withAbsoluteRefs(schema, service.schemaId) as JsonSchema;
       for (const [name, schema] of Object.entries(overlay.definitions ?? {})) {
         // A model definition of the same name stays as it is: the overlay must not change what the model says.
-        if (Object.hasOwn(service.definitions.validation, name))
+        if (validationDefinition(service, name) !== undefined)
           report.unapplied.push({ id: `definitions/${name}`, service: service.service, apiVersion: service.apiVersion, target: `/definitions/validation/${name}` });
-        else service.definitions.validation[name] = absolute(schema);
+        else setValidationDefinition(service, name, absolute(schema));
       }
       for (const rule of overlay.rules) {
         if (wrap(service, rule.target, absolute(rule.schema))) report.applied.push(`${service.service}/${rule.id}`);
@@ -124,14 +125,26 @@ export function applyOverlays(services: ServiceContract[], overlays: OverlayFile
   return report;
 }
 
-function wrap(root: unknown, pointer: string, extra: JsonSchema): boolean {
+function wrap(service: ServiceContract, pointer: string, extra: JsonSchema): boolean {
   const tokens = pointer
     .split('/')
     .slice(1)
     .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
   const last = tokens.pop();
   if (last === undefined) return false;
-  let node = root;
+  // Into a validation definition: that one alone is read (a service's definitions convert one at a time).
+  let node: unknown = service;
+  if (tokens[0] === 'definitions' && tokens[1] === 'validation') {
+    const name = tokens.length === 2 ? last : tokens[2]!;
+    const definition = validationDefinition(service, name);
+    if (typeof definition !== 'object' || definition === null) return false;
+    if (tokens.length === 2) {
+      setValidationDefinition(service, name, { allOf: [definition, structuredClone(extra)] });
+      return true;
+    }
+    node = definition;
+    tokens.splice(0, 3);
+  }
   for (const token of tokens) {
     if (typeof node !== 'object' || node === null) return false;
     node = (node as Record<string, unknown>)[token];

@@ -1,13 +1,13 @@
 /**
  * The validator: one exchange → findings. Routes the request when no operation is given,
  * checks every part (labels, query, headers, body) of the request, then the response against
- * the success contract or the declared error it carries. A service's contracts load, and its
- * ajv instance is made, the first time one of its exchanges is checked; each part's validator
- * is compiled on its first use and kept. The contract set is shared.
+ * the success contract or the declared error it carries. A service's contracts load the first
+ * time one of its exchanges is checked; each part's validator is compiled on its first use and
+ * kept: interpreted at first, compiled once hot (part-validators.ts). The
+ * contract set is shared.
  */
-import type { ValidateFunction } from 'ajv';
 import type { Body, RecordedRequest, RecordedResponse } from '../core/exchange.js';
-import { createAjv, markStructures, type AjvInstance } from './ajv-instance.js';
+import { markStructures } from './schema-keywords.js';
 import { escape, findingsFromAjv } from './ajv-findings.js';
 import { contentTypeFinding } from './content-type.js';
 import { ErrorJudge } from './error-judgement.js';
@@ -18,6 +18,7 @@ import { setOwn } from '../core/own.js';
 import type { ValidationContext } from './learned-apis.js';
 import { bundledContracts, type ContractSet } from './load.js';
 import { nullMembersMessage, withoutNullMembers } from './null-members.js';
+import { PartValidators, type PartCheck } from './part-validators.js';
 import { ContractRouter } from './service-router.js';
 import type { JsonSchema, OperationContract, SchemaPair } from './types.js';
 import { wireMessagesOf, type WireMessages } from './wire-messages.js';
@@ -37,9 +38,8 @@ interface NullMember {
 export class Validator {
   readonly contracts: ContractSet;
   readonly router: ContractRouter;
-  /** One per service, by service name, made on the service's first check. */
-  private readonly ajvs = new Map<string, AjvInstance>();
-  private readonly compiled = new Map<SchemaPair, ValidateFunction>();
+  private readonly parts = new PartValidators();
+  private readonly checks = new Map<SchemaPair, PartCheck>();
   private readonly listQueryNames = new Map<OperationContract, Set<string>>();
   private readonly errors: ErrorJudge;
 
@@ -328,28 +328,18 @@ export class Validator {
   }
 
   private check(pair: SchemaPair, value: unknown, operation: string, side: Side, prefix: string, context: ValidationContext): Finding[] {
-    let validate = this.compiled.get(pair);
-    if (!validate) {
+    let check = this.checks.get(pair);
+    if (!check) {
       // Bodies report members the contract does not name; query strings and headers carry
       // plenty the model never mentions (SigV4, user agents), so they stay silent about extras.
       if (prefix === '/body') markStructures(pair.validation);
-      validate = this.ajvFor(operation).compile(pair.validation);
-      this.compiled.set(pair, validate);
+      check = this.parts.checkOf(this.contracts.service(operation.slice(0, operation.indexOf('.')))!, pair.validation);
+      this.checks.set(pair, check);
     }
-    // The context reaches the tapegateLearned keyword as ajv's `this` (passContext, ajv-instance.ts).
+    const validate = check.validate;
+    // The context reaches the tapegateLearned keyword as the validation's `this` (schema-keywords.ts).
     if (validate.call(context, value)) return [];
     return unique(findingsFromAjv(validate.errors, { operation, side, prefix }));
-  }
-
-  /** The ajv instance of the operation's service (`apigateway` of `apigateway.GetRestApi`). */
-  private ajvFor(operation: string): AjvInstance {
-    const service = operation.slice(0, operation.indexOf('.'));
-    let ajv = this.ajvs.get(service);
-    if (ajv === undefined) {
-      ajv = createAjv(this.contracts.service(service)!);
-      this.ajvs.set(service, ajv);
-    }
-    return ajv;
   }
 
   private finding(operation: string, side: Side, severity: Finding['severity'], code: Finding['code'], path: string, message: string): Finding {

@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultContractsDir, defaultOverlaysDir, indexContracts, loadContracts, readContractFile } from '../load.js';
 import { loadOverlays } from '../overlays.js';
-import { expandContract } from './expand.js';
-import { readCompactContract, readServiceHeader } from './contract-file.js';
+import { expandContract, validationDefinition } from './expand.js';
+import { readCompactContract, readOperationsTable, readServiceHeader } from './contract-file.js';
 import { serializeContract } from './serialize.js';
 import type { CompactContract } from './compact-types.js';
 
@@ -120,6 +120,26 @@ describe('loading per service on first use', () => {
     expect(set.operations.get('nosuchservice.Anything')).toBeUndefined();
   });
 
+  it('gives a path router the operations table alone: a request for one of API Gateway’s services loads that one only', () => {
+    const set = loadContracts();
+    const routes = set.routesOf('apigatewayv2');
+    expect(set.isLoaded('apigatewayv2')).toBe(false);
+    expect(routes.find((route) => route.id === 'apigatewayv2.GetApi')?.http).toEqual({ method: 'GET', uri: '/v2/apis/{apiId}', successStatus: 200 });
+    set.service('apigatewayv2');
+    expect(routes).toEqual(Object.values(set.service('apigatewayv2')!.operations).map(({ id, http }) => ({ id, http })));
+    for (const summary of set.services) {
+      const file = join(defaultContractsDir(), `${summary.service}-${summary.apiVersion}.json`);
+      expect(readOperationsTable(file), summary.service).toEqual(readCompactContract(file).operations);
+    }
+  });
+
+  it('reads a file laid out otherwise whole for its routes', () => {
+    const file = join(dir, 'widgets-2020-01-01.json');
+    writeFileSync(file, JSON.stringify(widgets(), null, 2));
+    expect(readOperationsTable(file)).toBeNull();
+    expect(loadContracts({ dir, overlays: false }).routesOf('widgets')).toEqual([{ id: 'widgets.PutWidget', http: { method: 'PUT', uri: '/widgets/{id}', successStatus: 201 } }]);
+  });
+
   it('applies the overlays to a service when it loads, and reports them', () => {
     const set = loadContracts();
     expect(set.overlays.applied).toEqual([]);
@@ -137,6 +157,34 @@ describe('lazy expansion', () => {
       const eager = indexContracts([readContractFile(file)], loadOverlays(defaultOverlaysDir())).service(summary.service)!;
       expect(JSON.parse(JSON.stringify(lazy.service(summary.service))), summary.service).toEqual(JSON.parse(JSON.stringify(eager)));
     }
+  });
+
+  it('converts the validation definitions one at a time until the whole set is read, which then holds the same objects', () => {
+    const contract = expandContract(readCompactContract(join(defaultContractsDir(), 'ssm-2014-11-06.json')), true);
+    const parameter = validationDefinition(contract, 'Parameter');
+    expect(parameter).toMatchObject({ type: 'object' });
+    // The whole set is still a getter, not read yet.
+    expect('get' in Object.getOwnPropertyDescriptor(contract.definitions, 'validation')!).toBe(true);
+    expect(validationDefinition(contract, 'NoSuchShape')).toBeUndefined();
+    expect(contract.definitions.validation.Parameter).toBe(parameter);
+    expect(validationDefinition(contract, 'Parameter')).toBe(parameter);
+  });
+
+  it('reads a laid-out file’s messages, errors and shapes an entry at a time: the same contract, a broken entry named when it is read', () => {
+    for (const name of ['sts-2011-06-15.json', 's3-2006-03-01.json']) {
+      const file = join(defaultContractsDir(), name);
+      const text = readFileSync(file, 'utf8');
+      const compact = readCompactContract(file);
+      expect(serializeContract(compact)).toBe(text);
+      expect(JSON.parse(JSON.stringify(compact))).toEqual(JSON.parse(text));
+    }
+    const file = join(dir, 'widgets-2020-01-01.json');
+    const broken = widgets();
+    broken.shapes.Unused = { type: 'string' };
+    writeFileSync(file, serializeContract(broken).replace('"Unused":{"type":"string"}', '"Unused":{"type":'));
+    const set = loadContracts({ dir, overlays: false });
+    expect(set.operations.get('widgets.PutWidget')?.request.body?.validation).toMatchObject({ type: 'object' });
+    expect(() => set.service('widgets')!.definitions.validation).toThrow(`Failed to load contracts "${file}": shapes "Unused": `);
   });
 
   it('expands only the operations that are read', () => {

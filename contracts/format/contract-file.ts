@@ -1,13 +1,15 @@
 /**
  * Reading contract files. `readServiceHeader` reads the first line only (what a folder
- * listing, the router's service lookup and the coverage check need); `readCompactContract`
- * parses the whole file, on the service's first use. Both refuse a file that is not a tapegate
+ * listing, the router's service lookup and the coverage check need); `readOperationsTable`
+ * the operations' lines only (what a path router needs); `readCompactContract` parses the whole
+ * file, on the service's first use. Both refuse a file that is not a tapegate
  * contract file or is of another format version, naming the file and what was expected.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { TapegateError } from '../../core/errors.js';
 import type { ServiceProtocol } from '../types.js';
-import { CONTRACT_FORMAT, CONTRACT_FORMAT_VERSION, type CompactContract, type ServiceHeader } from './compact-types.js';
+import { parseLaidOut } from './lazy-tables.js';
+import { CONTRACT_FORMAT, CONTRACT_FORMAT_VERSION, type CompactContract, type CompactOperation, type ServiceHeader } from './compact-types.js';
 
 const PROTOCOL_NAMES: readonly ServiceProtocol[] = ['rest-json', 'json', 'query', 'rest-xml'];
 
@@ -35,8 +37,10 @@ export function readServiceHeader(file: string): ServiceHeader {
   return checkHeader(parsed, file);
 }
 
+/** The whole file; its big tables are read an entry at a time when it is laid out as serialize.ts writes it (lazy-tables.ts). */
 export function readCompactContract(file: string): CompactContract {
-  const parsed = parseFile(file);
+  const text = readText(file);
+  const parsed = parseLaidOut(text, file) ?? parseText(text, file);
   checkHeader(parsed, file);
   for (const table of TABLES) {
     if (!isObject(parsed[table])) throw fail(file, `"${table}" must be an object (format version ${CONTRACT_FORMAT_VERSION})`);
@@ -44,6 +48,32 @@ export function readCompactContract(file: string): CompactContract {
   if (!Array.isArray(parsed.notes)) throw fail(file, '"notes" must be an array');
   return parsed as unknown as CompactContract;
 }
+
+/**
+ * The file's operations table, parsed alone: the lines between `"operations":{` and the line
+ * that closes it, one operation each, as serialize.ts writes them (a line never holds a raw
+ * newline). Null for a file laid out otherwise, or a table that does not parse: the caller
+ * reads the whole file, which says what is wrong with it.
+ */
+export function readOperationsTable(file: string): Record<string, CompactOperation> | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const open = text.indexOf(OPERATIONS_LINE);
+  const close = open === -1 ? -1 : text.indexOf('\n}', open + OPERATIONS_LINE.length - 1);
+  if (close === -1) return null;
+  try {
+    const table: unknown = JSON.parse(`{${text.slice(open + OPERATIONS_LINE.length, close)}}`);
+    return isObject(table) ? (table as Record<string, CompactOperation>) : null;
+  } catch {
+    return null;
+  }
+}
+
+const OPERATIONS_LINE = '\n"operations":{\n';
 
 /** Checks what a compact contract text says it is: the format, the version, the service fields. */
 export function checkHeader(parsed: unknown, file: string): ServiceHeader {
@@ -73,9 +103,21 @@ export function checkHeader(parsed: unknown, file: string): ServiceHeader {
 }
 
 function parseFile(file: string): Record<string, unknown> {
+  return parseText(readText(file), file);
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw fail(file, (error as Error).message);
+  }
+}
+
+function parseText(text: string, file: string): Record<string, unknown> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (error) {
     throw fail(file, (error as Error).message);
   }

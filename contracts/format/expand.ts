@@ -6,7 +6,8 @@
  *
  * `lazy`: each operation, and each flavour of the definitions, is expanded the first time it
  * is read (an own getter that replaces itself with the value), so loading a service costs its
- * JSON.parse and little more; a request expands the operation it is for. Everything that reads
+ * JSON.parse and little more; a request expands the operation it is for, and the validator
+ * converts the validation definitions it reaches one at a time (`validationDefinition`). Everything that reads
  * plain objects (JSON.stringify, structuredClone, Object.values) sees the same contract.
  */
 import { setOwn } from '../../core/own.js';
@@ -61,15 +62,31 @@ export function expandContract(compact: CompactContract, lazy = false): ServiceC
     };
   };
   for (const [name, operation] of Object.entries(compact.operations)) put(operations, name, () => expandOperation(name, operation), lazy);
-  const flavour = (open: boolean) => (): Record<string, JsonSchema> => {
+  // Validation definitions one at a time (validationDefinition): a request reaches a few dozen
+  // of a service's shapes (SSM has 896), an overlay edits a few; the whole set, when read, holds
+  // the same objects, and the overlay's own definitions after the model's.
+  const converted = new Map<string, JsonSchema>();
+  const validationOf = (name: string): JsonSchema | undefined => {
+    let schema = converted.get(name);
+    if (schema === undefined && Object.hasOwn(compact.shapes, name)) converted.set(name, (schema = convert(compact.shapes[name], '#/definitions/', true)));
+    return schema;
+  };
+  const validationSet = (): Record<string, JsonSchema> => {
     const out: Record<string, JsonSchema> = {};
-    for (const [name, schema] of Object.entries(compact.shapes)) setOwn(out, name, convert(schema, '#/definitions/', open));
+    for (const name of Object.keys(compact.shapes)) setOwn(out, name, validationOf(name)!);
+    for (const [name, schema] of converted) if (!Object.hasOwn(out, name)) setOwn(out, name, schema);
+    return out;
+  };
+  const diffSet = (): Record<string, JsonSchema> => {
+    const out: Record<string, JsonSchema> = {};
+    for (const name of Object.keys(compact.shapes)) setOwn(out, name, convert(compact.shapes[name], '#/definitions/', false));
     return out;
   };
   const definitions = {} as ServiceContract['definitions'];
   const wireModel = wireModelOf(compact);
-  put(definitions, 'validation', flavour(true), lazy);
-  put(definitions, 'diff', flavour(false), lazy);
+  put(definitions, 'validation', validationSet, lazy);
+  put(definitions, 'diff', diffSet, lazy);
+  if (lazy) oneAtATime.set(definitions, { get: validationOf, set: (name, schema) => void converted.set(name, schema) });
   return {
     format: compact.format,
     formatVersion: compact.formatVersion,
@@ -91,6 +108,33 @@ export function expandContract(compact: CompactContract, lazy = false): ServiceC
     ...(wireModel !== undefined ? { wireModel } : {}),
     definitions,
   };
+}
+
+/** A lazily expanded service's validation definitions, one at a time, until the whole set is read. */
+const oneAtATime = new WeakMap<ServiceContract['definitions'], { get(name: string): JsonSchema | undefined; set(name: string, schema: JsonSchema): void }>();
+
+function oneAtATimeOf(service: ServiceContract): ReturnType<(typeof oneAtATime)['get']> {
+  const one = oneAtATime.get(service.definitions);
+  // Once the whole set has been read (a listing, a user's code), it is the one truth.
+  return one !== undefined && Object.getOwnPropertyDescriptor(service.definitions, 'validation')?.get !== undefined ? one : undefined;
+}
+
+/**
+ * One validation definition of a service. A lazily expanded service converts just this one
+ * (and keeps it: the whole set, when read, holds the same object); for a service given
+ * expanded, or once the set has been read, it is the set's.
+ */
+export function validationDefinition(service: ServiceContract, name: string): JsonSchema | undefined {
+  const one = oneAtATimeOf(service);
+  if (one !== undefined) return one.get(name);
+  return Object.hasOwn(service.definitions.validation, name) ? service.definitions.validation[name] : undefined;
+}
+
+/** Puts a validation definition in place of the one of that name, or beside the others (an overlay's). */
+export function setValidationDefinition(service: ServiceContract, name: string, schema: JsonSchema): void {
+  const one = oneAtATimeOf(service);
+  if (one !== undefined) one.set(name, schema);
+  else setOwn(service.definitions.validation, name, schema);
 }
 
 /** `target[key] = make()`, now or (lazy) on first read; a write before the first read replaces it. */
@@ -150,11 +194,20 @@ export function convert(node: unknown, refBase: string, open: boolean): JsonSche
   return copy(node, refBase, open, false) as JsonSchema;
 }
 
+// Plain loops: this runs over thousands of nodes while the process is still cold.
 function copy(node: unknown, refBase: string, open: boolean, names: boolean): unknown {
-  if (Array.isArray(node)) return node.map((item) => copy(item, refBase, open, false));
   if (typeof node !== 'object' || node === null) return node;
+  if (Array.isArray(node)) {
+    const items = new Array<unknown>(node.length);
+    for (let i = 0; i < node.length; i++) items[i] = copy(node[i], refBase, open, false);
+    return items;
+  }
+  const record = node as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const value = record[key];
     if (!names) {
       if (open && key === 'additionalProperties' && value === false) continue;
       if (key === '$ref' && typeof value === 'string' && value.startsWith(SHAPE_REF)) {
@@ -162,7 +215,7 @@ function copy(node: unknown, refBase: string, open: boolean, names: boolean): un
         continue;
       }
     }
-    setOwn(out, key, copy(value, refBase, open, !names && key === 'properties'));
+    setOwn(out, key, typeof value === 'object' && value !== null ? copy(value, refBase, open, !names && key === 'properties') : value);
   }
   return out;
 }

@@ -1,0 +1,146 @@
+/**
+ * A contract file read the way serialize.ts lays it out, so its big tables cost nothing until
+ * an entry is asked for. JSON.parse of a whole file is most of what loading a service costs in a
+ * fresh process (SSM's 377 KB take over ten milliseconds while V8 is cold), and an exchange reads
+ * one operation's messages, errors and the shapes they reach. So the text of `messages`,
+ * `errors` and `shapes` (one entry a line) is kept, an entry found by searching for its line and
+ * parsed on first read; everything else (the header, the operations, the wire tables the codecs
+ * hold on to) is parsed at once. The searching is the engine's (indexOf), not a loop over lines:
+ * cold JavaScript is slower than JSON.parse. A file laid out otherwise is not this reader's:
+ * `parseLaidOut` answers null.
+ */
+import { TapegateError } from '../../core/errors.js';
+
+const LAZY_TABLES = ['messages', 'errors', 'shapes'] as const;
+
+/** The file's object with its lazy tables; null when the text is not laid out as serialize.ts writes it, or the rest does not parse. */
+export function parseLaidOut(text: string, file: string): Record<string, unknown> | null {
+  const bodies: { table: string; start: number; end: number }[] = [];
+  for (const table of LAZY_TABLES) {
+    const open = `\n"${table}":{\n`;
+    const at = text.indexOf(open);
+    if (at === -1) continue;
+    const start = at + open.length;
+    // Entry lines start with `"`: the first line that starts with `}` closes the table.
+    const end = text.indexOf('\n}', start - 1);
+    if (end === -1) return null;
+    bodies.push({ table, start, end });
+  }
+  bodies.sort((a, b) => a.start - b.start);
+  let skeleton = '';
+  let from = 0;
+  for (const { start, end } of bodies) {
+    if (start < from) return null;
+    skeleton += text.slice(from, start);
+    from = end;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(skeleton + text.slice(from));
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const object = parsed as Record<string, unknown>;
+  for (const { table, start, end } of bodies) object[table] = lazyTable(new TableText(text, start, end, `Failed to load contracts "${file}": ${table}`));
+  return object;
+}
+
+/** One table's lines within the file's text. */
+class TableText {
+  private names: string[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly failure: string,
+  ) {}
+
+  /** Where the entry's value starts and ends, or undefined when the table has none of that name. */
+  find(name: string): [number, number] | undefined {
+    const line = `\n${JSON.stringify(name)}:`;
+    const at = this.text.indexOf(line, this.start - 1);
+    if (at === -1 || at >= this.end) return undefined;
+    const from = at + line.length;
+    let to = this.text.indexOf('\n', from);
+    if (to === -1 || to > this.end) to = this.end;
+    return [from, this.text.charCodeAt(to - 1) === COMMA ? to - 1 : to];
+  }
+
+  parse(name: string, [from, to]: [number, number]): unknown {
+    try {
+      return JSON.parse(this.text.slice(from, to));
+    } catch (error) {
+      throw new TapegateError(`${this.failure} "${name}": ${(error as Error).message}`, 2);
+    }
+  }
+
+  /** Every entry's name, in the file's order. */
+  allNames(): string[] {
+    this.names ??= this.text
+      .slice(this.start, this.end)
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => {
+        const quote = line.indexOf('":');
+        const name: unknown = JSON.parse(line.slice(0, quote + 1));
+        if (typeof name !== 'string') throw new TapegateError(`${this.failure}: a line is not one entry`, 2);
+        return name;
+      });
+    return this.names;
+  }
+}
+
+const COMMA = 44;
+
+/**
+ * A record whose entries are parsed on first read, and are plain values from then on. It is a
+ * Proxy so that everything reading a record (a lookup, `Object.hasOwn`, `Object.entries`, an
+ * assignment) reads this one; expand.ts copies what it takes out of it, so no contract holds it.
+ */
+function lazyTable(table: TableText): Record<string, unknown> {
+  const target: Record<string, unknown> = {};
+  /** Entries deleted, or replaced: the text no longer speaks for them. */
+  const overridden = new Set<string>();
+  const fromText = (key: string | symbol): boolean => typeof key === 'string' && !overridden.has(key) && !Object.hasOwn(target, key);
+  const settle = (key: string | symbol): void => {
+    if (!fromText(key)) return;
+    const at = table.find(key as string);
+    if (at !== undefined) Object.defineProperty(target, key, { value: table.parse(key as string, at), enumerable: true, writable: true, configurable: true });
+  };
+  const override = (key: string | symbol): void => {
+    if (typeof key === 'string') overridden.add(key);
+  };
+  return new Proxy(target, {
+    get(_, key) {
+      settle(key);
+      return Reflect.get(target, key) as unknown;
+    },
+    has(_, key) {
+      return (fromText(key) && table.find(key as string) !== undefined) || Reflect.has(target, key);
+    },
+    ownKeys() {
+      const names = table.allNames();
+      const fromFile = names.filter((name) => Object.hasOwn(target, name) || !overridden.has(name));
+      const added = Reflect.ownKeys(target).filter((key) => typeof key !== 'string' || !names.includes(key));
+      return [...fromFile, ...added];
+    },
+    getOwnPropertyDescriptor(_, key) {
+      settle(key);
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+    set(_, key, value) {
+      override(key);
+      return Reflect.set(target, key, value);
+    },
+    defineProperty(_, key, descriptor) {
+      override(key);
+      return Reflect.defineProperty(target, key, descriptor);
+    },
+    deleteProperty(_, key) {
+      override(key);
+      return Reflect.deleteProperty(target, key);
+    },
+  });
+}
