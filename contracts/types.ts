@@ -112,9 +112,8 @@ export interface OperationContract {
 /** The protocols the generator takes. */
 export type ServiceProtocol = 'rest-json' | 'json' | 'query' | 'rest-xml';
 
-export interface ServiceContract {
-  format: 'tapegate-contracts';
-  formatVersion: 2;
+/** What names a service and how it is spoken: a contract file's header line and the loaded contract alike. */
+export interface ServiceFacts {
   /** The service's botocore name (`apigateway`, `apigatewayv2`). */
   service: string;
   apiVersion: string;
@@ -126,11 +125,16 @@ export interface ServiceContract {
   globalEndpoint?: string;
   /** json protocol: `X-Amz-Target` is `{targetPrefix}.{Operation}`. */
   targetPrefix?: string;
-  /** json protocol: `1.0` or `1.1`. */
+  /** json protocol: `1.0` or `1.1` (`Content-Type: application/x-amz-json-1.x`). */
   jsonVersion?: string;
-  /** json protocol: errors also carry the query-protocol code (`x-amzn-query-error`). */
+  /** json protocol: errors also carry the query-protocol code (`x-amzn-query-error: Code;Sender`). */
   awsQueryCompatible?: boolean;
   provenance: Provenance;
+}
+
+export interface ServiceContract extends ServiceFacts {
+  format: 'tapegate-contracts';
+  formatVersion: 2;
   /** `$id` the validation definitions are registered under in ajv. */
   schemaId: string;
   /** What the generator could not express (an uncompilable pattern, say), in plain words. */

@@ -44,23 +44,7 @@ export type DriftCode =
   | 'limit-changed'
   | 'schema-widened'
   | 'schema-narrowed'
-  // wire level (contracts against contracts): how members travel, the neutral schema unchanged
-  /** The service's protocol (or json version): every request and answer is spelled another way. */
-  | 'protocol-changed'
-  /** json: the `X-Amz-Target` prefix. */
-  | 'target-prefix-changed'
-  /** json: `awsQueryCompatible` on or off (the query error code in `x-amzn-query-error`). */
-  | 'query-compatible-changed'
-  /** An XML element, form key, header, query parameter, list item, map key or value, result wrapper or root element name. */
-  | 'wire-name-changed'
-  /** A member moved between the body, a header, the query string, the URI, the status code or the payload. */
-  | 'location-changed'
-  | 'flattened-changed'
-  | 'xml-attribute-changed'
-  | 'xml-namespace-changed'
-  | 'timestamp-format-changed'
-  /** query and rest-xml: the code an error shape is sent with (`<Code>`), which the SDKs map to the exception. */
-  | 'error-code-changed'
+  | WireCode
   // recorded traffic (cassettes)
   | 'operation-unknown'
   /** tapegate's validator failed on a recorded exchange: it could not be checked. */
@@ -77,6 +61,25 @@ export type DriftCode =
   | 'enum-like-value-changed'
   | 'exchange-gone'
   | 'exchange-new';
+
+/** Wire level (contracts against contracts): how members travel, the neutral schema unchanged. */
+export type WireCode =
+  /** The service's protocol (or json version): every request and answer is spelled another way. */
+  | 'protocol-changed'
+  /** json: the `X-Amz-Target` prefix. */
+  | 'target-prefix-changed'
+  /** json: `awsQueryCompatible` on or off (the query error code in `x-amzn-query-error`). */
+  | 'query-compatible-changed'
+  /** An XML element, form key, header, query parameter, list item, map key or value, result wrapper or root element name. */
+  | 'wire-name-changed'
+  /** A member moved between the body, a header, the query string, the URI, the status code or the payload. */
+  | 'location-changed'
+  | 'flattened-changed'
+  | 'xml-attribute-changed'
+  | 'xml-namespace-changed'
+  | 'timestamp-format-changed'
+  /** query and rest-xml: the code an error shape is sent with (`<Code>`), which the SDKs map to the exception. */
+  | 'error-code-changed';
 
 export interface DriftChange {
   /** `service.Operation`. */

@@ -7,21 +7,7 @@
  */
 import { fixedSeverity, wireSeverity } from './classify.js';
 import { wireMessage } from './wire-messages.js';
-import type { DriftChange, DriftCode, DriftSide } from './types.js';
-
-export type WireCode = Extract<
-  DriftCode,
-  | 'protocol-changed'
-  | 'target-prefix-changed'
-  | 'query-compatible-changed'
-  | 'wire-name-changed'
-  | 'location-changed'
-  | 'flattened-changed'
-  | 'xml-attribute-changed'
-  | 'xml-namespace-changed'
-  | 'timestamp-format-changed'
-  | 'error-code-changed'
->;
+import type { DriftChange, DriftCode, DriftSide, WireCode } from './types.js';
 
 export interface RawWireChange {
   code: WireCode;

@@ -15,7 +15,7 @@
  * contracts folder can be listed without parsing every file; see contract-file.ts.
  */
 import type { SensitiveMember } from '../../core/sensitive.js';
-import type { JsonSchema, Provenance, ServiceProtocol, WireLocation } from '../types.js';
+import type { JsonSchema, ServiceFacts, WireLocation } from '../types.js';
 import type { Shape, ShapeRef } from '../wire/model.js';
 
 export const CONTRACT_FORMAT = 'tapegate-contracts';
@@ -62,26 +62,11 @@ export interface CompactWireOperation {
 }
 
 /** What a folder listing needs of a service: the first line of its file. */
-export interface ServiceHeader {
+export interface ServiceHeader extends ServiceFacts {
   format: typeof CONTRACT_FORMAT;
   formatVersion: typeof CONTRACT_FORMAT_VERSION;
-  service: string;
-  apiVersion: string;
-  protocol: ServiceProtocol;
-  endpointPrefix: string;
-  signingName: string;
-  serviceId: string;
-  /** botocore's `metadata.globalEndpoint` (`iam.amazonaws.com`): where the `aws` partition's global region is served (IAM has no regional endpoint there). */
-  globalEndpoint?: string;
-  /** json protocol: `X-Amz-Target` is `{targetPrefix}.{Operation}`. */
-  targetPrefix?: string;
-  /** json protocol: `1.0` or `1.1` (`Content-Type: application/x-amz-json-1.x`). */
-  jsonVersion?: string;
-  /** json protocol: errors also carry the query-protocol code (`x-amzn-query-error: Code;Sender`). */
-  awsQueryCompatible?: boolean;
   /** query and rest-xml: the namespace of the service's XML answers. */
   xmlNamespace?: string;
-  provenance: Provenance;
 }
 
 export interface CompactContract extends ServiceHeader {
