@@ -1,29 +1,28 @@
 /**
- * XML bodies read safely with @rgrove/parse-xml, into a uniform tree the shape decoder walks:
- * every element is an object whose child elements are arrays (one per repetition), whose text
- * is `#text` and whose attributes are `@name`.
+ * XML bodies read safely with saxes, a strict streaming XML 1.0 parser, into a uniform tree the
+ * shape decoder walks: every element is an object whose child elements are arrays (one per
+ * repetition), whose text is `#text` and whose attributes are `@name`.
  *
- * One pass: parse-xml is a strict XML 1.0 parser, so it refuses by itself what is not well-formed
- * (mismatched tags, text or a second element after the root, characters XML forbids). The
- * fast-xml-parser read it replaces needed a separate validation pass for that, because its parser
- * accepts mismatched closing tags; the single pass and the tree walk below take about half the
- * time of those two passes (bench/xml-read.ts).
+ * One pass, built as it streams: saxes refuses by itself what is not well-formed (mismatched
+ * tags, text or a second element after the root, characters XML forbids, `]]>` in text), and its
+ * events build the tree directly, so no second tree is made and walked. It replaced
+ * @rgrove/parse-xml, which built its own tree first: the read takes under half the time
+ * (bench/xml-read.ts), and XML is most of what a query or rest-xml exchange costs to check.
  *
  * Safety, as AWS bodies need none of what is refused:
- * - a DOCTYPE is refused outright; parse-xml itself never reads the entity declarations of a
- *   DOCTYPE and decodes only XML's five built-in entities and character references, so a declared
- *   entity is never expanded even if a DOCTYPE got through (billion laughs, external entities):
- *   it stays as written, as any other undefined entity (`&nbsp;`) does;
- * - nesting is bounded (`MAX_XML_DEPTH`), a deeper body is an issue, not a stack overflow:
- *   parse-xml recurses once per element, so a body deep enough to exhaust the stack is caught
- *   and reported as the same issue;
+ * - a DOCTYPE is refused outright; saxes itself never reads the declarations of a DOCTYPE and
+ *   decodes only XML's five built-in entities and character references, so a declared entity is
+ *   never expanded even if a DOCTYPE got through (billion laughs, external entities): it stays as
+ *   written, as any other undefined entity (`&nbsp;`) does;
+ * - nesting is bounded (`MAX_XML_DEPTH`): a deeper body is an issue. saxes keeps its open tags in
+ *   an array, not on the call stack, and the read stops at the first element too deep;
  * - an element named `__proto__`, `constructor` or `prototype` is refused: its name becomes a key
  *   of a plain object here;
  * - values stay text (no number parsing: the shape decides what `0012` is), untrimmed; line
  *   breaks are normalized to `\n`, as XML says (`&#13;` stays a carriage return).
  * Malformed XML is reported as an issue with the parser's line and column, never thrown.
  */
-import { XmlElement, XmlError, XmlText, parseXml, type ParserOptions } from '@rgrove/parse-xml';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { WireIssue } from './issues.js';
 
 /** Deeper than any AWS shape nests (S3's deepest body is 8 levels). */
@@ -40,122 +39,104 @@ export interface XmlDocument {
   root: XmlNode;
 }
 
-/** What an XML Name may hold but not start with (NameChar minus NameStartChar, but for U+0300–U+036F), and `;`: no name at all. */
-const NO_NAME_START = /^[\d.\-;\u00B7\u203F\u2040]$/;
-
-/**
- * A reference to an entity XML does not define (`&nbsp;`, one a DOCTYPE declared) stays as
- * written, as it did before: neither expanded nor a reason to refuse the body. One that is no
- * reference at all (`&;`, `&1a;`) is left unresolved, so parse-xml refuses the body. parse-xml
- * hands over `&`, the run of name characters and `#` after it, and `;`.
- */
-function undefinedEntity(reference: string): string | undefined {
-  const first = reference[1] ?? ';';
-  const noName = NO_NAME_START.test(first) || (first >= '\u0300' && first <= '\u036F') || reference.includes('#');
-  return noName ? undefined : reference;
-}
-
-/**
- * The parser options (exported so a test can show that a DOCTYPE's entities stay unexpanded even
- * past the refusal). CDATA joins the text around it and comments are dropped, the defaults,
- * spelled out: the walk reads neither. No offsets: nothing reads them.
- */
-export const XML_PARSER_OPTIONS: Readonly<ParserOptions> = Object.freeze({
-  ignoreUndefinedEntities: false,
-  resolveUndefinedEntity: undefinedEntity,
-  preserveCdata: false,
-  preserveComments: false,
-  preserveDocumentType: false,
-  preserveXmlDeclaration: false,
-  includeOffsets: false,
-});
-
-/** Names that would reach an object's prototype, or its constructor, as keys of the tree. */
-const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Why an element could not join the tree: the issue it makes. */
-class Refusal {
-  constructor(
-    readonly code: 'xml-too-deep' | 'invalid-xml',
-    readonly name: string,
-  ) {}
-}
-
-/**
- * The uniform tree of `element`, which sits at `depth` (the root is 1). Recursive, but never past
- * MAX_XML_DEPTH calls. Processing instructions (and comments, were they kept) are skipped.
- */
-function uniform(element: XmlElement, depth: number): XmlNode | Refusal {
-  if (depth > MAX_XML_DEPTH) return new Refusal('xml-too-deep', element.name);
-  if (UNSAFE_NAMES.has(element.name)) return new Refusal('invalid-xml', element.name);
-  // `#text` first, then attributes, then children: the key order the decoders walk.
-  const node: XmlNode = { '#text': '' };
-  const { attributes } = element;
-  for (const name in attributes) node[`@${name}`] = attributes[name];
-  let text = '';
-  for (const child of element.children) {
-    if (child instanceof XmlText) {
-      text += child.text;
-    } else if (child instanceof XmlElement) {
-      const childNode = uniform(child, depth + 1);
-      if (childNode instanceof Refusal) return childNode;
-      const list = node[child.name];
-      if (Array.isArray(list)) list.push(childNode);
-      else node[child.name] = [childNode];
-    }
-  }
-  node['#text'] = text;
-  return node;
-}
-
 export interface XmlRead {
   document?: XmlDocument;
   issues: WireIssue[];
 }
 
-function issue(code: WireIssue['code'], message: string): XmlRead {
-  return { issues: [{ code, pointer: '', message }] };
-}
+/** Names that would reach an object's prototype, or its constructor, as keys of the tree. */
+const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
-function tooDeep(what: string): XmlRead {
-  return issue('xml-too-deep', `${what} nests elements deeper than ${MAX_XML_DEPTH} levels`);
-}
-
-/** parse-xml's reason, without the position and excerpt its message carries after it. */
-function reasonOf(error: XmlError): string {
-  const firstLine = error.message.split('\n', 1)[0] as string;
-  return firstLine.replace(/ \(line \d+, column \d+\)$/, '');
-}
-
-function notWellFormed(error: XmlError, text: string, what: string): XmlRead {
-  const reason = reasonOf(error);
-  // parse-xml calls a second root element extra content; say what it is.
-  if (reason === 'Extra content at the end of the document' && /^<[^!?/]/.test(text.slice(error.pos, error.pos + 2))) {
-    return issue('invalid-xml', `${what} must have exactly one root element`);
+/** Why the read stopped early: the issue it makes. Thrown from a parser event to stop saxes, caught by the read. */
+class Refusal extends Error {
+  constructor(readonly issue: WireIssue) {
+    super(issue.message);
   }
-  return issue('invalid-xml', `${what} is not well-formed XML: ${reason} (line ${error.line}, column ${error.column})`);
+}
+
+const refuse = (code: WireIssue['code'], message: string) => new Refusal({ code, pointer: '', message });
+
+/**
+ * saxes reports where it stands as `line:column: reason.`. The reason loses its full stop; the
+ * position moves to the end, as the other wire messages have it.
+ */
+function notWellFormed(error: Error, what: string, lastClosed: string): Refusal {
+  const [, line, column, reason] = /^(\d+):(\d+): (.*?)\.?$/s.exec(error.message) ?? [];
+  if (reason === undefined) return refuse('invalid-xml', `${what} is not well-formed XML: ${error.message}`);
+  if (reason === 'documents may contain only one root' || reason === 'document must contain a root element') {
+    return refuse('invalid-xml', `${what} must have exactly one root element`);
+  }
+  // saxes closes the inner element that lacks its end tag before it says so: name that element.
+  const said = reason === 'unexpected close tag' ? `missing end tag for element ${lastClosed}` : reason;
+  return refuse('invalid-xml', `${what} is not well-formed XML: ${said} (line ${line}, column ${column})`);
+}
+
+/**
+ * The tree of `text`, built from saxes' events: an open element's node is on `open` until its end
+ * tag. A reference to an entity XML does not define (`&nbsp;`, one a DOCTYPE declared) stays as
+ * written (saxes keeps it and reports it; that report alone is passed over), as it did before the
+ * parser changed: neither expanded nor a reason to refuse the body. Exported so that a test can
+ * show a DOCTYPE's entities stay unexpanded even past the refusal in `readXml`.
+ */
+export function readXmlTree(text: string, what: string): XmlRead {
+  const open: XmlNode[] = [];
+  let document: XmlDocument | undefined;
+  let lastClosed = '';
+  const parser = new SaxesParser();
+  parser.on('error', (error) => {
+    if (!error.message.endsWith(': undefined entity.')) throw notWellFormed(error, what, lastClosed);
+  });
+  // Attributes arrive one by one before their element (saxes has refused a repeated one by the
+  // time the element opens); most elements have none, and this spares walking an empty object.
+  let attributes: { name: string; value: string }[] = [];
+  parser.on('attribute', (attribute) => attributes.push(attribute));
+  parser.on('opentag', ({ name }: SaxesTagPlain) => {
+    if (open.length >= MAX_XML_DEPTH) throw refuse('xml-too-deep', `${what} nests elements deeper than ${MAX_XML_DEPTH} levels`);
+    if (UNSAFE_NAMES.has(name)) throw refuse('invalid-xml', `${what} names an element "${name}", which would reach a JavaScript object's prototype; refused`);
+    // `#text` first, then attributes, then children: the key order the decoders walk.
+    const node: XmlNode = { '#text': '' };
+    if (attributes.length > 0) {
+      for (const attribute of attributes) node[`@${attribute.name}`] = attribute.value;
+      attributes = [];
+    }
+    const parent = open[open.length - 1];
+    if (parent === undefined) {
+      document = { name, root: node };
+    } else {
+      const siblings = parent[name];
+      if (Array.isArray(siblings)) siblings.push(node);
+      else parent[name] = [node];
+    }
+    open.push(node);
+  });
+  // Text and CDATA join into the element's text; outside the root only whitespace gets here.
+  const addText = (piece: string) => {
+    const node = open[open.length - 1];
+    if (node !== undefined) node['#text'] += piece;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.on('closetag', (tag) => {
+    lastClosed = tag.name;
+    open.pop();
+  });
+  try {
+    parser.write(text).close();
+  } catch (error) {
+    if (error instanceof Refusal) return { issues: [error.issue] };
+    throw error;
+  }
+  // saxes refuses a document without a root element, so this is a safeguard.
+  if (document === undefined) return { issues: [{ code: 'invalid-xml', pointer: '', message: `${what} must have exactly one root element` }] };
+  return { document, issues: [] };
 }
 
 /** Parses an XML body; `what` names it in messages (`response body`). */
 export function readXml(text: string, what = 'XML body'): XmlRead {
-  if (/<!DOCTYPE/i.test(text)) return issue('xml-doctype', `${what} declares a DOCTYPE, which AWS never sends; refused so that no entity it declares is expanded`);
-  let root: XmlElement | null;
-  try {
-    root = parseXml(text, XML_PARSER_OPTIONS).root;
-  } catch (error) {
-    if (error instanceof XmlError) return notWellFormed(error, text, what);
-    // Thousands of levels exhaust the stack before the walk could count them.
-    if (error instanceof RangeError && /call stack/i.test(error.message)) return tooDeep(what);
-    return issue('invalid-xml', `${what} could not be parsed: ${(error as Error).message}`);
+  if (/<!DOCTYPE/i.test(text)) {
+    return { issues: [{ code: 'xml-doctype', pointer: '', message: `${what} declares a DOCTYPE, which AWS never sends; refused so that no entity it declares is expanded` }] };
   }
-  // parse-xml refuses a document without exactly one root element, so this is a safeguard.
-  if (root === null) return issue('invalid-xml', `${what} must have exactly one root element`);
-  const tree = uniform(root, 1);
-  if (tree instanceof Refusal) {
-    if (tree.code === 'xml-too-deep') return tooDeep(what);
-    return issue('invalid-xml', `${what} names an element "${tree.name}", which would reach a JavaScript object's prototype; refused`);
-  }
-  return { document: { name: root.name, root: tree }, issues: [] };
+  return readXmlTree(text, what);
 }
 
 /** The child elements called `name` (none: an empty array). */
