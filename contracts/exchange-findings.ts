@@ -56,8 +56,13 @@ export function exchangeFindings(validator: Validator, exchange: ExchangeToCheck
     if (uncovered !== null) return { operation, findings: [uncoveredFinding(validator, operation, uncovered)], uncoveredService: uncovered };
     // Routing again only for an exchange recorded without an operation (rare: an unknown call).
     operation ??= validator.router.route(request)?.operation ?? null;
-    if (operation !== null && validator.contracts.serviceOf.get(operation)?.protocol === 'json' && isQueryFormCall(request)) {
-      return { operation, findings: [queryProtocolFinding(operation)] };
+    const service = operation === null ? undefined : validator.contracts.serviceOf.get(operation);
+    if (operation !== null && service?.protocol === 'json' && isQueryFormCall(request)) {
+      // Contracts without the query form's wire names (generated without the overlay) cannot read it.
+      const checked = service.wireModel !== undefined;
+      const info = queryProtocolFinding(operation, checked);
+      if (!checked) return { operation, findings: [info] };
+      return { operation, findings: [info, ...validator.validate({ request, response }, exchange.operation, learned?.contextFor(exchange))] };
     }
     return { operation, findings: validator.validate({ request, response }, exchange.operation, learned?.contextFor(exchange)) };
   } catch (error) {
@@ -77,14 +82,17 @@ function uncoveredFinding(validator: Validator, operation: string | null, servic
   };
 }
 
-function queryProtocolFinding(operation: string): Finding {
+function queryProtocolFinding(operation: string, checked: boolean): Finding {
+  const called = `${operation} was called in the query protocol (form body, XML answer), as SDKs released before the service moved to json send it`;
   return {
     operation,
     side: 'request',
     severity: 'info',
     code: 'query-protocol-call',
     path: '',
-    message: `${operation} was called in the query protocol (form body, XML answer), as SDKs released before the service moved to json send it; the contract describes the json protocol, so the exchange was not checked`,
+    message: checked
+      ? `${called}; it was checked against the json contract read with the query wire names of the service's overlay (an SDK this old may lack what AWS added since)`
+      : `${called}; the contracts carry no query wire names for the service, so the exchange was not checked`,
   };
 }
 

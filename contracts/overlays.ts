@@ -44,12 +44,40 @@ export interface SensitiveOverlay {
   keep?: boolean;
 }
 
+/**
+ * The query protocol's wire names of a service that moved to json (`awsQueryCompatible`: SQS):
+ * SDKs released before the move still send query forms and read XML answers, and the json
+ * model dropped what the query codecs need to read them. `shapes` holds, by botocore shape
+ * name, only the traits the json model lacks, in botocore's own layout: `locationName` and
+ * `flattened` of the shape, of its `member`, `key` and `value`, and of its `members`; the
+ * `error` trait (query code, status) of an error shape. The generator lays them over the json
+ * model for the contract's query wire model (contracts/generator/query-wire.ts).
+ */
+export interface QueryWireOverlay {
+  source: string;
+  shapes: Record<string, QueryWireShape>;
+}
+
+export interface QueryWireTraits {
+  locationName?: string;
+  flattened?: boolean;
+}
+
+export interface QueryWireShape extends QueryWireTraits {
+  member?: QueryWireTraits;
+  key?: QueryWireTraits;
+  value?: QueryWireTraits;
+  members?: Record<string, QueryWireTraits>;
+  error?: { code: string; httpStatusCode?: number; senderFault?: boolean };
+}
+
 export interface OverlayFile {
   service: string;
   /** Shared schemas, by a name no model definition has (they are prefixed `Tapegate`). */
   definitions?: Record<string, JsonSchema>;
   rules: OverlayRule[];
   sensitive?: SensitiveOverlay[];
+  queryWire?: QueryWireOverlay;
 }
 
 export interface OverlayReport {
@@ -102,7 +130,41 @@ function parseOverlayFile(file: string): OverlayFile {
       if (entry.keep !== undefined && typeof entry.keep !== 'boolean') throw new TapegateError(`Failed to load overlay "${file}": /sensitive/${index}/keep must be a boolean`, 2);
     });
   }
+  if (overlay.queryWire !== undefined) checkQueryWire(file, overlay.queryWire);
   return overlay as OverlayFile;
+}
+
+/** The query wire names are read by the generator as they are: every trait of the type botocore gives it. */
+function checkQueryWire(file: string, queryWire: unknown): void {
+  const fail = (pointer: string, expected: string): never => {
+    throw new TapegateError(`Failed to load overlay "${file}": /queryWire${pointer} must be ${expected}`, 2);
+  };
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(queryWire)) return fail('', 'an object');
+  if (typeof queryWire.source !== 'string') fail('/source', 'a string');
+  if (!isObject(queryWire.shapes)) return fail('/shapes', 'an object of shapes');
+  const checkTraits = (traits: unknown, pointer: string): void => {
+    if (!isObject(traits)) return fail(pointer, 'an object');
+    if (traits.locationName !== undefined && typeof traits.locationName !== 'string') fail(`${pointer}/locationName`, 'a string');
+    if (traits.flattened !== undefined && typeof traits.flattened !== 'boolean') fail(`${pointer}/flattened`, 'a boolean');
+  };
+  for (const [name, shape] of Object.entries(queryWire.shapes)) {
+    const at = `/shapes/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    checkTraits(shape, at);
+    const entry = shape as Record<string, unknown>;
+    for (const key of ['member', 'key', 'value'] as const) if (entry[key] !== undefined) checkTraits(entry[key], `${at}/${key}`);
+    if (entry.members !== undefined) {
+      if (!isObject(entry.members)) fail(`${at}/members`, 'an object');
+      for (const [member, traits] of Object.entries(entry.members as object)) checkTraits(traits, `${at}/members/${member}`);
+    }
+    if (entry.error !== undefined) {
+      const error = entry.error;
+      if (!isObject(error) || typeof error.code !== 'string') fail(`${at}/error/code`, 'a string');
+      const { httpStatusCode, senderFault } = error as Record<string, unknown>;
+      if (httpStatusCode !== undefined && !Number.isInteger(httpStatusCode)) fail(`${at}/error/httpStatusCode`, 'an integer');
+      if (senderFault !== undefined && typeof senderFault !== 'boolean') fail(`${at}/error/senderFault`, 'a boolean');
+    }
+  }
 }
 
 export function applyOverlays(services: ServiceContract[], overlays: OverlayFile[]): OverlayReport {

@@ -1,13 +1,20 @@
 /**
  * Two things real clients send that the bundled contracts must not call errors: an SQS call in
  * the query protocol (botocore < 1.31 and the AWS CLI < 2.13 still send SQS forms, which AWS
- * answers in XML) is routed to its operation and reported as not checked (info); and a DynamoDB
+ * answers in XML) is routed to its operation, checked with the query wire names of the sqs
+ * overlay (sqs-query-form.test.ts) and reported as such (info), or as not checked by contracts
+ * generated without those names; and a DynamoDB
  * answer outside the model's numeric range (`NumberOfDecreasesToday: 0`, model minimum 1, as
  * AWS answers for every new table) is drift (warn), while a request out of range stays an error.
  */
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../core/exchange.js';
+import { fileURLToPath } from 'node:url';
 import { exchangeFindings } from './exchange-findings.js';
+import { expandContract } from './format/expand.js';
+import { readModelFile } from './generator/read-model.js';
+import { compactContract } from './generator/service-contract.js';
+import { indexContracts } from './load.js';
 import { ContractRouter } from './service-router.js';
 import { Validator } from './validator.js';
 
@@ -50,6 +57,20 @@ describe('SQS in the query protocol', () => {
     const result = exchangeFindings(validator, exchange(form('sqs'), send, xml('<SendMessageResponse><SendMessageResult/></SendMessageResponse>')));
     expect(result.operation).toBe('sqs.SendMessage');
     expect(result.findings.map((f) => [f.severity, f.code])).toEqual([['info', 'query-protocol-call']]);
+    expect(result.findings[0]?.message).toMatch(/checked against the json contract read with the query wire names/);
+  });
+
+  it('is not checked, and says so, by contracts generated without the query wire names (no overlay)', () => {
+    const model = fileURLToPath(new URL('../../shared/models/botocore-1.43.67/sqs/2012-11-05/service-2.json', import.meta.url));
+    const bare = new Validator(indexContracts([expandContract(compactContract(readModelFile(model), []))]));
+    // A missing MessageBody would be an error if the form were read: unread, it is no finding.
+    const result = exchangeFindings(bare, exchange(form('sqs'), send.replace('&MessageBody=hi', ''), xml('<SendMessageResponse><SendMessageResult/></SendMessageResponse>')));
+    expect(result.findings.map((f) => [f.severity, f.code])).toEqual([['info', 'query-protocol-call']]);
+    expect(result.findings[0]?.message).toMatch(/carry no query wire names for the service, so the exchange was not checked/);
+    expect(exchangeFindings(validator, exchange(form('sqs'), send.replace('&MessageBody=hi', ''), xml('<SendMessageResponse/>'))).findings.map((f) => f.code)).toEqual([
+      'query-protocol-call',
+      'missing-required',
+    ]);
   });
 
   it('in json is still checked as json', () => {

@@ -23,6 +23,7 @@ import { ContractRouter } from './service-router.js';
 import type { JsonSchema, OperationContract, SchemaPair } from './types.js';
 import { wireMessagesOf, type WireMessages } from './wire-messages.js';
 import { matchUriLabels } from './wire/rest-http-members.js';
+import { isQueryFormCall } from './protocols/json.js';
 
 export interface ExchangeToValidate {
   request: RecordedRequest;
@@ -63,7 +64,7 @@ export class Validator {
     if (route && (!contract || route.operation === contract.id)) {
       contract ??= this.contracts.operations.get(route.operation);
       labels = route.labels;
-    } else if (contract && this.wireOf(contract) !== null) {
+    } else if (contract && this.wireOf(contract, request) !== null) {
       // A recorded rest-xml exchange that no longer names its service (S3: no Authorization,
       // no Host in a cassette) keeps its operation: its labels come from that operation's URI.
       labels = matchUriLabels(contract.http.uri, request.path) ?? {};
@@ -81,8 +82,9 @@ export class Validator {
       ];
     }
     const nulls: NullMember[] = [];
-    const findings = this.validateRequest(contract, request, labels, nulls, context);
-    if (exchange.response) findings.push(...this.validateResponse(contract, exchange.response, nulls, context));
+    const wire = this.wireOf(contract, request);
+    const findings = this.validateRequest(contract, request, labels, nulls, context, wire);
+    if (exchange.response) findings.push(...this.validateResponse(contract, exchange.response, nulls, context, wire));
     const first = nulls[0];
     if (first !== undefined) {
       findings.push(this.finding(contract.id, first.side, 'info', 'null-member', first.pointer, nullMembersMessage(nulls)));
@@ -98,14 +100,20 @@ export class Validator {
     return result;
   }
 
-  private validateRequest(contract: OperationContract, request: RecordedRequest, labels: Record<string, string>, nulls: NullMember[], context: ValidationContext): Finding[] {
+  private validateRequest(
+    contract: OperationContract,
+    request: RecordedRequest,
+    labels: Record<string, string>,
+    nulls: NullMember[],
+    context: ValidationContext,
+    wire: WireMessages | null,
+  ): Finding[] {
     const id = contract.id;
     const findings = [
       ...this.check(contract.request.path, labels, id, 'request', '/path', context),
       ...this.check(contract.request.query, this.queryObject(contract, request.query), id, 'request', '/query', context),
       ...this.check(contract.request.headers, request.headers, id, 'request', '/headers', context),
     ];
-    const wire = this.wireOf(contract);
     if (wire !== null) {
       // query and rest-xml: the form or XML body decoded to the neutral value the schema describes.
       const body = wire.request(contract, request);
@@ -130,7 +138,7 @@ export class Validator {
     return findings;
   }
 
-  private validateResponse(contract: OperationContract, response: RecordedResponse, nulls: NullMember[], context: ValidationContext): Finding[] {
+  private validateResponse(contract: OperationContract, response: RecordedResponse, nulls: NullMember[], context: ValidationContext, wire: WireMessages | null): Finding[] {
     const id = contract.id;
     const findings: Finding[] = [];
     // Both SDKs parse every status below 300 as the operation's output, so the body is
@@ -151,7 +159,6 @@ export class Validator {
         );
       }
       findings.push(...this.check(contract.response.headers, response.headers, id, 'response', '/headers', context));
-      const wire = this.wireOf(contract);
       if (wire !== null) {
         const body = wire.response(contract, response);
         findings.push(...body.findings);
@@ -165,7 +172,6 @@ export class Validator {
       }
       return findings;
     }
-    const wire = this.wireOf(contract);
     if (wire !== null) return [...findings, ...this.validateWireError(contract, response, wire, context)];
     const source = errorTypeOf(response.headers, response.body.kind === 'json' ? response.body.value : undefined);
     if (!source || source.type === '') {
@@ -205,10 +211,16 @@ export class Validator {
     return findings;
   }
 
-  /** The reader of the operation's form and XML bodies; null for the JSON protocols. */
-  private wireOf(contract: OperationContract): WireMessages | null {
+  /**
+   * The reader of the operation's form and XML bodies; null for the JSON protocols, except for
+   * a request in the query form to a json service whose contract carries that form (SQS from
+   * SDKs released before it moved to json): then the whole exchange is read as query.
+   */
+  private wireOf(contract: OperationContract, request: RecordedRequest): WireMessages | null {
     const service = this.contracts.service(contract.service);
-    return service === undefined ? null : wireMessagesOf(service);
+    if (service === undefined) return null;
+    if (service.protocol === 'json' && (service.wireModel === undefined || !isQueryFormCall(request))) return null;
+    return wireMessagesOf(service);
   }
 
   /**
@@ -223,14 +235,15 @@ export class Validator {
     const findings = read.findings;
     // Bad XML, no <Error> or no <Code>: the decode said so already.
     if (read.statusOnly || read.error === undefined || read.error.code === '') return findings;
-    const judged = this.errors.judge(contract, { type: read.error.code, pointer: '/body/Code' });
+    // A json contract names its errors by shape: the query code (`AWS.SimpleQueueService.NonExistentQueue`) names one through the wire model.
+    const type = this.contracts.service(contract.service)?.protocol === 'json' ? (read.error.shape ?? read.error.code) : read.error.code;
+    const judged = this.errors.judge(contract, { type, pointer: '/body/Code' });
     if (judged.kind !== 'declared') findings.push(judged.finding);
     if (judged.kind === 'common' || judged.kind === 'unknown') return findings;
     const declared = judged.error;
-    if (declared.status !== response.status) {
-      findings.push(
-        this.finding(id, 'response', 'error', 'error-status-mismatch', '/status', `${declared.type} comes with status ${declared.status}, received ${response.status}`),
-      );
+    const status = wire.queryFormStatus(read.error.shape) ?? declared.status;
+    if (status !== response.status) {
+      findings.push(this.finding(id, 'response', 'error', 'error-status-mismatch', '/status', `${declared.type} comes with status ${status}, received ${response.status}`));
     }
     findings.push(...this.check(declared.headers, response.headers, id, 'response', '/headers', context));
     findings.push(...this.check(declared.body, read.error.fields, id, 'response', '/body', context).filter((finding) => !isErrorProtocolMember(finding)));

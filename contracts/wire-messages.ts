@@ -42,7 +42,10 @@ export interface WireErrorBody {
 
 const readers = new WeakMap<ServiceContract, WireMessages | null>();
 
-/** The reader of a query or rest-xml service; null for the JSON protocols. */
+/**
+ * The reader of a query or rest-xml service, and of a json service's query form when its
+ * contract carries one (`awsQueryCompatible`: SQS); null for the other JSON services.
+ */
 export function wireMessagesOf(service: ServiceContract): WireMessages | null {
   let reader = readers.get(service);
   if (reader === undefined) {
@@ -64,7 +67,8 @@ export class WireMessages {
 
   constructor(service: ServiceContract) {
     this.shapes = new ServiceShapes(service.wireModel, `the ${service.service} contracts' wire model`);
-    this.query = service.protocol === 'query';
+    // A json contract's wire model is the query form of a service that was a query service (SQS).
+    this.query = service.protocol === 'query' || service.protocol === 'json';
   }
 
   request(contract: OperationContract, request: RecordedRequest): WireBody {
@@ -83,6 +87,15 @@ export class WireMessages {
     }
     if (contract.response.bodyKind !== 'json') return { value: undefined, findings: [] };
     return this.restBody(contract, this.shapes.requireOperation(contract.name).output?.shape, response.body, 'response');
+  }
+
+  /**
+   * The status an error shape is sent with in the query form of a json service, which the json
+   * model may have dropped (SQS's OverLimit: 403); undefined elsewhere, where the contract's is it.
+   */
+  queryFormStatus(shape: string | undefined): number | undefined {
+    if (shape === undefined || this.shapes.model.metadata.protocol !== 'json') return undefined;
+    return this.shapes.shape(shape).error?.httpStatusCode;
   }
 
   error(contract: OperationContract, response: RecordedResponse): WireErrorBody {

@@ -6,7 +6,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { TapegateError } from '../../core/errors.js';
 import { defaultOverlaysDir } from '../load.js';
-import { loadOverlays, type SensitiveOverlay } from '../overlays.js';
+import { loadOverlays, type QueryWireOverlay, type SensitiveOverlay } from '../overlays.js';
 import { findModelFiles, readModelFile } from './read-model.js';
 import { supportedProtocol } from '../protocols/index.js';
 import { compactContract } from './service-contract.js';
@@ -19,7 +19,8 @@ export interface GenerateOptions {
   services?: string[];
   /**
    * Folder of overlay files whose `sensitive` entries mark secrets the models leave
-   * unmarked; `false` for none. Default: the bundled contracts/overlays.
+   * unmarked, and whose `queryWire` names the query form of a json service that was a
+   * query service (SQS); `false` for none. Default: the bundled contracts/overlays.
    */
   overlays?: string | false;
   /** Told before each model is generated: model `index` (from 0) of `total`. */
@@ -44,6 +45,7 @@ export function generateContracts(options: GenerateOptions): GenerateResult {
   const result: GenerateResult = { written: [], skipped: [] };
   const overlays = options.overlays === false ? [] : loadOverlays(options.overlays ?? defaultOverlaysDir());
   const sensitiveFor = (service: string): SensitiveOverlay[] => overlays.filter((overlay) => overlay.service === service).flatMap((overlay) => overlay.sensitive ?? []);
+  const queryWireFor = (service: string): QueryWireOverlay | undefined => overlays.find((overlay) => overlay.service === service && overlay.queryWire !== undefined)?.queryWire;
   // Each contract goes to a temporary file as soon as it is generated, so memory holds one
   // model at a time (a whole botocore release is hundreds); the files are renamed into place
   // only when every one succeeded, so a bad model still leaves the old files alone.
@@ -57,7 +59,7 @@ export function generateContracts(options: GenerateOptions): GenerateResult {
         result.skipped.push({ service: model.service, protocol: model.model.metadata.protocol ?? 'unknown' });
         continue;
       }
-      const contract = compactContract(model, sensitiveFor(model.service));
+      const contract = compactContract(model, sensitiveFor(model.service), queryWireFor(model.service));
       if (pending.length === 0) mkdirSync(options.out, { recursive: true });
       const file = join(options.out, contractFileName(contract.service, contract.apiVersion));
       const temporary = `${file}.tmp-${process.pid}`;

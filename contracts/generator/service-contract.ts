@@ -10,7 +10,8 @@ import { expandContract } from '../format/expand.js';
 import { CONTRACT_FORMAT, CONTRACT_FORMAT_VERSION, SHAPE_REF, type CompactContract, type CompactOperation } from '../format/compact-types.js';
 import type { JsonSchema, ServiceContract } from '../types.js';
 import type { BotocoreShape } from './botocore-model.js';
-import type { SensitiveOverlay } from '../overlays.js';
+import type { QueryWireOverlay, SensitiveOverlay } from '../overlays.js';
+import { withQueryWireNames } from './query-wire.js';
 import { errorOf, messageOf } from './message-contract.js';
 import { bindProtocol } from '../protocols/index.js';
 import type { ModelBinding } from '../protocols/types.js';
@@ -42,9 +43,11 @@ export function serviceContractWithOverlay(file: ModelFile, sensitive: readonly 
 /**
  * `sensitive`: the overlay entries for this service that mark members the model leaves
  * unmarked (contracts/overlays/<service>.json); one the model has no such member for is
- * noted, not fatal (an older model may lack it).
+ * noted, not fatal (an older model may lack it). `queryWire`: the overlay's query wire names,
+ * for a json service that was a query service (SQS): the contract then carries the wire model
+ * of the query form its older SDKs still send (query-wire.ts).
  */
-export function compactContract(file: ModelFile, sensitive: readonly SensitiveOverlay[]): CompactContract {
+export function compactContract(file: ModelFile, sensitive: readonly SensitiveOverlay[], queryWire?: QueryWireOverlay): CompactContract {
   const { model } = file;
   const protocol: ModelBinding = bindProtocol(model.metadata, file.path);
   const apiVersion = model.metadata.apiVersion;
@@ -67,6 +70,10 @@ export function compactContract(file: ModelFile, sensitive: readonly SensitiveOv
     sensitiveContext.neutral = true;
     sensitiveContext.wirePlaces = (shape, members, role) => withWirePlaces(shapes, shape, members, wireBodyOf(protocol.name, role));
   }
+
+  // The json protocol's bodies are the neutral value the query codecs decode to (member names,
+  // base64 blobs), so one set of schemas checks both forms; only the wire names are the query's.
+  const queryForm = protocol.name === 'json' && protocol.header.awsQueryCompatible === true && queryWire !== undefined ? withQueryWireNames(model, queryWire, notes) : undefined;
 
   const operations: Record<string, CompactOperation> = {};
   const messages: CompactContract['messages'] = {};
@@ -117,7 +124,7 @@ export function compactContract(file: ModelFile, sensitive: readonly SensitiveOv
     messages: sorted(messages),
     errors: sorted(errors),
     shapes,
-    ...(neutral ? wireTables(model) : {}),
+    ...(neutral ? wireTables(model) : queryForm !== undefined ? wireTables(queryForm) : {}),
   };
 
   function checkShapesExist(...names: (string | undefined)[]): void {

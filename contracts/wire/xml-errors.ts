@@ -23,8 +23,10 @@ export interface WireError {
   fields: Record<string, unknown>;
 }
 
-// S3 adds HostId (its request's second id) to every error: envelope, like RequestId.
-const ENVELOPE = new Set(['Code', 'Message', 'Type', 'RequestId', 'HostId', '#text']);
+// S3 adds HostId (its request's second id) to every error: envelope, like RequestId. SQS's
+// query errors carry an empty <Detail/> after the Message (its API reference shows it in every
+// error response): envelope too, never a member of the error shape.
+const ENVELOPE = new Set(['Code', 'Message', 'Type', 'Detail', 'RequestId', 'HostId', '#text']);
 
 /** Reads the `<Error>` element of any XML protocol into a `WireError` (shared with rest-xml). */
 export function readErrorElement(shapes: ServiceShapes, error: XmlNode, wire: string, issues: WireIssue[]): WireError {

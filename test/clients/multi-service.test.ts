@@ -5,14 +5,17 @@
  * (test/support/fake-aws/, which checks every re-signed signature), replayed offline through
  * `tapegate exec` with the fake stopped (identical output), and `tapegate verify` finds no
  * error on the cassette, every operation routed to its service. Both clients predate the json
- * protocol for SQS (botocore 1.31), so their SQS calls are query forms: routed, reported as
- * `query-protocol-call` info. Lambda is `uncovered` (info) until its contracts are bundled.
+ * protocol for SQS (botocore 1.31), so their SQS calls are query forms: routed, checked with the
+ * query wire names of the sqs overlay and reported as `query-protocol-call` info; the same
+ * cassette with one SQS answer made wrong fails verify on that answer's member. Lambda is
+ * `uncovered` (info) until its contracts are bundled.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCassette } from '../../cassettes/format/store.js';
+import { readCassette, writeCassette } from '../../cassettes/format/store.js';
+import type { Body } from '../../core/exchange.js';
 import { runCliAsync } from '../support/cli.js';
 import { FAKE_AWS_CREDENTIALS, startFakeAws } from '../support/fake-aws/index.js';
 
@@ -25,8 +28,10 @@ interface VerifyJson {
   failed: boolean;
   summary: { error: number; exchanges: number };
   uncovered: Record<string, number>;
-  operations: { operation: string; findings: { severity: string; code: string }[] }[];
+  operations: { operation: string; findings: { severity: string; code: string; path: string; message: string }[] }[];
 }
+
+const textOf = (body: Body): string => (body.kind === 'bytes' ? Buffer.from(body.bytes).toString('utf8') : body.kind === 'json' ? JSON.stringify(body.value) : '');
 
 const ROUTED = [
   's3.CreateBucket',
@@ -53,7 +58,7 @@ describe.each(clients)('$name', ({ name, binary, command, requests }) => {
     expect(existsSync(binary)).toBe(true);
   });
 
-  it('records S3, DynamoDB, SQS, STS and Lambda calls, replays them offline with identical output, and verify finds no error', async () => {
+  it('records S3, DynamoDB, SQS, STS and Lambda calls, replays them offline with identical output, and verify finds no error but in a deliberately wrong SQS answer', async () => {
     const cassette = join(dir, `${name.replace(/\W+/g, '-')}.cassette`);
     const fake = await startFakeAws();
     let recorded: string;
@@ -114,5 +119,29 @@ describe.each(clients)('$name', ({ name, binary, command, requests }) => {
     else expect(report.uncovered).toEqual({ lambda: 2 });
     const sqs = report.operations.filter((o) => o.operation.startsWith('sqs.')).flatMap((o) => o.findings.map((f) => `${f.severity} ${f.code}`));
     expect(new Set(sqs)).toEqual(new Set(['info query-protocol-call']));
+    // Checked, not passed over: the info says the form was read with the query wire names.
+    const sqsInfo = report.operations.filter((o) => o.operation.startsWith('sqs.')).flatMap((o) => o.findings.map((f) => f.message));
+    for (const message of sqsInfo) expect(message).toMatch(/checked against the json contract read with the query wire names/);
+
+    // A deliberately wrong answer: the received message carries an attribute without its DataType.
+    const loaded = await readCassette(cassette);
+    const received = loaded.exchanges.find((exchange) => exchange.operation === 'sqs.ReceiveMessage');
+    expect(received, 'a recorded sqs.ReceiveMessage').toBeDefined();
+    const answer = textOf(received!.response.body);
+    const wrong = answer.replace('</Body>', '</Body><MessageAttribute><Name>color</Name><Value><StringValue>red</StringValue></Value></MessageAttribute>');
+    expect(wrong).not.toBe(answer);
+    const broken = join(dir, `${name.replace(/\W+/g, '-')}-wrong-answer.cassette`);
+    const body: Body = { kind: 'bytes', bytes: Buffer.from(wrong) };
+    await writeCassette(
+      broken,
+      loaded.header,
+      loaded.exchanges.map((exchange) => (exchange === received ? { ...exchange, response: { ...exchange.response, body } } : exchange)),
+    );
+    const failed = await runCliAsync(['verify', broken, '--fail-on', 'error', '--format', 'json']);
+    expect(failed.status, failed.stderr).toBe(1);
+    const brokenReport = JSON.parse(failed.stdout) as VerifyJson;
+    expect(brokenReport.summary.error).toBe(1);
+    const errors = brokenReport.operations.flatMap((o) => o.findings.filter((f) => f.severity === 'error').map((f) => [o.operation, f.code, f.path]));
+    expect(errors).toEqual([['sqs.ReceiveMessage', 'missing-required', '/body/Messages/0/MessageAttributes/color/DataType']]);
   });
 });

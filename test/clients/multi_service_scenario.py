@@ -58,9 +58,12 @@ show("dynamodb.GetItem(missing)", "Item" in dynamodb.get_item(TableName="orders"
 
 queue = sqs.create_queue(QueueName="tapegate-e2e-orders")["QueueUrl"]
 show("sqs.CreateQueue", queue)
-sent = sqs.send_message(QueueUrl=queue, MessageBody='{"order": "o-1"}')
+# Message attributes and attribute names travel under the query form's own names
+# (MessageAttribute.1.Name, AttributeName.1), which tapegate reads to check the call.
+sent = sqs.send_message(QueueUrl=queue, MessageBody='{"order": "o-1"}',
+                        MessageAttributes={"source": {"DataType": "String", "StringValue": "e2e"}})
 show("sqs.SendMessage", {k: sent[k] for k in ("MessageId", "MD5OfMessageBody")})
-received = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=1)
+received = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=1, AttributeNames=["All"], MessageAttributeNames=["All"])
 show("sqs.ReceiveMessage", [{k: m[k] for k in ("MessageId", "Body", "MD5OfBody")} for m in received["Messages"]])
 
 me = sts.get_caller_identity()
