@@ -143,9 +143,10 @@ export interface ServiceContract extends ServiceFacts {
   sensitiveOverlay?: string[];
   operations: Record<string, OperationContract>;
   /**
-   * rest-json and json: for each structure in `definitions` that has body members whose JSON
-   * key is not their model name (`locationName`), member model name → JSON key. The schemas
-   * name members by JSON key only; drift pairs keys of two contracts by model name with this.
+   * rest-json and json: for each structure in `definitions` and each error shape (by shape
+   * name) that has body members whose JSON key is not their model name (`locationName`),
+   * member model name → JSON key. The schemas name members by JSON key only; drift pairs the
+   * keys of two contracts by model name with this.
    */
   jsonNames?: Record<string, Record<string, string>>;
   /**

@@ -1,6 +1,6 @@
 /**
  * rest-json and json: the model names of body members whose JSON key is another name (their
- * `locationName`), for each structure in the contract's `shapes`. The schemas key members by
+ * `locationName`), for each structure in the contract's `shapes` and each error shape. The schemas key members by
  * their JSON names only, so without this table a member whose JSON name changes between two
  * models reads as one member removed and another added; with it, drift pairs the two keys by
  * the member's model name (drift/wire-json.ts) and knows a recorded key that is the member's

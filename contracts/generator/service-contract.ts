@@ -95,7 +95,7 @@ export function compactContract(file: ModelFile, sensitive: readonly SensitiveOv
   const shapes: Record<string, JsonSchema> = {};
   for (const name of [...reachableShapes([messages, errors], model.shapes)].sort()) setOwn(shapes, name, shapeDefinition(name, 'diff', context));
   // The neutral form names members by model name already; the wire tables hold their XML and form names.
-  const jsonNames = neutral ? undefined : jsonNamesOf(Object.keys(shapes), model.shapes);
+  const jsonNames = neutral ? undefined : jsonNamesOf([...new Set([...Object.keys(shapes), ...Object.keys(errors)])].sort(), model.shapes);
 
   return {
     format: CONTRACT_FORMAT,
