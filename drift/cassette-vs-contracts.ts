@@ -151,12 +151,16 @@ function changeOf(
   // An element, form key or JSON key recorded under the name the contracts' member no longer travels under.
   const renamed = place?.renamed;
   if (renamed !== undefined) {
-    const recordedAs = spell(renamed.syntax, renamed.syntax === 'json' ? parsePointer(finding.path).at(-1)! : renamed.member);
+    const recordedName = renamed.syntax === 'json' ? parsePointer(finding.path).at(-1)! : renamed.member;
+    const recordedAs = spell(renamed.syntax, recordedName);
     const expected = spell(renamed.syntax, renamed.wireName);
     const consequence =
       side === 'request' ? 'a server that follows the contracts does not read it from clients that still send the old name' : 'clients built on the contracts will not find it';
+    // A JSON key's value differs from list item to list item; the names are the fact, one per place, as between two models.
+    const names = options.cassetteFirst === false ? { before: renamed.wireName, after: recordedName } : { before: recordedName, after: renamed.wireName };
     return withError({
       ...base,
+      ...(renamed.syntax === 'json' ? names : {}),
       severity: fixedSeverity('wire-name-changed')!,
       code: 'wire-name-changed',
       message: `Recorded ${side === 'request' ? 'requests send' : 'responses carry'} member ${renamed.member} as ${recordedAs}, where the contracts put it as ${expected} (${finding.message}): the wire name changed; ${consequence}.`,
