@@ -143,6 +143,13 @@ export interface ServiceContract extends ServiceFacts {
   sensitiveOverlay?: string[];
   operations: Record<string, OperationContract>;
   /**
+   * rest-json and json: for each structure in `definitions` and each error shape (by shape
+   * name) that has body members whose JSON key is not their model name (`locationName`),
+   * member model name → JSON key. The schemas name members by JSON key only; drift pairs the
+   * keys of two contracts by model name with this.
+   */
+  jsonNames?: Record<string, Record<string, string>>;
+  /**
    * query and rest-xml: the botocore shapes with their serialization traits only (XML and
    * form names, flattening, namespaces, locations), for the wire codecs (contracts/wire) that
    * turn a form or XML body into the protocol-neutral value the schemas check.

@@ -10,7 +10,8 @@ import { errorTypeOf } from '../contracts/error-type.js';
 import type { Finding, FindingCode } from '../core/findings.js';
 import { defaultOverlaysDir, indexContracts } from '../contracts/load.js';
 import { loadOverlays } from '../contracts/overlays.js';
-import type { ServiceContract } from '../contracts/types.js';
+import type { OperationContract, ServiceContract } from '../contracts/types.js';
+import { formatPointer, parsePointer } from '../core/json-pointer.js';
 import { exchangeFindings } from '../contracts/exchange-findings.js';
 import { LearnedApis } from '../contracts/learned-apis.js';
 import { Validator } from '../contracts/validator.js';
@@ -18,7 +19,7 @@ import { fixedSeverity, severityFor } from './classify.js';
 import { ChangeCollector } from './collect.js';
 import { memberName } from './messages.js';
 import { recordedValue } from './recorded-value.js';
-import { recordedPlace } from './recorded-wire-name.js';
+import { recordedPlace, type RecordedPlace, type RecordedUnderOldName } from './recorded-wire-name.js';
 import type { CassetteSource } from './sources.js';
 import type { DriftChange, DriftOptions, DriftSeverity, DriftSide } from './types.js';
 
@@ -55,10 +56,11 @@ export function cassetteAgainstContracts(cassettes: CassetteSource[], services: 
       const findings = checked.findings;
       const operation = checked.operation ?? `${exchange.request.method} ${exchange.request.path}`;
       operations.add(operation);
-      const changes = findings
-        .filter((finding) => !NOT_DRIFT.has(finding.code))
-        .map((finding) => ({ finding, change: toChange(finding, exchange, operation, validator, options) }));
-      const renamedAt = new Set(changes.filter(({ change }) => change.code === 'wire-name-changed').map(({ finding }) => `${finding.side} ${finding.path}`));
+      const changes = findings.filter((finding) => !NOT_DRIFT.has(finding.code)).map((finding) => ({ finding, ...toChange(finding, exchange, operation, validator, options) }));
+      // Where a renamed member is missing: its recorded place (the neutral value of XML and forms), and its place under the new JSON key.
+      const renamedAt = new Set(
+        changes.flatMap(({ finding, renamedTo }) => (renamedTo === undefined ? [] : [`${finding.side} ${finding.path}`, `${finding.side} ${withLast(finding.path, renamedTo)}`])),
+      );
       for (const { finding, change } of changes) {
         // A required member recorded under its old wire name is missing under the new one: the rename is the fact.
         if (finding.code === 'missing-required' && renamedAt.has(`${finding.side} ${finding.path}`)) continue;
@@ -69,16 +71,54 @@ export function cassetteAgainstContracts(cassettes: CassetteSource[], services: 
   return { changes: collector.changes(), operations: [...operations].sort(), exchanges: count };
 }
 
-function toChange(finding: Finding, exchange: Exchange, operation: string, validator: Validator, options: DriftOptions & { cassetteFirst?: boolean }): DriftChange {
-  const contract = validator.contracts.operations.get(operation);
+/** The pointer with its last segment replaced. */
+function withLast(pointer: string, segment: string): string {
+  const segments = parsePointer(pointer);
+  return formatPointer([...segments.slice(0, -1), segment]);
+}
+
+/** `renamedTo`: the wire name the contracts give a member recorded under an old one. */
+function toChange(
+  finding: Finding,
+  exchange: Exchange,
+  operation: string,
+  validator: Validator,
+  options: DriftOptions & { cassetteFirst?: boolean },
+): { change: DriftChange; renamedTo?: string } {
+  const place = finding.code === 'unknown-field' ? placeOf(finding, exchange, operation, validator) : undefined;
+  const change = changeOf(finding, exchange, operation, validator, options, place);
+  return place?.renamed === undefined ? { change } : { change, renamedTo: place.renamed.wireName };
+}
+
+function sideOf(finding: Finding, exchange: Exchange, contract: OperationContract | undefined): { side: DriftSide; isError: boolean } {
   const isError = finding.side === 'response' && exchange.response.status >= 300 && exchange.response.status !== contract?.response.status;
-  const side: DriftSide = finding.side === 'request' ? 'request' : isError ? 'error' : 'response';
+  return { side: finding.side === 'request' ? 'request' : isError ? 'error' : 'response', isError };
+}
+
+function errorTypeOfExchange(exchange: Exchange): string | undefined {
+  return errorTypeOf(exchange.response.headers, exchange.response.body.kind === 'json' ? exchange.response.body.value : undefined)?.type;
+}
+
+/** A query or rest-xml body is no JSON to find the value in: the wire model says where list items are; and any body may hold a member under its old name. */
+function placeOf(finding: Finding, exchange: Exchange, operation: string, validator: Validator): RecordedPlace | undefined {
+  const contract = validator.contracts.operations.get(operation);
+  if (contract === undefined) return undefined;
+  const { side, isError } = sideOf(finding, exchange, contract);
+  return recordedPlace(validator.contracts.serviceOf.get(operation), contract, side, finding.path, isError ? errorTypeOfExchange(exchange) : undefined);
+}
+
+function changeOf(
+  finding: Finding,
+  exchange: Exchange,
+  operation: string,
+  validator: Validator,
+  options: DriftOptions & { cassetteFirst?: boolean },
+  place: RecordedPlace | undefined,
+): DriftChange {
+  const { side, isError } = sideOf(finding, exchange, validator.contracts.operations.get(operation));
   const found = recordedValue(exchange, side, finding.path);
   const recorded = found.value === undefined ? null : found.value;
-  const errorType = isError ? errorTypeOf(exchange.response.headers, exchange.response.body.kind === 'json' ? exchange.response.body.value : undefined)?.type : undefined;
-  // A query or rest-xml body is no JSON to find the value in: the wire model says where list items are.
-  const place =
-    finding.code === 'unknown-field' && contract !== undefined ? recordedPlace(validator.contracts.serviceOf.get(operation), contract, side, finding.path, errorType) : undefined;
+  const errorType = isError ? errorTypeOfExchange(exchange) : undefined;
   const pointer = place?.pointer ?? found.pointer;
   const base = {
     operation,
@@ -108,15 +148,19 @@ function toChange(finding: Finding, exchange: Exchange, operation: string, valid
     };
   }
   const name = memberName(pointer, side);
-  // An element or form key recorded under the name the contracts' member no longer travels under.
+  // An element, form key or JSON key recorded under the name the contracts' member no longer travels under.
   const renamed = place?.renamed;
   if (renamed !== undefined) {
-    const recordedAs = renamed.syntax === 'xml' ? `<${renamed.member}>` : `form key part ${renamed.member}`;
-    const expected = renamed.syntax === 'xml' ? `<${renamed.wireName}>` : `form key part ${renamed.wireName}`;
+    const recordedName = renamed.syntax === 'json' ? parsePointer(finding.path).at(-1)! : renamed.member;
+    const recordedAs = spell(renamed.syntax, recordedName);
+    const expected = spell(renamed.syntax, renamed.wireName);
     const consequence =
       side === 'request' ? 'a server that follows the contracts does not read it from clients that still send the old name' : 'clients built on the contracts will not find it';
+    // A JSON key's value differs from list item to list item; the names are the fact, one per place, as between two models.
+    const names = options.cassetteFirst === false ? { before: renamed.wireName, after: recordedName } : { before: recordedName, after: renamed.wireName };
     return withError({
       ...base,
+      ...(renamed.syntax === 'json' ? names : {}),
       severity: fixedSeverity('wire-name-changed')!,
       code: 'wire-name-changed',
       message: `Recorded ${side === 'request' ? 'requests send' : 'responses carry'} member ${renamed.member} as ${recordedAs}, where the contracts put it as ${expected} (${finding.message}): the wire name changed; ${consequence}.`,
@@ -146,4 +190,9 @@ function toChange(finding: Finding, exchange: Exchange, operation: string, valid
     code: 'exchange-invalid',
     message: `The recorded ${side === 'request' ? 'request' : 'response'} no longer fits the contracts (${finding.code}): ${finding.message.replace(/\.$/, '')}.`,
   });
+}
+
+/** A wire name as the syntax writes it. */
+function spell(syntax: RecordedUnderOldName['syntax'], name: string): string {
+  return syntax === 'xml' ? `<${name}>` : syntax === 'form' ? `form key part ${name}` : `JSON key "${name}"`;
 }

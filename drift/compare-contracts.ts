@@ -43,7 +43,7 @@ export async function compareServiceContracts(a: ServiceContract, b: ServiceCont
     before: new SchemaSide(a.definitions.diff, `${a.service} ${a.apiVersion} (before)`),
     after: new SchemaSide(b.definitions.diff, `${b.service} ${b.apiVersion} (after)`),
   };
-  const wire = new WireComparison(a, b);
+  const wire = new WireComparison(a, b, sides);
   const stats = emptyStats();
   const changes: DriftChange[] = [];
   const timings: OperationTiming[] = [];

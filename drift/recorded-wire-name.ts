@@ -4,11 +4,17 @@
  * Key travels as `<ObjectKey>`. The codecs report such an element as unknown, at the pointer of
  * its parent in the neutral value plus the name it was recorded under; this finds the parent's
  * shape in the contract's wire model and a member of that model name whose wire name differs.
+ *
+ * A JSON body (rest-json, json) is the same at any depth: the validator reports an unknown key
+ * at its place in the body; the body's schemas lead to the parent structure, and the contract's
+ * `jsonNames` (or, at the top, the message's members) to a member of that model name whose JSON
+ * key is another one.
  */
 import { formatPointer, parsePointer } from '../core/json-pointer.js';
 import type { OperationContract, ServiceContract } from '../contracts/types.js';
 import type { ShapeRef } from '../contracts/wire/model.js';
 import { ServiceShapes } from '../contracts/wire/service-shapes.js';
+import { recordedJsonPlace } from './recorded-json-name.js';
 import type { DriftSide } from './types.js';
 
 export interface RecordedUnderOldName {
@@ -16,8 +22,8 @@ export interface RecordedUnderOldName {
   member: string;
   /** Its wire name in the contracts. */
   wireName: string;
-  /** `xml` for answers and rest-xml requests, `form` for query requests. */
-  syntax: 'xml' | 'form';
+  /** `xml` for answers and rest-xml requests, `form` for query requests, `json` for rest-json and json bodies. */
+  syntax: 'xml' | 'form' | 'json';
 }
 
 const shapesOf = new WeakMap<ServiceContract, ServiceShapes>();
@@ -75,8 +81,9 @@ export interface RecordedPlace {
   renamed?: RecordedUnderOldName;
 }
 
-/** Where an unknown element of a query or rest-xml body sits; undefined for the JSON protocols. */
+/** Where an unknown element of a query or rest-xml body sits; for a JSON body, only when its key is a member's old name. */
 export function recordedPlace(service: ServiceContract | undefined, contract: OperationContract, side: DriftSide, pointer: string, errorType?: string): RecordedPlace | undefined {
+  if (service?.protocol === 'rest-json' || service?.protocol === 'json') return recordedJsonPlace(service, contract, side, pointer, errorType);
   const model = service === undefined ? undefined : shapes(service);
   if (service === undefined || model === undefined) return undefined;
   const segments = parsePointer(pointer);

@@ -76,6 +76,8 @@ export interface CompactContract extends ServiceHeader {
   messages: Record<string, CompactMessage>;
   errors: Record<string, CompactError>;
   shapes: Record<string, JsonSchema>;
+  /** rest-json and json: shape → member model name → JSON key, for body members (of `shapes` and `errors`) whose JSON key is not their model name (generator/json-names.ts); absent when none is. */
+  jsonNames?: Record<string, Record<string, string>>;
   /** query and rest-xml: each operation's input and output references as the wire codecs read them. */
   wireOperations?: Record<string, CompactWireOperation>;
   /** query and rest-xml: the botocore shapes with their serialization traits only (no documentation, no bounds: the schemas hold those). */

@@ -105,6 +105,7 @@ export function expandContract(compact: CompactContract, lazy = false): ServiceC
     notes: [...compact.notes],
     ...(compact.sensitiveOverlay ? { sensitiveOverlay: [...compact.sensitiveOverlay] } : {}),
     operations,
+    ...(compact.jsonNames !== undefined ? { jsonNames: compact.jsonNames } : {}),
     ...(wireModel !== undefined ? { wireModel } : {}),
     definitions,
   };

@@ -5,8 +5,8 @@
  */
 import { HEADER_KEYS, type CompactContract } from './compact-types.js';
 
-/** The wire tables come last and only for the protocols that have them (query, rest-xml). */
-const TABLES = ['operations', 'messages', 'errors', 'shapes', 'wireOperations', 'wireShapes'] as const;
+/** The JSON names (rest-json, json) and the wire tables (query, rest-xml) come last and only for the services that have them. */
+const TABLES = ['operations', 'messages', 'errors', 'shapes', 'jsonNames', 'wireOperations', 'wireShapes'] as const;
 
 export function serializeContract(contract: CompactContract): string {
   const header: Record<string, unknown> = {};

@@ -20,6 +20,7 @@ import { markKey, type SensitiveContext } from './sensitive-members.js';
 import { shapeDefinition, type SchemaContext } from './shape-schema.js';
 import { withWirePlaces, type WireBody } from './sensitive-wire.js';
 import { wireTables } from './wire-shapes.js';
+import { jsonNamesOf } from './json-names.js';
 import { ServiceShapes } from '../wire/service-shapes.js';
 import type { MessageRole } from './sensitive-members.js';
 import type { ServiceProtocol } from '../types.js';
@@ -100,6 +101,8 @@ export function compactContract(file: ModelFile, sensitive: readonly SensitiveOv
 
   const shapes: Record<string, JsonSchema> = {};
   for (const name of [...reachableShapes([messages, errors], model.shapes)].sort()) setOwn(shapes, name, shapeDefinition(name, 'diff', context));
+  // The neutral form names members by model name already; the wire tables hold their XML and form names.
+  const jsonNames = neutral ? undefined : jsonNamesOf([...new Set([...Object.keys(shapes), ...Object.keys(errors)])].sort(), model.shapes);
 
   return {
     format: CONTRACT_FORMAT,
@@ -124,6 +127,7 @@ export function compactContract(file: ModelFile, sensitive: readonly SensitiveOv
     messages: sorted(messages),
     errors: sorted(errors),
     shapes,
+    ...(jsonNames !== undefined ? { jsonNames } : {}),
     ...(neutral ? wireTables(model) : queryForm !== undefined ? wireTables(queryForm) : {}),
   };
 
