@@ -66,6 +66,11 @@ describe('SQS in the query form', () => {
     expect(findings(form, xml.replace('<SenderFault>true</SenderFault>', ''))).toEqual([['error', 'missing-required', '/body/Failed/0/SenderFault']]);
   });
 
+  it('SendMessageBatch: a SenderFault that is no boolean is one invalid-type, not also missing-required', () => {
+    const { form, answer: xml } = byName('SendMessageBatch');
+    expect(findings(form, xml.replace('<SenderFault>true</SenderFault>', '<SenderFault>maybe</SenderFault>'))).toEqual([['error', 'invalid-type', '/body/Failed/0/SenderFault']]);
+  });
+
   it('ReceiveMessage: a system attribute the model does not name is invalid-enum (drift, in an answer) at its name', () => {
     const { form, answer: xml } = byName('ReceiveMessage');
     expect(findings(form, xml.replace('<Name>SenderId</Name>', '<Name>SenderID</Name>'))).toEqual([['warn', 'invalid-enum', '/body/Messages/0/Attributes/SenderID']]);

@@ -118,7 +118,8 @@ export class Validator {
       // query and rest-xml: the form or XML body decoded to the neutral value the schema describes.
       const body = wire.request(contract, request);
       findings.push(...body.findings);
-      if (body.value !== undefined && contract.request.body) findings.push(...this.check(contract.request.body, body.value, id, 'request', '/body', context));
+      if (body.value !== undefined && contract.request.body)
+        findings.push(...notAgain(body.findings, this.check(contract.request.body, body.value, id, 'request', '/body', context)));
       return findings;
     }
     if (contract.request.bodyKind === 'json' && contract.request.body) {
@@ -162,7 +163,9 @@ export class Validator {
       if (wire !== null) {
         const body = wire.response(contract, response);
         findings.push(...body.findings);
-        if (body.value !== undefined && contract.response.body) findings.push(...this.check(contract.response.body, body.value, id, 'response', '/body', context));
+        if (body.value !== undefined && contract.response.body) {
+          findings.push(...notAgain(body.findings, this.check(contract.response.body, body.value, id, 'response', '/body', context)));
+        }
         return findings;
       }
       if (contract.response.bodyKind === 'json' && contract.response.body) {
@@ -369,6 +372,17 @@ const ERROR_PROTOCOL_POINTERS = new Set([...BODY_TYPE_MEMBERS, 'message', 'Messa
 
 function isErrorProtocolMember(finding: Finding): boolean {
   return (finding.code === 'unknown-field' || finding.code === 'wrong-casing') && ERROR_PROTOCOL_POINTERS.has(finding.path);
+}
+
+/**
+ * A form or XML value that could not be read (`<SenderFault>maybe</SenderFault>`) is left out of
+ * the decoded value, and the wire finding says why (`invalid-type`); a required member left out
+ * that way is not also `missing-required`: one finding for one wrong value.
+ */
+function notAgain(wire: readonly Finding[], schema: Finding[]): Finding[] {
+  if (wire.length === 0 || schema.length === 0) return schema;
+  const unreadable = new Set(wire.filter((finding) => finding.code === 'invalid-type').map((finding) => finding.path));
+  return unreadable.size === 0 ? schema : schema.filter((finding) => !(finding.code === 'missing-required' && unreadable.has(finding.path)));
 }
 
 /**
