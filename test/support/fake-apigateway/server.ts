@@ -8,9 +8,9 @@
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { bundledContracts } from '../../../contracts/load.js';
 import { Router } from '../../../contracts/router.js';
+import { startLoopbackServer } from '../loopback-server.js';
 import { answerRequest, type Answer, type SignatureCounts } from './answer.js';
 import { recordedRequest, recordedResponse, pathOf, queryOf, type FakeExchange } from './exchange-log.js';
 import { hits, parseInjectedError, type FaultOptions, type InjectedError } from './faults.js';
@@ -85,7 +85,6 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
   const signatures: SignatureCounts = { verified: 0, rejected: 0 };
   const exchanges: FakeExchange[] = [];
   const events = new EventEmitter();
-  const sockets = new Set<Socket>();
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let requests = 0;
   let closed = false;
@@ -163,20 +162,12 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
     });
   });
   let connections = 0;
-  server.on('connection', (socket) => {
-    connections++;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  server.on('connection', () => connections++);
+  const loopback = await startLoopbackServer(server);
 
   return {
-    url: `http://127.0.0.1:${port}`,
-    port,
+    url: loopback.url,
+    port: loopback.port,
     get requests() {
       return requests;
     },
@@ -199,9 +190,7 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
         entry.resolve();
       }
       timers.clear();
-      const stopped = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-      for (const socket of sockets) socket.destroy();
-      await stopped;
+      await loopback.close();
     },
   };
 }
