@@ -12,7 +12,7 @@ import { createHeader } from '../cassettes/format/format.js';
 import type { Exchange } from '../core/exchange.js';
 import { defaultContractsDir } from '../contracts/load.js';
 import { runDrift } from '../drift/run.js';
-import { writeBotocoreModel } from './support/botocore-model-file.js';
+import { driftBetweenModels } from './support/drift-between-models.js';
 import { driftBrief } from './support/drift-brief.js';
 
 let dir: string;
@@ -51,17 +51,9 @@ function model(kinds: string[], extraOutput: boolean): unknown {
   };
 }
 
-/** The model as botocore lays it out under `<dir>/<folder>`; returns the service folder drift reads. */
-function writeModel(folder: string, content: unknown): string {
-  writeBotocoreModel(join(dir, folder), 'pets', '2020-01-01', content);
-  return join(dir, folder, 'pets');
-}
-
 describe('drift of json services', () => {
   it('model against model: a request enum value removed is breaking, a response member added warns', async () => {
-    const before = writeModel('a', model(['CAT', 'DOG'], false));
-    const after = writeModel('b', model(['CAT'], true));
-    const report = await runDrift(before, after);
+    const report = await driftBetweenModels(dir, 'pets', '2020-01-01', model(['CAT', 'DOG'], false), model(['CAT'], true));
     expect(report.changes.map(driftBrief)).toEqual([
       { operation: 'pets.PutPet', side: 'request', pointer: '/body/Kind', code: 'enum-value-removed', severity: 'breaking' },
       { operation: 'pets.PutPet', side: 'response', pointer: '/body/BornAt', code: 'member-added', severity: 'warn' },

@@ -13,7 +13,7 @@ import { writeCassette } from '../cassettes/format/store.js';
 import { defaultContractsDir } from '../contracts/load.js';
 import type { Exchange, RecordedRequest, RecordedResponse } from '../core/exchange.js';
 import { runDrift } from '../drift/run.js';
-import { writeBotocoreModel } from './support/botocore-model-file.js';
+import { driftBetweenModels } from './support/drift-between-models.js';
 import { driftBrief } from './support/drift-brief.js';
 
 let dir: string;
@@ -56,12 +56,6 @@ function model(kinds: string[], extraOutput: boolean): unknown {
   };
 }
 
-/** The model as botocore lays it out under `<dir>/<folder>`; returns the service folder drift reads. */
-function writeModel(folder: string, content: unknown): string {
-  writeBotocoreModel(join(dir, folder), 'shelter', '2020-01-01', content);
-  return join(dir, folder, 'shelter');
-}
-
 const bytes = (text: string) => ({ kind: 'bytes' as const, bytes: Buffer.from(text) });
 
 function exchange(seq: number, operation: string, request: RecordedRequest, response: RecordedResponse): Exchange {
@@ -70,7 +64,7 @@ function exchange(seq: number, operation: string, request: RecordedRequest, resp
 
 describe('drift of query and rest-xml services', () => {
   it('model against model: a request enum value removed is breaking, a response member added warns', async () => {
-    const report = await runDrift(writeModel('a', model(['CAT', 'DOG'], false)), writeModel('b', model(['CAT'], true)));
+    const report = await driftBetweenModels(dir, 'shelter', '2020-01-01', model(['CAT', 'DOG'], false), model(['CAT'], true));
     expect(report.changes.map(driftBrief)).toEqual([
       { operation: 'shelter.Adopt', side: 'request', pointer: '/body/Kind', code: 'enum-value-removed', severity: 'breaking' },
       { operation: 'shelter.Adopt', side: 'response', pointer: '/body/AdoptedAt', code: 'member-added', severity: 'warn' },
