@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { bundledContracts } from '../../../contracts/load.js';
 import { Router } from '../../../contracts/router.js';
 import { startLoopbackServer } from '../loopback-server.js';
+import { readRequestBody } from '../read-request-body.js';
 import { answerRequest, type Answer, type SignatureCounts } from './answer.js';
 import { recordedRequest, recordedResponse, pathOf, queryOf, type FakeExchange } from './exchange-log.js';
 import { hits, parseInjectedError, type FaultOptions, type InjectedError } from './faults.js';
@@ -58,15 +59,6 @@ const CONTROL_PREFIX = '/__fake/';
 
 let router: Router | undefined;
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-}
-
 function writeControl(response: ServerResponse, status: number, body: unknown): void {
   const bytes = Buffer.from(JSON.stringify(body), 'utf8');
   response.writeHead(status, { 'content-type': 'application/json', 'content-length': String(bytes.length) });
@@ -109,7 +101,7 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
-    const body = await readBody(request);
+    const body = await readRequestBody(request);
     const path = pathOf(url);
     if (path.startsWith(CONTROL_PREFIX)) {
       if (method !== 'POST' || path !== `${CONTROL_PREFIX}next-error`) return writeControl(response, 404, { message: `no control endpoint ${method} ${path}` });
