@@ -7,7 +7,6 @@
  * canned declared error is raised as its class. Inputs are sampled from the botocore model
  * beside the project (../shared/models), as the wire codecs' own S3 test does.
  */
-import { Agent, type AgentOptions } from 'node:http';
 import * as s3 from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledContracts } from '../contracts/load.js';
@@ -17,9 +16,10 @@ import { encodeRestXmlError } from '../contracts/wire/rest-xml-error.js';
 import { encodeRestXmlResponse } from '../contracts/wire/rest-xml-response.js';
 import type { RecordedResponse } from '../core/exchange.js';
 import { S3_CASES, XML_ERRORS } from './contracts-sdk-xml-cases.js';
-import { startCaptureServer, type CaptureServer } from './support/capture-server.js';
+import { recordedAnswer } from './support/recorded-answer.js';
+import { startS3OnLoopback, type S3OnLoopback } from './support/s3-client-on-loopback.js';
+import { sampleS3Input } from './support/s3-sample-input.js';
 import { sampleShape, toSdkValue } from './support/sample-from-shape.js';
-import { FAKE_CREDENTIALS } from './support/sdk-clients.js';
 import { loadShapes } from './support/wire-models.js';
 
 const validator = new Validator(bundledContracts());
@@ -33,21 +33,10 @@ const sdk = s3 as unknown as Record<string, new (input: unknown) => unknown>;
 /** Members the SDK computes itself (checksums, lengths, SSE-C digests): not sampled. */
 const SDK_MANAGED = /^(Checksum|ContentMD5$|ContentLength$|SSECustomerKey|CopySourceSSECustomerKey|ExpectedBucketOwner$|ExpectedSourceBucketOwner$)/;
 
-const CLIENT_CONFIG = {
-  region: 'us-east-1',
-  credentials: { ...FAKE_CREDENTIALS },
-  maxAttempts: 1,
-  responseChecksumValidation: 'WHEN_REQUIRED',
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-} as const;
-
 function sampledInput(name: string): unknown {
   const operation = model.operation(name)!;
   if (!operation.input) return {};
-  const input = sampleShape(model, operation.input) as Record<string, unknown>;
-  for (const key of Object.keys(input)) if (SDK_MANAGED.test(key)) delete input[key];
-  if ('Bucket' in input) input.Bucket = 'tapegate-bucket';
-  if ('Key' in input) input.Key = 'dir/a b+c.txt';
+  const input = sampleS3Input(model, name, (key) => SDK_MANAGED.test(key));
   if ('CopySource' in input) input.CopySource = 'other-bucket/source.txt';
   return toSdkValue(model, operation.input, input);
 }
@@ -64,8 +53,7 @@ function cannedAnswer(name: string): RecordedResponse {
   const output = operation.output ? (withArns(sampleShape(model, operation.output)) as Record<string, unknown>) : {};
   // The capture server sets Content-Length from the body it sends; checksums would not fit the body.
   for (const key of Object.keys(output)) if (/^(ContentLength|Checksum|ContentRange$)/.test(key)) delete output[key];
-  const answer = encodeRestXmlResponse(wire, name, output);
-  return { status: answer.status, headers: answer.headers, body: answer.body === undefined ? { kind: 'empty' } : { kind: 'bytes', bytes: Buffer.from(answer.body) } };
+  return recordedAnswer(encodeRestXmlResponse(wire, name, output));
 }
 
 describe('the S3 case table', () => {
@@ -81,27 +69,13 @@ describe.each([
   { style: 'path-style', virtual: false },
   { style: 'virtual-hosted', virtual: true },
 ])('S3 $style through its AWS SDK for JavaScript v3 client', ({ virtual }) => {
-  let server: CaptureServer;
-  let client: { send(command: unknown): Promise<unknown>; destroy(): void };
-  let agent: Agent;
-  beforeAll(async () => {
-    server = await startCaptureServer();
-    // `tapegate-bucket.localhost` must reach the capture server whatever the resolver.
-    agent = new Agent({
-      lookup: (_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) =>
-        options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4),
-    } as AgentOptions);
-    const endpoint = virtual ? `http://localhost:${new URL(server.url).port}` : server.url;
-    client = new s3.S3Client({ ...CLIENT_CONFIG, endpoint, forcePathStyle: !virtual, requestHandler: { httpAgent: agent } });
-  });
-  afterAll(async () => {
-    client?.destroy();
-    agent?.destroy();
-    await server?.close();
-  });
+  let loopback: S3OnLoopback | undefined;
+  beforeAll(async () => (loopback = await startS3OnLoopback({ virtualHosted: virtual })));
+  afterAll(() => loopback?.close());
 
   it.each(S3_CASES)('%s', async (name) => {
     const id = `s3.${name}`;
+    const { server, client } = loopback!;
     const answer = cannedAnswer(name);
     server.respondWith(() => answer);
     const before = server.requests.length;
@@ -115,21 +89,15 @@ describe.each([
 });
 
 describe('an S3 error through the SDK', () => {
-  let server: CaptureServer;
-  let client: { send(command: unknown): Promise<unknown>; destroy(): void };
-  beforeAll(async () => {
-    server = await startCaptureServer();
-    client = new s3.S3Client({ ...CLIENT_CONFIG, endpoint: server.url, forcePathStyle: true });
-  });
-  afterAll(async () => {
-    client?.destroy();
-    await server?.close();
-  });
+  let loopback: S3OnLoopback | undefined;
+  beforeAll(async () => (loopback = await startS3OnLoopback({ virtualHosted: false })));
+  afterAll(() => loopback?.close());
 
   const { operation: name, error } = XML_ERRORS.s3!;
   it(`raises a canned ${error} of ${name} as the SDK's own ${error}, and validates`, async () => {
     const encoded = encodeRestXmlError(wire, { code: error, message: `canned ${error}` });
-    const answer: RecordedResponse = { status: encoded.status, headers: encoded.headers, body: { kind: 'bytes', bytes: Buffer.from(encoded.body) } };
+    const answer = recordedAnswer(encoded);
+    const { server, client } = loopback!;
     server.respondWith(() => answer);
     const before = server.requests.length;
     const thrown = (await client.send(new sdk[`${name}Command`]!(sampledInput(name))).then(
@@ -143,6 +111,7 @@ describe('an S3 error through the SDK', () => {
 
   it('a HEAD answered 404 without a body is named by its status: no finding', async () => {
     const answer: RecordedResponse = { status: 404, headers: {}, body: { kind: 'empty' } };
+    const { server, client } = loopback!;
     server.respondWith(() => answer);
     const before = server.requests.length;
     await expect(client.send(new s3.HeadObjectCommand({ Bucket: 'tapegate-bucket', Key: 'missing' }))).rejects.toMatchObject({ name: 'NotFound' });

@@ -2,12 +2,12 @@
  * `tapegate drift` as a user runs it: the built CLI in a child process. Exit codes
  * (0 / 1 by --fail-on / 2 for bad input), the first line, the four formats, --output.
  */
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeBotocoreModel } from './support/botocore-model-file.js';
 import { runCli } from './support/cli.js';
 import { writeCalls } from './fixtures/drift/cassette-builder.js';
 
@@ -42,11 +42,7 @@ function widgetModel(newer: boolean): object {
 }
 
 function writeModel(release: string, newer: boolean, gzip = false): string {
-  const file = join(dir, `botocore-${release}`, 'widgets', '2020-01-01', gzip ? 'service-2.json.gz' : 'service-2.json');
-  mkdirSync(dirname(file), { recursive: true });
-  const text = JSON.stringify(widgetModel(newer));
-  writeFileSync(file, gzip ? gzipSync(text) : text);
-  return file;
+  return writeBotocoreModel(join(dir, `botocore-${release}`), 'widgets', '2020-01-01', widgetModel(newer), { gzip });
 }
 
 describe('tapegate drift (the built CLI)', () => {

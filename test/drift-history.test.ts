@@ -9,6 +9,7 @@ import { readContractFile } from '../contracts/load.js';
 import { compareServiceContracts } from '../drift/compare-contracts.js';
 import { runDrift } from '../drift/run.js';
 import type { DriftChange } from '../drift/types.js';
+import { driftBrief, type DriftBrief } from './support/drift-brief.js';
 
 const path = (name: string) => fileURLToPath(new URL(`./fixtures/drift/${name}`, import.meta.url));
 const V1_OLD = path('apigateway-2015-07-09@1.29.39.json');
@@ -16,15 +17,7 @@ const V1_NEW = path('apigateway-2015-07-09@1.43.67.json');
 const V2_OLD = path('apigatewayv2-2018-11-29@1.21.19.json');
 const V2_NEW = path('apigatewayv2-2018-11-29@1.43.67.json');
 
-interface Brief {
-  operation: string;
-  side: string;
-  pointer: string;
-  code: string;
-  severity: string;
-}
-const brief = ({ operation, side, pointer, code, severity }: DriftChange): Brief => ({ operation, side, pointer, code, severity });
-const byKey = (a: Brief, b: Brief) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+const byKey = (a: DriftBrief, b: DriftBrief) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 
 async function drift(from: string, to: string, strictResponses = false) {
   const result = await compareServiceContracts(readContractFile(from), readContractFile(to), { strictResponses });
@@ -35,7 +28,7 @@ async function drift(from: string, to: string, strictResponses = false) {
 function of(changes: DriftChange[], operation: string) {
   return changes
     .filter((change) => change.operation === operation)
-    .map(brief)
+    .map(driftBrief)
     .sort(byKey);
 }
 
@@ -51,7 +44,7 @@ describe('apigatewayv2 1.21.19 → 1.43.67', () => {
       { operation: 'apigatewayv2.GetDomainName', side: 'response', pointer: '/body/domainNameConfigurations/*/ipAddressType', code: 'member-added', severity: 'warn' },
       { operation: 'apigatewayv2.GetDomainName', side: 'response', pointer: '/body/routingMode', code: 'member-added', severity: 'warn' },
     ];
-    expect(changes.map(brief).sort(byKey)).toEqual(expected);
+    expect(changes.map(driftBrief).sort(byKey)).toEqual(expected);
   });
 
   it('says nothing about operations that did not change (the seed operations among them)', async () => {

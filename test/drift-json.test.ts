@@ -3,7 +3,7 @@
  * at run time) compare like rest-json ones, operation by operation; recordings of a json
  * service are checked against its contracts; cassettes of json calls pair by operation.
  */
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ import { createHeader } from '../cassettes/format/format.js';
 import type { Exchange } from '../core/exchange.js';
 import { defaultContractsDir } from '../contracts/load.js';
 import { runDrift } from '../drift/run.js';
+import { driftBetweenModels } from './support/drift-between-models.js';
+import { driftBrief } from './support/drift-brief.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -49,22 +51,10 @@ function model(kinds: string[], extraOutput: boolean): unknown {
   };
 }
 
-async function writeModel(folder: string, content: unknown): Promise<string> {
-  const target = join(dir, folder, 'pets', '2020-01-01');
-  await mkdir(target, { recursive: true });
-  await writeFile(join(target, 'service-2.json'), JSON.stringify(content));
-  return join(dir, folder, 'pets');
-}
-
-const brief = (changes: { operation: string; side: string; pointer: string; code: string; severity: string }[]) =>
-  changes.map(({ operation, side, pointer, code, severity }) => ({ operation, side, pointer, code, severity }));
-
 describe('drift of json services', () => {
   it('model against model: a request enum value removed is breaking, a response member added warns', async () => {
-    const before = await writeModel('a', model(['CAT', 'DOG'], false));
-    const after = await writeModel('b', model(['CAT'], true));
-    const report = await runDrift(before, after);
-    expect(brief(report.changes)).toEqual([
+    const report = await driftBetweenModels(dir, 'pets', '2020-01-01', model(['CAT', 'DOG'], false), model(['CAT'], true));
+    expect(report.changes.map(driftBrief)).toEqual([
       { operation: 'pets.PutPet', side: 'request', pointer: '/body/Kind', code: 'enum-value-removed', severity: 'breaking' },
       { operation: 'pets.PutPet', side: 'response', pointer: '/body/BornAt', code: 'member-added', severity: 'warn' },
       { operation: 'pets.GetPet', side: 'response', pointer: '/body/BornAt', code: 'member-added', severity: 'warn' },
@@ -80,7 +70,7 @@ describe('drift of json services', () => {
     await writeCassette(cassette, createHeader({ toolVersion: '0.1.0', services: [] }), exchanges);
     const report = await runDrift(cassette, defaultContractsDir());
     expect(report.operations).toEqual(['dynamodb.ListTables', 'sqs.ListQueues']);
-    expect(brief(report.changes)).toEqual([{ operation: 'dynamodb.ListTables', side: 'response', pointer: '/body/ShardHint', code: 'field-unknown', severity: 'warn' }]);
+    expect(report.changes.map(driftBrief)).toEqual([{ operation: 'dynamodb.ListTables', side: 'response', pointer: '/body/ShardHint', code: 'field-unknown', severity: 'warn' }]);
   });
 });
 

@@ -4,7 +4,7 @@
  * (member names, as the wire codecs decode them); recordings of STS and S3 (form and XML
  * bodies) are checked against the bundled contracts.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ import { writeCassette } from '../cassettes/format/store.js';
 import { defaultContractsDir } from '../contracts/load.js';
 import type { Exchange, RecordedRequest, RecordedResponse } from '../core/exchange.js';
 import { runDrift } from '../drift/run.js';
+import { driftBetweenModels } from './support/drift-between-models.js';
+import { driftBrief } from './support/drift-brief.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -54,16 +56,6 @@ function model(kinds: string[], extraOutput: boolean): unknown {
   };
 }
 
-async function writeModel(folder: string, content: unknown): Promise<string> {
-  const target = join(dir, folder, 'shelter', '2020-01-01');
-  await mkdir(target, { recursive: true });
-  await writeFile(join(target, 'service-2.json'), JSON.stringify(content));
-  return join(dir, folder, 'shelter');
-}
-
-const brief = (changes: { operation: string; side: string; pointer: string; code: string; severity: string }[]) =>
-  changes.map(({ operation, side, pointer, code, severity }) => ({ operation, side, pointer, code, severity }));
-
 const bytes = (text: string) => ({ kind: 'bytes' as const, bytes: Buffer.from(text) });
 
 function exchange(seq: number, operation: string, request: RecordedRequest, response: RecordedResponse): Exchange {
@@ -72,8 +64,8 @@ function exchange(seq: number, operation: string, request: RecordedRequest, resp
 
 describe('drift of query and rest-xml services', () => {
   it('model against model: a request enum value removed is breaking, a response member added warns', async () => {
-    const report = await runDrift(await writeModel('a', model(['CAT', 'DOG'], false)), await writeModel('b', model(['CAT'], true)));
-    expect(brief(report.changes)).toEqual([
+    const report = await driftBetweenModels(dir, 'shelter', '2020-01-01', model(['CAT', 'DOG'], false), model(['CAT'], true));
+    expect(report.changes.map(driftBrief)).toEqual([
       { operation: 'shelter.Adopt', side: 'request', pointer: '/body/Kind', code: 'enum-value-removed', severity: 'breaking' },
       { operation: 'shelter.Adopt', side: 'response', pointer: '/body/AdoptedAt', code: 'member-added', severity: 'warn' },
     ]);
@@ -102,6 +94,6 @@ describe('drift of query and rest-xml services', () => {
     ]);
     const report = await runDrift(cassette, defaultContractsDir());
     expect(report.operations).toEqual(['s3.ListObjectsV2', 'sts.GetCallerIdentity']);
-    expect(brief(report.changes)).toEqual([{ operation: 'sts.GetCallerIdentity', side: 'response', pointer: '/body/Partition', code: 'field-unknown', severity: 'warn' }]);
+    expect(report.changes.map(driftBrief)).toEqual([{ operation: 'sts.GetCallerIdentity', side: 'response', pointer: '/body/Partition', code: 'field-unknown', severity: 'warn' }]);
   });
 });

@@ -4,8 +4,7 @@
  * the cassette gets only whole exchanges, in arrival order, none lost.
  */
 import { randomInt } from 'node:crypto';
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as v1 from '@aws-sdk/client-api-gateway';
@@ -14,6 +13,7 @@ import { readCassette } from '../cassettes/format/store.js';
 import { startProxy } from '../proxy/start.js';
 import type { ProxyOptions as RecordingProxyOptions } from '../proxy/options.js';
 import { failure, sdkClients, startFakeApiGateway, type FakeApiGateway } from './support/fake-apigateway/index.js';
+import { startLoopbackServer } from './support/loopback-server.js';
 import { Cleanups, randomCredentials, tempDir } from './record-fixtures.js';
 
 const cleanups = new Cleanups();
@@ -43,7 +43,7 @@ async function setUp(options: Partial<RecordingProxyOptions> & { upstream?: stri
 
 /** A relay in front of the fake that holds each request a random few milliseconds, so answers come back out of order. */
 async function jitterRelay(fake: FakeApiGateway): Promise<string> {
-  const server: Server = createServer((req, res) => {
+  const relay = await startLoopbackServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -60,15 +60,8 @@ async function jitterRelay(fake: FakeApiGateway): Promise<string> {
       );
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.add(
-    () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  );
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  cleanups.add(relay.close);
+  return relay.url;
 }
 
 describe('upstream faults', () => {
@@ -110,10 +103,10 @@ describe('upstream faults', () => {
   });
 
   it('a refused connection is a 502 naming the upstream', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    // A port that was just free and is now closed: nothing listens there.
+    const closed = await startLoopbackServer(createServer());
+    const { port } = closed;
+    await closed.close();
     const { sdk, proxy } = await setUp({ upstream: `http://127.0.0.1:${port}` });
     const refused = await failure(sdk.v2.send(new v2.GetApisCommand({})));
     expect(refused).toMatchObject({ name: 'TapegateUpstreamError', status: 502 });

@@ -12,6 +12,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readCassette } from '../cassettes/format/store.js';
 import { NodeSha256 } from '../proxy/sha256.js';
+import { writeBotocoreModel } from './support/botocore-model-file.js';
 import { PROJECT_ROOT, runCli } from './support/cli.js';
 import { startScriptedUpstream } from './support/scripted-upstream.js';
 import { assertBuilt, Cleanups, isolatedEnv, randomCredentials, spawnCli, tempDir } from './record-fixtures.js';
@@ -65,8 +66,7 @@ async function project(): Promise<{ dir: string; botocore: string }> {
   const { dir, remove } = await tempDir();
   cleanups.add(remove);
   const botocore = join(dir, 'botocore-data');
-  await mkdir(join(botocore, 'widgets', '2024-01-01'), { recursive: true });
-  await writeFile(join(botocore, 'widgets', '2024-01-01', 'service-2.json'), JSON.stringify(MODEL));
+  writeBotocoreModel(botocore, 'widgets', '2024-01-01', MODEL);
   return { dir, botocore };
 }
 

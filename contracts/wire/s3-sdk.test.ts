@@ -7,11 +7,11 @@
  * exceptions. Both path-style forms the SDK sends on loopback are covered: `forcePathStyle`,
  * and virtual-hosted `bucket.localhost`.
  */
-import { Agent, type AgentOptions } from 'node:http';
 import * as s3 from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCaptureServer, type CaptureServer } from '../../test/support/capture-server.js';
-import { FAKE_CREDENTIALS } from '../../test/support/sdk-clients.js';
+import { recordedAnswer } from '../../test/support/recorded-answer.js';
+import { startS3OnLoopback, type S3OnLoopback } from '../../test/support/s3-client-on-loopback.js';
+import { sampleS3Input } from '../../test/support/s3-sample-input.js';
 import { fromSdkValue, sampleShape, toSdkValue } from '../../test/support/sample-from-shape.js';
 import { bodyText, loadShapes } from '../../test/support/wire-models.js';
 import { decodeRestXmlError, encodeRestXmlError } from './rest-xml-error.js';
@@ -72,21 +72,8 @@ function sampledOutput(name: string): Record<string, unknown> {
   return output;
 }
 
-const CLIENT_CONFIG = {
-  region: 'us-east-1',
-  credentials: { ...FAKE_CREDENTIALS },
-  maxAttempts: 1,
-  responseChecksumValidation: 'WHEN_REQUIRED',
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-} as const;
-
 function sampledInput(name: string): Record<string, unknown> {
-  const operation = shapes.operation(name)!;
-  if (!operation.input) return {};
-  const input = sampleShape(shapes, operation.input) as Record<string, unknown>;
-  for (const key of Object.keys(input)) if (SDK_MANAGED.has(key)) delete input[key];
-  if ('Bucket' in input) input.Bucket = 'tapegate-bucket';
-  if ('Key' in input) input.Key = 'dir/a b+c.txt';
+  const input = sampleS3Input(shapes, name, (key) => SDK_MANAGED.has(key));
   // With checksum mode on, the SDK checks the sampled checksum headers against the (empty) body.
   delete input.ChecksumMode;
   return input;
@@ -97,17 +84,9 @@ function pick(value: Record<string, unknown>, keys: string[]): Record<string, un
 }
 
 describe('S3 through the real SDK', () => {
-  let server: CaptureServer;
-  let client: { send(command: unknown): Promise<unknown>; destroy(): void };
-  beforeAll(async () => {
-    server = await startCaptureServer();
-    // Response checksums are checked only when asked for: the sampled checksum headers do not fit the (empty) bodies.
-    client = new s3.S3Client({ ...CLIENT_CONFIG, endpoint: server.url, forcePathStyle: true });
-  });
-  afterAll(async () => {
-    client.destroy();
-    await server.close();
-  });
+  let loopback: S3OnLoopback;
+  beforeAll(async () => (loopback = await startS3OnLoopback({ virtualHosted: false })));
+  afterAll(() => loopback.close());
 
   it('covers the S3 operations but those it cannot send', () => expect(OPERATIONS.length).toBe(Object.keys(shapes.model.operations).length - Object.keys(NOT_SENDABLE).length));
 
@@ -116,14 +95,10 @@ describe('S3 through the real SDK', () => {
     const input = sampledInput(name);
     const output = sampledOutput(name);
     const answer = encodeRestXmlResponse(shapes, name, output);
-    server.respondWith(() => ({
-      status: answer.status,
-      headers: answer.headers,
-      body: answer.body === undefined ? { kind: 'empty' } : { kind: 'bytes', bytes: Buffer.from(answer.body) },
-    }));
-    const result = await client.send(new sdk[`${name}Command`]!(operation.input ? toSdkValue(shapes, operation.input, input) : {}));
+    loopback.server.respondWith(() => recordedAnswer(answer));
+    const result = await loopback.client.send(new sdk[`${name}Command`]!(operation.input ? toSdkValue(shapes, operation.input, input) : {}));
 
-    const request = server.requests.at(-1)!;
+    const request = loopback.server.requests.at(-1)!;
     const decoded = decodeRestXmlRequest(shapes, name, { ...request, body: bodyText(request.body), host: request.headers.host });
     expect(decoded.issues).toEqual([]);
     const extra = Object.keys(decoded.value!).filter((key) => !(key in input));
@@ -142,16 +117,9 @@ describe('S3 through the real SDK', () => {
 });
 
 describe('S3 errors through the real SDK', () => {
-  let server: CaptureServer;
-  let client: { send(command: unknown): Promise<unknown>; destroy(): void };
-  beforeAll(async () => {
-    server = await startCaptureServer();
-    client = new s3.S3Client({ ...CLIENT_CONFIG, endpoint: server.url, forcePathStyle: true });
-  });
-  afterAll(async () => {
-    client.destroy();
-    await server.close();
-  });
+  let loopback: S3OnLoopback;
+  beforeAll(async () => (loopback = await startS3OnLoopback({ virtualHosted: false })));
+  afterAll(() => loopback.close());
 
   // Every error an operation with a body declares (a HEAD answer has none: below), sent in answer to it.
   const errors = new Map<string, string>();
@@ -164,9 +132,9 @@ describe('S3 errors through the real SDK', () => {
   it.each([...errors])('%s: the canned error is thrown by the SDK as that exception', async (errorName, operationName) => {
     const fields = sampleShape(shapes, { shape: errorName }) as Record<string, unknown>;
     const encoded = encodeRestXmlError(shapes, { code: errorName, message: `canned ${errorName}`, fields });
-    server.respondWith(() => ({ status: encoded.status, headers: encoded.headers, body: { kind: 'bytes', bytes: Buffer.from(encoded.body) } }));
+    loopback.server.respondWith(() => recordedAnswer(encoded));
     const operation = shapes.operation(operationName)!;
-    const thrown = (await client.send(new sdk[`${operationName}Command`]!(toSdkValue(shapes, operation.input!, sampledInput(operationName)))).then(
+    const thrown = (await loopback.client.send(new sdk[`${operationName}Command`]!(toSdkValue(shapes, operation.input!, sampledInput(operationName)))).then(
       () => undefined,
       (error: unknown) => error,
     )) as Record<string, unknown> & { name: string; message: string; $metadata: { httpStatusCode: number } };
@@ -181,8 +149,8 @@ describe('S3 errors through the real SDK', () => {
   });
 
   it('a HEAD answer without a body is named by its status, as the SDK and botocore name it', async () => {
-    server.respondWith(() => ({ status: 404, headers: {}, body: { kind: 'empty' } }));
-    const thrown = (await client.send(new s3.HeadObjectCommand({ Bucket: 'tapegate-bucket', Key: 'missing' })).then(
+    loopback.server.respondWith(() => ({ status: 404, headers: {}, body: { kind: 'empty' } }));
+    const thrown = (await loopback.client.send(new s3.HeadObjectCommand({ Bucket: 'tapegate-bucket', Key: 'missing' })).then(
       () => undefined,
       (error: unknown) => error,
     )) as { name: string; $metadata: { httpStatusCode: number } };
@@ -192,24 +160,9 @@ describe('S3 errors through the real SDK', () => {
 });
 
 describe('S3 virtual-hosted requests through the real SDK', () => {
-  let server: CaptureServer;
-  let client: { send(command: unknown): Promise<unknown>; destroy(): void };
-  let agent: Agent;
-  beforeAll(async () => {
-    server = await startCaptureServer();
-    // `bucket.localhost` must reach the capture server whatever the resolver: every name is looked up as 127.0.0.1.
-    agent = new Agent({
-      lookup: (_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) =>
-        options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4),
-    } as AgentOptions);
-    const port = new URL(server.url).port;
-    client = new s3.S3Client({ ...CLIENT_CONFIG, endpoint: `http://localhost:${port}`, forcePathStyle: false, requestHandler: { httpAgent: agent } });
-  });
-  afterAll(async () => {
-    client.destroy();
-    agent.destroy();
-    await server.close();
-  });
+  let loopback: S3OnLoopback;
+  beforeAll(async () => (loopback = await startS3OnLoopback({ virtualHosted: true })));
+  afterAll(() => loopback.close());
 
   it.each(['PutObject', 'GetObject', 'ListObjectsV2', 'PutBucketTagging', 'DeleteObjects', 'CreateBucket', 'GetBucketAcl'])(
     '%s names its bucket in the Host and decodes to the input',
@@ -217,13 +170,9 @@ describe('S3 virtual-hosted requests through the real SDK', () => {
       const operation = shapes.operation(name)!;
       const input = sampledInput(name);
       const answer = encodeRestXmlResponse(shapes, name, sampledOutput(name));
-      server.respondWith(() => ({
-        status: answer.status,
-        headers: answer.headers,
-        body: answer.body === undefined ? { kind: 'empty' } : { kind: 'bytes', bytes: Buffer.from(answer.body) },
-      }));
-      await client.send(new sdk[`${name}Command`]!(toSdkValue(shapes, operation.input!, input)));
-      const request = server.requests.at(-1)!;
+      loopback.server.respondWith(() => recordedAnswer(answer));
+      await loopback.client.send(new sdk[`${name}Command`]!(toSdkValue(shapes, operation.input!, input)));
+      const request = loopback.server.requests.at(-1)!;
       expect(request.headers.host).toMatch(/^tapegate-bucket\.localhost:\d+$/);
       expect(s3Address(request.headers.host!, request.path).bucket).toBe('tapegate-bucket');
       const decoded = decodeRestXmlRequest(shapes, name, { ...request, body: bodyText(request.body), host: request.headers.host });

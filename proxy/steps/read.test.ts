@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startLoopbackServer, type LoopbackServer } from '../../test/support/loopback-server.js';
 import { KnownBodies } from '../known-bodies.js';
 import { readIncoming, splitTarget, type IncomingResult } from './read.js';
 
@@ -29,13 +29,9 @@ describe('splitTarget', () => {
   });
 });
 
-let server: Server | undefined;
+let server: LoopbackServer | undefined;
 afterEach(async () => {
-  if (server)
-    await new Promise<void>((resolve) => {
-      server!.close(() => resolve());
-      server!.closeAllConnections();
-    });
+  await server?.close();
   server = undefined;
 });
 
@@ -45,7 +41,7 @@ async function reader(
   known: KnownBodies | null = null,
 ): Promise<{ send: (options: { method: string; path: string; headers?: Record<string, string>; body?: Buffer | string; chunks?: Buffer[] }) => Promise<IncomingResult> }> {
   const results: IncomingResult[] = [];
-  server = createServer((req, res) => {
+  server = await startLoopbackServer((req, res) => {
     readIncoming(
       req,
       limit,
@@ -56,8 +52,7 @@ async function reader(
       known,
     );
   });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const { port } = server;
   return {
     send: (options) =>
       new Promise((resolve, reject) => {

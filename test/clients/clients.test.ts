@@ -10,11 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCassette } from '../../cassettes/format/store.js';
-import { runCliAsync } from '../support/cli.js';
+import { AWS_CLI, execRecord, execReplay, PYTHON } from '../support/debian-clients.js';
 import { startFakeApiGateway, FAKE_APIGATEWAY_CREDENTIALS } from '../support/fake-apigateway/index.js';
 
-const PYTHON = '/usr/bin/python3';
-const AWS_CLI = '/usr/bin/aws';
 const dir = mkdtempSync(join(tmpdir(), 'tapegate-clients-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -34,16 +32,7 @@ describe.each(clients)('$name', ({ name, binary, command }) => {
     let recorded: unknown;
     try {
       // The proxy re-signs with the provider chain's credentials: here, the environment's.
-      const record = await runCliAsync(['exec', '--mode', 'record', '--upstream', fake.url, '--cassette', cassette, '--', ...command], {
-        env: {
-          AWS_ACCESS_KEY_ID: FAKE_APIGATEWAY_CREDENTIALS.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: FAKE_APIGATEWAY_CREDENTIALS.secretAccessKey,
-          AWS_SESSION_TOKEN: undefined,
-          AWS_PROFILE: undefined,
-          AWS_REGION: 'us-east-1',
-          AWS_DEFAULT_REGION: 'us-east-1',
-        },
-      });
+      const record = await execRecord(fake.url, FAKE_APIGATEWAY_CREDENTIALS, cassette, command);
       expect(record.stderr).toMatch(/recorded/);
       expect(record.status, record.stderr).toBe(0);
       recorded = JSON.parse(record.stdout);
@@ -58,16 +47,7 @@ describe.each(clients)('$name', ({ name, binary, command }) => {
     for (const exchange of exchanges) expect(Object.keys(exchange.request.headers)).not.toContain('authorization');
 
     // Replay: the fake is gone, no credentials are given; the script cannot tell.
-    const replay = await runCliAsync(['exec', '--cassette', cassette, '--', ...command], {
-      env: {
-        AWS_ACCESS_KEY_ID: undefined,
-        AWS_SECRET_ACCESS_KEY: undefined,
-        AWS_SESSION_TOKEN: undefined,
-        AWS_PROFILE: undefined,
-        AWS_REGION: undefined,
-        AWS_DEFAULT_REGION: undefined,
-      },
-    });
+    const replay = await execReplay(cassette, command);
     expect(replay.status, replay.stderr).toBe(0);
     expect(replay.stderr).toMatch(/0 missed/);
     expect(JSON.parse(replay.stdout)).toEqual(recorded);

@@ -13,10 +13,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startProxy } from '../../index.js';
 import { Cleanups, randomCredentials, tempDir } from '../record-fixtures.js';
 import { runCliAsync } from '../support/cli.js';
+import { PYTHON } from '../support/debian-clients.js';
 import { NOT_FOUND_SPELLINGS } from '../support/error-spellings.js';
 import { startScriptedUpstream } from '../support/scripted-upstream.js';
 
-const PYTHON = '/usr/bin/python3';
 const cleanups = new Cleanups();
 afterEach(() => cleanups.run());
 

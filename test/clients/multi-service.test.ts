@@ -17,10 +17,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readCassette, writeCassette } from '../../cassettes/format/store.js';
 import type { Body } from '../../core/exchange.js';
 import { runCliAsync } from '../support/cli.js';
+import { AWS_CLI, execRecord, execReplay, PYTHON } from '../support/debian-clients.js';
 import { FAKE_AWS_CREDENTIALS, startFakeAws } from '../support/fake-aws/index.js';
 
-const PYTHON = '/usr/bin/python3';
-const AWS_CLI = '/usr/bin/aws';
 const dir = mkdtempSync(join(tmpdir(), 'tapegate-multi-service-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -63,16 +62,7 @@ describe.each(clients)('$name', ({ name, binary, command, requests }) => {
     const fake = await startFakeAws();
     let recorded: string;
     try {
-      const record = await runCliAsync(['exec', '--mode', 'record', '--upstream', fake.url, '--cassette', cassette, '--', ...command], {
-        env: {
-          AWS_ACCESS_KEY_ID: FAKE_AWS_CREDENTIALS.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: FAKE_AWS_CREDENTIALS.secretAccessKey,
-          AWS_SESSION_TOKEN: undefined,
-          AWS_PROFILE: undefined,
-          AWS_REGION: 'us-east-1',
-          AWS_DEFAULT_REGION: 'us-east-1',
-        },
-      });
+      const record = await execRecord(fake.url, FAKE_AWS_CREDENTIALS, cassette, command);
       expect(record.status, record.stderr).toBe(0);
       expect(record.stderr).toMatch(/recorded/);
       recorded = record.stdout;
@@ -93,16 +83,7 @@ describe.each(clients)('$name', ({ name, binary, command, requests }) => {
     for (const exchange of exchanges) expect(Object.keys(exchange.request.headers)).not.toContain('authorization');
 
     // Replay: the fake is gone, no credentials are given; the script cannot tell.
-    const replay = await runCliAsync(['exec', '--cassette', cassette, '--', ...command], {
-      env: {
-        AWS_ACCESS_KEY_ID: undefined,
-        AWS_SECRET_ACCESS_KEY: undefined,
-        AWS_SESSION_TOKEN: undefined,
-        AWS_PROFILE: undefined,
-        AWS_REGION: undefined,
-        AWS_DEFAULT_REGION: undefined,
-      },
-    });
+    const replay = await execReplay(cassette, command);
     expect(replay.status, replay.stderr).toBe(0);
     expect(replay.stderr).toMatch(/0 missed/);
     expect(replay.stdout).toBe(recorded);

@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCassette } from '../../cassettes/format/store.js';
 import { runCliAsync, PROJECT_ROOT, type CliResult } from '../support/cli.js';
+import { OFFLINE_ENV, PYTHON, recordingEnv } from '../support/debian-clients.js';
 import { startFakeApiGateway, FAKE_APIGATEWAY_CREDENTIALS } from '../support/fake-apigateway/index.js';
 
-const PYTHON = '/usr/bin/python3';
 const SUITE_FILES = ['test_rest_apis.py', 'test_http_apis.py'];
 const dir = mkdtempSync(join(tmpdir(), 'tapegate-pytest-sessions-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,15 +36,6 @@ function pytest(execArgs: string[], pytestArgs: string[], env: NodeJS.ProcessEnv
   );
 }
 
-const OFFLINE: NodeJS.ProcessEnv = {
-  AWS_ACCESS_KEY_ID: undefined,
-  AWS_SECRET_ACCESS_KEY: undefined,
-  AWS_SESSION_TOKEN: undefined,
-  AWS_PROFILE: undefined,
-  AWS_REGION: undefined,
-  AWS_DEFAULT_REGION: undefined,
-};
-
 describe('pytest with a cassette per test (tapegate_cassette)', () => {
   it(`has Debian's pytest (${PYTHON} -m pytest; .ci/run installs python3-pytest)`, () => {
     expect(spawnSync(PYTHON, ['-m', 'pytest', '--version']).status).toBe(0);
@@ -53,14 +44,7 @@ describe('pytest with a cassette per test (tapegate_cassette)', () => {
   it('records the suite, replays it in full offline, and replays each file alone', async () => {
     const fake = await startFakeApiGateway();
     try {
-      const record = await pytest(['--mode', 'record', '--upstream', fake.url], [], {
-        AWS_ACCESS_KEY_ID: FAKE_APIGATEWAY_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: FAKE_APIGATEWAY_CREDENTIALS.secretAccessKey,
-        AWS_SESSION_TOKEN: undefined,
-        AWS_PROFILE: undefined,
-        AWS_REGION: 'us-east-1',
-        AWS_DEFAULT_REGION: 'us-east-1',
-      });
+      const record = await pytest(['--mode', 'record', '--upstream', fake.url], [], recordingEnv(FAKE_APIGATEWAY_CREDENTIALS));
       expect(record.status, record.stdout + record.stderr).toBe(0);
       expect(record.stdout).toMatch(/\b12 passed\b/);
       expect(record.stderr).toMatch(/^tapegate sessions summary: 12 sessions, 0 served, 0 missed, \d+ forwarded, \d+ recorded, 0 rejected$/m);
@@ -83,20 +67,20 @@ describe('pytest with a cassette per test (tapegate_cassette)', () => {
     for (const exchange of twice.exchanges) expect(Object.keys(exchange.request.headers)).not.toContain('x-tapegate-session');
 
     // The whole suite, offline: no upstream, no credentials.
-    const full = await pytest([], [], OFFLINE);
+    const full = await pytest([], [], OFFLINE_ENV);
     expect(full.status, full.stdout + full.stderr).toBe(0);
     expect(full.stdout).toMatch(/\b12 passed\b/);
     expect(full.stderr).toMatch(/^tapegate sessions summary: 12 sessions, \d+ served, 0 missed, 0 forwarded, 0 recorded, 0 rejected$/m);
 
     // Each file alone: its tests' cassettes do not depend on what ran before them.
     for (const file of SUITE_FILES) {
-      const alone = await pytest(['--repeat', 'error'], [file], OFFLINE);
+      const alone = await pytest(['--repeat', 'error'], [file], OFFLINE_ENV);
       expect(alone.status, alone.stdout + alone.stderr).toBe(0);
       expect(alone.stdout).toMatch(/\b6 passed\b/);
       expect(alone.stderr).toMatch(/^tapegate sessions summary: 6 sessions, \d+ served, 0 missed/m);
     }
     // And one test alone, from the middle of a file.
-    const one = await pytest([], ['test_http_apis.py::test_integration_responses_listed_before_and_after_create'], OFFLINE);
+    const one = await pytest([], ['test_http_apis.py::test_integration_responses_listed_before_and_after_create'], OFFLINE_ENV);
     expect(one.status, one.stdout + one.stderr).toBe(0);
     expect(one.stdout).toMatch(/\b1 passed\b/);
   });
@@ -118,7 +102,7 @@ describe('pytest with a cassette per test (tapegate_cassette)', () => {
     );
     const run = await runCliAsync(['exec', '--sessions', '--cassette-dir', cassettes, '--', PYTHON, '-m', 'pytest', '-p', 'tapegate_pytest', '-p', 'no:cacheprovider', '-q'], {
       cwd: changed,
-      env: { PYTHONDONTWRITEBYTECODE: '1', TAPEGATE_MODE: undefined, TAPEGATE_URL: undefined, ...OFFLINE },
+      env: { PYTHONDONTWRITEBYTECODE: '1', TAPEGATE_MODE: undefined, TAPEGATE_URL: undefined, ...OFFLINE_ENV },
     });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/1 passed, 1 error/);

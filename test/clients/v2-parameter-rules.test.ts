@@ -13,10 +13,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundledContracts } from '../../contracts/load.js';
 import { verifyCassettes } from '../../verify/run.js';
-import { runCliAsync } from '../support/cli.js';
+import { execRecord, PYTHON } from '../support/debian-clients.js';
 import { startFakeApiGateway, FAKE_APIGATEWAY_CREDENTIALS } from '../support/fake-apigateway/index.js';
 
-const PYTHON = '/usr/bin/python3';
 const dir = mkdtempSync(join(tmpdir(), 'tapegate-v2-rules-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -47,16 +46,7 @@ describe('Python boto3: the v2 parameter-key rules', () => {
     const fake = await startFakeApiGateway();
     let stderr: string;
     try {
-      const record = await runCliAsync(['exec', '--mode', 'record', '--upstream', fake.url, '--cassette', cassette, '--', PYTHON, 'test/clients/v2_parameter_rules.py'], {
-        env: {
-          AWS_ACCESS_KEY_ID: FAKE_APIGATEWAY_CREDENTIALS.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: FAKE_APIGATEWAY_CREDENTIALS.secretAccessKey,
-          AWS_SESSION_TOKEN: undefined,
-          AWS_PROFILE: undefined,
-          AWS_REGION: 'us-east-1',
-          AWS_DEFAULT_REGION: 'us-east-1',
-        },
-      });
+      const record = await execRecord(fake.url, FAKE_APIGATEWAY_CREDENTIALS, cassette, [PYTHON, 'test/clients/v2_parameter_rules.py']);
       stderr = record.stderr;
       expect(record.status, record.stderr).toBe(0);
       expect(JSON.parse(record.stdout)).toHaveLength(13);

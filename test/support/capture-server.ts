@@ -8,8 +8,8 @@
  * nothing here is persisted, and the signature is the proof that the SDK signed the request.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Body, RecordedRequest, RecordedResponse } from '../../core/exchange.js';
+import { startLoopbackServer } from './loopback-server.js';
 
 export type Responder = (request: RecordedRequest) => RecordedResponse | Promise<RecordedResponse>;
 
@@ -46,16 +46,15 @@ export async function startCaptureServer(responder: Responder = emptyOk): Promis
       }
     })();
   });
-  await listen(server);
-  const { port } = server.address() as AddressInfo;
+  const loopback = await startLoopbackServer(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: loopback.url,
     httpServer: server,
     requests,
     respondWith(next) {
       respond = next;
     },
-    close: () => closeServer(server),
+    close: loopback.close,
   };
 }
 
@@ -121,22 +120,4 @@ export function bodyBytes(body: Body): Buffer {
     case 'bytes':
       return Buffer.from(body.bytes);
   }
-}
-
-function listen(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // close() only stops accepting; idle keep-alive sockets would hold it open until they time out.
-    server.closeAllConnections();
-  });
 }

@@ -7,10 +7,9 @@
  * cut short, a bad checksum) to play a broken stream. No signature check (the fake S3
  * checks re-signing); 127.0.0.1, port 0.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { EventStreamCodec } from '@smithy/core/event-streams';
 import type { MessageHeaders } from '@smithy/types';
+import { startLoopbackServer } from './loopback-server.js';
 
 export const codec = new EventStreamCodec(
   (bytes) => Buffer.from(bytes).toString('utf8'),
@@ -47,7 +46,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startFakeLambdaStream(script: StreamScript): Promise<FakeLambdaStream> {
   const fake: FakeLambdaStream = { url: '', script, lastBody: null, close: () => Promise.resolve() };
-  const server = createServer((req, res) => {
+  const loopback = await startLoopbackServer((req, res) => {
     req.resume();
     req.on('end', () => {
       void (async () => {
@@ -71,12 +70,7 @@ export async function startFakeLambdaStream(script: StreamScript): Promise<FakeL
       })();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake.close = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+  fake.url = loopback.url;
+  fake.close = loopback.close;
   return fake;
 }

@@ -6,10 +6,10 @@
  * so a re-signing proxy that signs S3 like another service is caught. 127.0.0.1, port 0.
  */
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AwsError } from './fake-apigateway/aws-error.js';
 import { verifySigV4, type FakeCredentials } from './fake-apigateway/sigv4-verify.js';
+import { startLoopbackServer } from './loopback-server.js';
+import { readRequestBody } from './read-request-body.js';
 
 export interface StoredObject {
   body: Buffer;
@@ -27,22 +27,13 @@ export interface FakeS3 {
   close(): Promise<void>;
 }
 
-function readAll(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 const xml = (code: string, message: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`;
 
 export async function startFakeS3(credentials: FakeCredentials, region = 'us-east-1'): Promise<FakeS3> {
   const objects = new Map<string, StoredObject>();
   const rejected: string[] = [];
-  const server = createServer((req, res) => {
-    void readAll(req).then((body) => {
+  const { url, close } = await startLoopbackServer((req, res) => {
+    void readRequestBody(req).then((body) => {
       const path = (req.url ?? '/').split('?')[0] as string;
       try {
         verifySigV4({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body }, credentials, region, 's3');
@@ -74,19 +65,5 @@ export async function startFakeS3(credentials: FakeCredentials, region = 'us-eas
       res.writeHead(404, { 'content-type': 'application/xml' }).end(xml('NoSuchKey', 'The specified key does not exist.'));
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    objects,
-    rejected,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { url, objects, rejected, close };
 }

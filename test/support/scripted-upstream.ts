@@ -4,8 +4,7 @@
  * Content-Type unless the answer has one), so a test can play an emulator's unusual answers
  * to a real SDK. It records each request line it got. 127.0.0.1, port 0.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLoopbackServer } from './loopback-server.js';
 
 export interface ScriptedAnswer {
   status: number;
@@ -25,7 +24,7 @@ export interface ScriptedUpstream {
 export async function startScriptedUpstream(script: readonly ScriptedAnswer[]): Promise<ScriptedUpstream> {
   const queue = [...script];
   const received: string[] = [];
-  const server = createServer((req, res) => {
+  const { url, close } = await startLoopbackServer((req, res) => {
     req.resume();
     req.on('end', () => {
       received.push(`${req.method ?? '?'} ${(req.url ?? '').split('?')[0] ?? ''}`);
@@ -35,21 +34,12 @@ export async function startScriptedUpstream(script: readonly ScriptedAnswer[]): 
       res.end(body);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     received,
     get pending() {
       return queue.length;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
   };
 }

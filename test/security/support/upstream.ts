@@ -4,8 +4,7 @@
  * bad status) that a well-behaved server would refuse to produce. It answers every request
  * with the current `answer` and counts what it received. 127.0.0.1, port 0.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLoopbackServer } from '../../support/loopback-server.js';
 
 export interface RawAnswer {
   status: number;
@@ -25,7 +24,7 @@ export interface RawUpstream {
 export async function startRawUpstream(answer: RawAnswer = { status: 200, body: '{}' }): Promise<RawUpstream> {
   const received: Buffer[] = [];
   const upstream = { answer };
-  const server = createServer((req, res) => {
+  const { url, close } = await startLoopbackServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -39,13 +38,8 @@ export async function startRawUpstream(answer: RawAnswer = { status: 200, body: 
       res.end(body);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     received,
     get answer() {
       return upstream.answer;
@@ -53,10 +47,6 @@ export async function startRawUpstream(answer: RawAnswer = { status: 200, body: 
     set answer(next: RawAnswer) {
       upstream.answer = next;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
   };
 }

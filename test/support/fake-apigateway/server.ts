@@ -8,9 +8,10 @@
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { bundledContracts } from '../../../contracts/load.js';
 import { Router } from '../../../contracts/router.js';
+import { startLoopbackServer } from '../loopback-server.js';
+import { readRequestBody } from '../read-request-body.js';
 import { answerRequest, type Answer, type SignatureCounts } from './answer.js';
 import { recordedRequest, recordedResponse, pathOf, queryOf, type FakeExchange } from './exchange-log.js';
 import { hits, parseInjectedError, type FaultOptions, type InjectedError } from './faults.js';
@@ -58,15 +59,6 @@ const CONTROL_PREFIX = '/__fake/';
 
 let router: Router | undefined;
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-}
-
 function writeControl(response: ServerResponse, status: number, body: unknown): void {
   const bytes = Buffer.from(JSON.stringify(body), 'utf8');
   response.writeHead(status, { 'content-type': 'application/json', 'content-length': String(bytes.length) });
@@ -85,7 +77,6 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
   const signatures: SignatureCounts = { verified: 0, rejected: 0 };
   const exchanges: FakeExchange[] = [];
   const events = new EventEmitter();
-  const sockets = new Set<Socket>();
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let requests = 0;
   let closed = false;
@@ -110,7 +101,7 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
-    const body = await readBody(request);
+    const body = await readRequestBody(request);
     const path = pathOf(url);
     if (path.startsWith(CONTROL_PREFIX)) {
       if (method !== 'POST' || path !== `${CONTROL_PREFIX}next-error`) return writeControl(response, 404, { message: `no control endpoint ${method} ${path}` });
@@ -163,20 +154,12 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
     });
   });
   let connections = 0;
-  server.on('connection', (socket) => {
-    connections++;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  server.on('connection', () => connections++);
+  const loopback = await startLoopbackServer(server);
 
   return {
-    url: `http://127.0.0.1:${port}`,
-    port,
+    url: loopback.url,
+    port: loopback.port,
     get requests() {
       return requests;
     },
@@ -199,9 +182,7 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
         entry.resolve();
       }
       timers.clear();
-      const stopped = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-      for (const socket of sockets) socket.destroy();
-      await stopped;
+      await loopback.close();
     },
   };
 }

@@ -5,10 +5,10 @@
  * Every signature is checked with `aws4` (see ../fake-apigateway/sigv4-verify.ts), so a proxy
  * that re-signs a service wrongly is caught; a failed check is answered as that service would.
  */
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AwsError } from '../fake-apigateway/aws-error.js';
 import { verifySigV4, type FakeCredentials } from '../fake-apigateway/sigv4-verify.js';
+import { startLoopbackServer } from '../loopback-server.js';
+import { readRequestBody } from '../read-request-body.js';
 import { DYNAMODB_ERROR_PREFIX, dynamodbService, type DynamoTables } from './dynamodb.js';
 import { lambdaService } from './lambda.js';
 import { s3Service, type S3Buckets } from './s3.js';
@@ -44,15 +44,6 @@ interface ServiceEntry {
   serve: FakeService;
   protocol: (request: FakeRequest) => Protocol;
   jsonErrorPrefix?: string;
-}
-
-function readAll(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 }
 
 /** The service of the credential scope (`Credential=AKID/20240101/us-east-1/s3/aws4_request`). */
@@ -110,8 +101,8 @@ export async function startFakeAws(credentials: FakeCredentials = FAKE_AWS_CREDE
     }
   }
 
-  const server = createServer((incoming, response) => {
-    void readAll(incoming).then((body) => {
+  const { url, close } = await startLoopbackServer((incoming, response) => {
+    void readRequestBody(incoming).then((body) => {
       const url = incoming.url ?? '/';
       const queryAt = url.indexOf('?');
       const request: FakeRequest = {
@@ -130,19 +121,5 @@ export async function startFakeAws(credentials: FakeCredentials = FAKE_AWS_CREDE
       response.end(request.method === 'HEAD' ? undefined : result.body);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    signatures,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { url, requests, signatures, close };
 }

@@ -4,8 +4,7 @@
  * byte (status, header names and values in order, body bytes: compressed, UTF-16, whatever
  * the case wants). It never checks signatures: what is under test is what the proxy keeps.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLoopbackServer } from '../loopback-server.js';
 
 export interface PlannedAnswer {
   status: number;
@@ -26,7 +25,7 @@ const fallback: PlannedAnswer = { status: 200, headers: [['Content-Type', 'appli
 export async function startFuzzUpstream(): Promise<FuzzUpstream> {
   const plans = new Map<string, PlannedAnswer>();
   const arrived: string[] = [];
-  const server: Server = createServer((req, res) => {
+  const { url, close } = await startLoopbackServer((req, res) => {
     req.resume();
     req.on('end', () => {
       const id = String(req.headers['x-fuzz-case'] ?? '');
@@ -38,19 +37,10 @@ export async function startFuzzUpstream(): Promise<FuzzUpstream> {
       res.end(answer.body);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     plan: (id, answer) => plans.set(id, answer),
     arrived,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close,
   };
 }
