@@ -63,6 +63,11 @@ class TableText {
   /** Where the entry's value starts and ends, or undefined when the table has none of that name. */
   find(name: string): [number, number] | undefined {
     if (this.lines !== undefined) return this.lines.get(name);
+    // The generator writes every table sorted by name: halving finds an entry in a dozen probes,
+    // where a search of the text reads half of it on average (S3's wire shapes are 181 KB). A table
+    // in another order (a hand edit) is still read right: what halving misses, the search finds.
+    const halved = this.bisect(name);
+    if (halved !== undefined) return halved;
     const line = `\n${JSON.stringify(name)}:`;
     const at = this.text.indexOf(line, this.start - 1);
     if (at === -1 || at >= this.end) return undefined;
@@ -70,6 +75,27 @@ class TableText {
     let to = this.text.indexOf('\n', from);
     if (to === -1 || to > this.end) to = this.end;
     return [from, this.text.charCodeAt(to - 1) === COMMA ? to - 1 : to];
+  }
+
+  /** The entry called `name`, found by halving the table as if it were sorted; undefined when that does not find it. */
+  private bisect(name: string): [number, number] | undefined {
+    // `low` is always the start of a line; the entry, if the table is sorted, starts in [low, high).
+    let low = this.start;
+    let high = this.end;
+    while (low < high) {
+      const from = this.text.lastIndexOf('\n', ((low + high) >>> 1) - 1) + 1;
+      let to = this.text.indexOf('\n', from);
+      if (to === -1 || to > this.end) to = this.end;
+      const quote = this.text.indexOf('":', from);
+      if (this.text.charCodeAt(from) !== QUOTE || quote === -1 || quote >= to) return undefined;
+      const lineName = this.text.slice(from + 1, quote);
+      // A name with escapes is not compared raw: the search of the text takes over.
+      if (lineName.includes('\\')) return undefined;
+      if (lineName === name) return [quote + 2, this.text.charCodeAt(to - 1) === COMMA ? to - 1 : to];
+      if (name < lineName) high = from;
+      else low = to + 1;
+    }
+    return undefined;
   }
 
   parse(name: string, [from, to]: [number, number]): unknown {
@@ -127,6 +153,7 @@ class TableText {
 }
 
 const COMMA = 44;
+const QUOTE = 34;
 
 /**
  * A record whose entries are parsed on first read, and are plain values from then on. It is a
