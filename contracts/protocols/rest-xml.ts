@@ -11,7 +11,7 @@ import { ownValue } from '../../core/own.js';
 import { Router } from '../router.js';
 import { restHttp } from './rest-http.js';
 import type { ContractSet, ServiceSummary } from '../load.js';
-import { s3Address } from '../wire/s3-address.js';
+import { virtualHostedAddress } from '../wire/s3-address.js';
 import { TwinGroups } from './rest-xml-twins.js';
 import type { ModelBinding, WireProtocol } from './types.js';
 
@@ -47,14 +47,16 @@ export const restXml: WireProtocol = {
         // S3's `/{Bucket}` and `/{Bucket}/{Key+}` take almost any path: only a request that
         // names S3 (its SigV4 scope, an S3 endpoint Host, a bucket in the Host) is tried on it.
         // A recorded exchange keeps its operation, so verify and drift need no routing.
-        // A request made path-style already (its bucket moved from the Host to the path) is not made so again.
+        // A request made path-style already (its bucket moved from the Host to the path) is not made so again;
+        // one that was not (a cassette older than format 5, a request routed as it came) is, here, once.
         const pathStyled = request.addressing === 'virtual-hosted';
-        const virtual = pathStyled || (host !== undefined && s3Address(host, request.path).style === 'virtual-hosted');
+        const hosted = pathStyled || host === undefined ? null : virtualHostedAddress(host, request.path);
+        const virtual = pathStyled || hosted !== null;
         const candidates = named === null ? (virtual ? services : []) : services.filter((service) => service.signingName === named || service.endpointPrefix === named);
         for (const summary of candidates) {
           const entry = routerOf(summary);
           if (entry === null) continue;
-          const path = entry.s3 && host !== undefined && !pathStyled ? s3Address(host, request.path).path : request.path;
+          const path = entry.s3 && hosted !== null ? hosted.path : request.path;
           const match = entry.router.route(request.method, path, request.query);
           if (match !== null) return { operation: entry.twins.pick(match.operation, request), labels: match.labels };
         }

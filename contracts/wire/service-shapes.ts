@@ -1,6 +1,9 @@
 /**
- * One service model, read once, with the lookups every decode needs precomputed per structure
- * (which member an XML element or a form key names): per request the codecs do map lookups only.
+ * One service model, with the lookups every decode needs (which member an XML element or a form
+ * key names) worked out per structure the first time a decode reaches it, and kept: per request
+ * the codecs do map lookups only. Nothing is read up front: a loaded contract's wire shapes are
+ * parsed one at a time on first read (format/lazy-tables.ts), and the first exchange of a
+ * service should pay for the shapes its operation reaches, not for the whole model (S3 has 718).
  *
  * Names follow botocore's resolution: a reference's traits override its target shape's, so a
  * member's wire name is the reference's `locationName`, else the target shape's, else the
@@ -8,6 +11,7 @@
  */
 import { TapegateError } from '../../core/errors.js';
 import type { Operation, ServiceModel, Shape, ShapeRef, XmlNamespace } from './model.js';
+import { errorShapeCandidates, hasShapes, modelShape } from './model-shapes.js';
 
 /** A structure member with its serialization traits resolved. */
 export interface ResolvedMember {
@@ -46,7 +50,10 @@ export function namespaceOf(ns: XmlNamespace | string | undefined): XmlNamespace
 export class ServiceShapes {
   readonly model: ServiceModel;
   private readonly structures = new Map<string, StructureIndex>();
-  private readonly errorCodes = new Map<string, string>();
+  /** Shapes looked up so far (modelShape parses each on its first lookup in a loaded contract). */
+  private readonly found = new Map<string, Shape>();
+  /** Error code → error shape; made on the first error looked up (a loaded contract's model names the few shapes to read for it). */
+  private errorCodes: Map<string, string> | undefined;
 
   /** `what` names the model in errors (its file, usually). */
   constructor(
@@ -57,11 +64,8 @@ export class ServiceShapes {
     const m = model as Partial<ServiceModel>;
     if (typeof m.metadata?.apiVersion !== 'string') fail(what, 'expected "metadata.apiVersion", a string');
     if (typeof m.operations !== 'object' || m.operations === null) fail(what, 'expected "operations", an object');
-    if (typeof m.shapes !== 'object' || m.shapes === null) fail(what, 'expected "shapes", an object');
+    if (!hasShapes(m)) fail(what, 'expected "shapes", an object');
     this.model = m as ServiceModel;
-    for (const [name, shape] of Object.entries(this.model.shapes)) {
-      if (shape.exception || shape.error) this.errorCodes.set(shape.error?.code ?? name, name);
-    }
   }
 
   get apiVersion(): string {
@@ -80,9 +84,18 @@ export class ServiceShapes {
   }
 
   shape(name: string): Shape {
-    const shape = Object.hasOwn(this.model.shapes, name) ? this.model.shapes[name] : undefined;
-    if (shape === undefined) fail(this.what, `shape "${name}" is referenced but not defined`);
+    let shape = this.found.get(name);
+    if (shape === undefined) {
+      shape = modelShape(this.model, name);
+      if (shape === undefined) fail(this.what, `shape "${name}" is referenced but not defined`);
+      this.found.set(name, shape);
+    }
     return shape;
+  }
+
+  /** Whether the model defines a shape called `name`. */
+  hasShape(name: string): boolean {
+    return this.found.has(name) || modelShape(this.model, name) !== undefined;
   }
 
   target(ref: ShapeRef): Shape {
@@ -91,6 +104,13 @@ export class ServiceShapes {
 
   /** The error shape an error code names (`NoSuchEntity` → `NoSuchEntityException` in IAM), by its `error.code` or its name. */
   errorShapeName(code: string): string | undefined {
+    if (this.errorCodes === undefined) {
+      this.errorCodes = new Map();
+      for (const name of errorShapeCandidates(this.model)) {
+        const shape = this.shape(name);
+        if (shape.exception || shape.error) this.errorCodes.set(shape.error?.code ?? name, name);
+      }
+    }
     return this.errorCodes.get(code);
   }
 

@@ -69,7 +69,7 @@ export interface EncodedError {
 
 /** The code, shape and status an error is sent with. */
 export function resolveError(shapes: ServiceShapes, error: ErrorToSend): { code: string; shape?: string; status: number; sender: boolean } {
-  const byName = Object.hasOwn(shapes.model.shapes, error.code) && shapes.shape(error.code).exception === true;
+  const byName = shapes.hasShape(error.code) && shapes.shape(error.code).exception === true;
   const shapeName = shapes.errorShapeName(error.code) ?? (byName ? error.code : undefined);
   const shape = shapeName === undefined ? undefined : shapes.shape(shapeName);
   const fault = shape?.fault === true || shape?.error?.senderFault === false;
