@@ -40,6 +40,12 @@ describe('readXml', () => {
     expect(document?.root.B).toEqual([{ '#text': `<>&"' AB &nbsp; &lol;` }]);
   });
 
+  it('keeps a million references to undefined entities as written, each read as a name and not reported as an error (six megabytes)', () => {
+    const { document, issues } = readXml(`<A>${'&nbsp;&é;'.repeat(500_000)}</A>`);
+    expect(issues).toEqual([]);
+    expect(document?.root['#text']).toBe('&nbsp;&é;'.repeat(500_000));
+  });
+
   it('refuses a reference that is no reference and a character XML does not allow', () => {
     expect(readXml('<A>&1a; &;</A>').issues).toEqual([
       { code: 'invalid-xml', pointer: '', message: 'XML body is not well-formed XML: disallowed character in entity name (line 1, column 7)' },

@@ -44,6 +44,27 @@ export interface XmlRead {
   issues: WireIssue[];
 }
 
+/** XML's own five entities. */
+const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** XML 1.0's NameStartChar and NameChar (fifth edition, 2.3). */
+const NAME_START = String.raw`:A-Z_a-z\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{2FF}\u{370}-\u{37D}\u{37F}-\u{1FFF}\u{200C}-\u{200D}\u{2070}-\u{218F}\u{2C00}-\u{2FEF}\u{3001}-\u{D7FF}\u{F900}-\u{FDCF}\u{FDF0}-\u{FFFD}\u{10000}-\u{EFFFF}`;
+// eslint-disable-next-line no-misleading-character-class -- the combining marks U+0300–U+036F are NameChars each on its own, which is what the class means
+const XML_NAME = new RegExp(String.raw`^[${NAME_START}][${NAME_START}.0-9\u{B7}\u{300}-\u{36F}\u{203F}-\u{2040}-]*$`, 'u');
+
+/**
+ * The entity table saxes looks references up in: XML's five, and any other Name as written
+ * (`&nbsp;` stays `&nbsp;`). saxes would keep such a reference as written too, but only after
+ * reporting it as an error, and an error costs a stack trace: six megabytes of `&nbsp;` took ten
+ * seconds. What is no Name (`&1a;`) is left to saxes, which refuses it.
+ */
+const ENTITIES_AS_WRITTEN = new Proxy(Object.create(null) as Record<string, string>, {
+  get: (_, name) => {
+    if (typeof name !== 'string') return undefined;
+    if (Object.hasOwn(XML_ENTITIES, name)) return XML_ENTITIES[name];
+    return XML_NAME.test(name) ? `&${name};` : undefined;
+  },
+});
+
 /** Names that would reach an object's prototype, or its constructor, as keys of the tree. */
 const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -83,6 +104,7 @@ export function readXmlTree(text: string, what: string): XmlRead {
   let document: XmlDocument | undefined;
   let lastClosed = '';
   const parser = new SaxesParser();
+  parser.ENTITIES = ENTITIES_AS_WRITTEN;
   parser.on('error', (error) => {
     if (!error.message.endsWith(': undefined entity.')) throw notWellFormed(error, what, lastClosed);
   });
