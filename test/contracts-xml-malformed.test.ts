@@ -101,6 +101,17 @@ describe('malformed query exchanges', () => {
     ]);
   });
 
+  it("a query error with a <Key> is an unknown member: S3's detail elements are rest-xml's envelope only", () => {
+    const request = form('Action=GetUser&Version=2010-05-08&UserName=ghost');
+    const response = xml(
+      404,
+      '<ErrorResponse><Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>m</Message><Key>ghost</Key></Error><RequestId>r</RequestId></ErrorResponse>',
+    );
+    expect(strip(validator.validate({ request, response }, 'iam.GetUser'))).toEqual([
+      { code: 'unknown-field', severity: 'info', side: 'response', path: '/body/Key', message: 'ErrorResponse/Error/Key is no member of NoSuchEntityException' },
+    ]);
+  });
+
   it('a GET query call (Action in the query string) is routed and checked the same way', () => {
     const request: RecordedRequest = {
       method: 'GET',
@@ -159,6 +170,38 @@ describe('malformed rest-xml (S3) exchanges', () => {
     const list: RecordedRequest = { method: 'GET', path: '/photos', query: { 'list-type': ['2'] }, headers: S3_SIGNED, body: { kind: 'empty' } };
     expect(strip(validator.validate({ request: list, response: xml(404, '<Error><Message>gone</Message></Error>') }))).toEqual([
       { code: 'missing-error-type', severity: 'error', side: 'response', path: '/body/Code', message: 'Error has no Code' },
+    ]);
+  });
+
+  // S3's detail elements (contracts/wire/s3-error-details.ts) are its error envelope, not members of the error shape.
+  const getObject: RecordedRequest = { method: 'GET', path: '/photos/cats/missing.jpg', query: { 'x-id': ['GetObject'] }, headers: S3_SIGNED, body: { kind: 'empty' } };
+  const s3Error = (status: number, code: string, details: string): RecordedResponse =>
+    xml(status, `<Error><Code>${code}</Code><Message>m</Message>${details}<RequestId>R1</RequestId><HostId>H1</HostId></Error>`);
+
+  it('a NoSuchKey with the <Key> and <Resource> real S3 sends: no finding', () => {
+    const response = s3Error(404, 'NoSuchKey', '<Key>cats/missing.jpg</Key><Resource>/photos/cats/missing.jpg</Resource>');
+    expect(strip(validator.validate({ request: getObject, response }, 's3.GetObject'))).toEqual([]);
+  });
+
+  it('a SignatureDoesNotMatch with its detail elements: only the common-error info, no unknown-field', () => {
+    const response = s3Error(
+      403,
+      'SignatureDoesNotMatch',
+      '<AWSAccessKeyId>AKIDEXAMPLE</AWSAccessKeyId><StringToSign>AWS4-HMAC-SHA256\n20260101T000000Z</StringToSign><SignatureProvided>00</SignatureProvided>' +
+        '<StringToSignBytes>41 57</StringToSignBytes><CanonicalRequest>GET\n/</CanonicalRequest><CanonicalRequestBytes>47 45</CanonicalRequestBytes>',
+    );
+    expect(strip(validator.validate({ request: getObject, response }, 's3.GetObject')).map(({ code, severity }) => [code, severity])).toEqual([['undeclared-error', 'info']]);
+  });
+
+  it('a PreconditionFailed with <Condition>: only the undeclared-error the model earns, no unknown-field', () => {
+    const response = s3Error(412, 'PreconditionFailed', '<Condition>If-Match</Condition>');
+    expect(strip(validator.validate({ request: getObject, response }, 's3.GetObject')).map(({ code, severity }) => [code, severity])).toEqual([['undeclared-error', 'warn']]);
+  });
+
+  it("an element outside S3's detail list in an S3 error is still an unknown member of the error shape", () => {
+    const response = s3Error(404, 'NoSuchKey', '<Key>cats/missing.jpg</Key><Colour>red</Colour>');
+    expect(strip(validator.validate({ request: getObject, response }, 's3.GetObject'))).toEqual([
+      { code: 'unknown-field', severity: 'info', side: 'response', path: '/body/Colour', message: 'Error/Colour is no member of NoSuchKey' },
     ]);
   });
 

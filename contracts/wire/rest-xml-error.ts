@@ -2,11 +2,14 @@
  * rest-xml (S3) errors: `<Error><Code>NoSuchKey</Code><Message>…</Message><Key>…</Key>
  * <RequestId>…</RequestId></Error>`, the code naming the error shape. An error without a body
  * (HEAD requests) is named by its status, as botocore names it (`404`, message `Not Found`).
+ * S3's detail elements (`<Key>`, `<BucketName>`, …: s3-error-details.ts) are read as envelope,
+ * never as unknown members of the (mostly memberless) error shapes.
  */
 import { STATUS_CODES } from 'node:http';
 import type { Decoded, WireIssue } from './issues.js';
 import { errorFieldsTree, readErrorElement, resolveError, type EncodedError, type ErrorToSend, type WireError } from './xml-errors.js';
 import { CANNED_REQUEST_ID } from './query-response.js';
+import { S3_ERROR_DETAILS } from './s3-error-details.js';
 import type { ServiceShapes } from './service-shapes.js';
 import { writeXml, type XmlTree } from './xml-encode.js';
 import { childElements, readXml } from './xml-read.js';
@@ -29,7 +32,7 @@ export function decodeRestXmlError(shapes: ServiceShapes, response: { status: nu
     issues.push({ code: 'missing-error-code', pointer: '', wire: document.name, message: `the error body's root is <${document.name}>, expected <Error>` });
     return { value: undefined, issues };
   }
-  return { value: readErrorElement(shapes, error, document.name === 'Error' ? 'Error' : `${document.name}/Error`, issues), issues };
+  return { value: readErrorElement(shapes, error, document.name === 'Error' ? 'Error' : `${document.name}/Error`, issues, S3_ERROR_DETAILS), issues };
 }
 
 export function encodeRestXmlError(shapes: ServiceShapes, error: ErrorToSend, requestId = CANNED_REQUEST_ID): EncodedError & { headers: Record<string, string> } {

@@ -21,15 +21,25 @@ export interface WireError {
   shape?: string;
   /** The other members: decoded by the error shape when there is one, else as text. */
   fields: Record<string, unknown>;
+  /**
+   * The protocol's detail elements (S3's `<Key>`, `<BucketName>`, `<Condition>`: s3-error-details.ts)
+   * the error shape does not declare, as text: envelope, kept but checked against no shape.
+   */
+  details?: Record<string, string>;
 }
 
 // S3 adds HostId (its request's second id) to every error: envelope, like RequestId. SQS's
 // query errors carry an empty <Detail/> after the Message (its API reference shows it in every
 // error response): envelope too, never a member of the error shape.
 const ENVELOPE = new Set(['Code', 'Message', 'Type', 'Detail', 'RequestId', 'HostId', '#text']);
+const NO_DETAILS: ReadonlySet<string> = new Set();
 
-/** Reads the `<Error>` element of any XML protocol into a `WireError` (shared with rest-xml). */
-export function readErrorElement(shapes: ServiceShapes, error: XmlNode, wire: string, issues: WireIssue[]): WireError {
+/**
+ * Reads the `<Error>` element of any XML protocol into a `WireError` (shared with rest-xml).
+ * `details` names the protocol's detail elements: one the error shape does not declare as a
+ * member goes to `details`, not to `fields`, so it is never an unknown member of the shape.
+ */
+export function readErrorElement(shapes: ServiceShapes, error: XmlNode, wire: string, issues: WireIssue[], details = NO_DETAILS): WireError {
   const [code] = childElements(error, 'Code');
   const [message] = childElements(error, 'Message');
   const [type] = childElements(error, 'Type');
@@ -38,7 +48,13 @@ export function readErrorElement(shapes: ServiceShapes, error: XmlNode, wire: st
   if (codeText === '') issues.push({ code: 'missing-error-code', pointer: '/code', wire: `${wire}/Code`, message: `${wire} has no Code` });
   const shape = shapes.errorShapeName(codeText);
   const rest: XmlNode = {};
-  for (const key of Object.keys(error)) if (!ENVELOPE.has(key) && !key.startsWith('@')) rest[key] = error[key];
+  let detailed: Record<string, string> | undefined;
+  const members = shape === undefined || details.size === 0 ? undefined : shapes.structure(shape).byXmlName;
+  for (const key of Object.keys(error)) {
+    if (ENVELOPE.has(key) || key.startsWith('@')) continue;
+    if (details.has(key) && members?.has(key) !== true) (detailed ??= {})[key] = textOf(childElements(error, key)[0] ?? {});
+    else rest[key] = error[key];
+  }
   let fields: Record<string, unknown> = {};
   if (shape !== undefined) fields = decodeXmlShape(shapes, { shape }, rest, issues, '/fields', wire) as Record<string, unknown>;
   else for (const key of Object.keys(rest)) fields[key] = textOf(childElements(rest, key)[0] ?? {});
@@ -49,6 +65,7 @@ export function readErrorElement(shapes: ServiceShapes, error: XmlNode, wire: st
   if (requestId) read.requestId = textOf(requestId);
   if (shape) read.shape = shape;
   read.fields = fields;
+  if (detailed) read.details = detailed;
   return read as WireError;
 }
 
