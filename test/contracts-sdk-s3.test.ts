@@ -109,6 +109,20 @@ describe('an S3 error through the SDK', () => {
     expect(validator.validate({ request: server.requests[before]!, response: answer }, `s3.${name}`)).toEqual([]);
   });
 
+  it("a NoSuchKey as real S3 sends it (<Key>, <Resource>, <HostId>) is the SDK's NoSuchKey and validates without a finding", async () => {
+    const body =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>cats/missing.jpg</Key>' +
+      '<Resource>/tapegate-bucket/cats/missing.jpg</Resource><RequestId>R1</RequestId><HostId>H1</HostId></Error>';
+    const answer = recordedAnswer({ status: 404, headers: { 'content-type': 'application/xml', 'x-amz-request-id': 'R1' }, body });
+    const { server, client } = loopback!;
+    server.respondWith(() => answer);
+    const before = server.requests.length;
+    await expect(client.send(new s3.GetObjectCommand({ Bucket: 'tapegate-bucket', Key: 'cats/missing.jpg' }))).rejects.toMatchObject({ name: 'NoSuchKey' });
+    const request = server.requests[before]!;
+    expect(validator.router.route(request)?.operation).toBe('s3.GetObject');
+    expect(validator.validate({ request, response: answer })).toEqual([]);
+  });
+
   it('a HEAD answered 404 without a body is named by its status: no finding', async () => {
     const answer: RecordedResponse = { status: 404, headers: {}, body: { kind: 'empty' } };
     const { server, client } = loopback!;
