@@ -32,7 +32,9 @@ export function decodeRestXmlError(shapes: ServiceShapes, response: { status: nu
     issues.push({ code: 'missing-error-code', pointer: '', wire: document.name, message: `the error body's root is <${document.name}>, expected <Error>` });
     return { value: undefined, issues };
   }
-  return { value: readErrorElement(shapes, error, document.name === 'Error' ? 'Error' : `${document.name}/Error`, issues, S3_ERROR_DETAILS), issues };
+  // The detail elements are S3's: another rest-xml service (a user's Route 53 contracts) reports them as any other unknown member.
+  const details = shapes.model.metadata.endpointPrefix === 's3' ? S3_ERROR_DETAILS : undefined;
+  return { value: readErrorElement(shapes, error, document.name === 'Error' ? 'Error' : `${document.name}/Error`, issues, details), issues };
 }
 
 export function encodeRestXmlError(shapes: ServiceShapes, error: ErrorToSend, requestId = CANNED_REQUEST_ID): EncodedError & { headers: Record<string, string> } {

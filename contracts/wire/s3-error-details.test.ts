@@ -53,6 +53,14 @@ describe('S3 error detail elements', () => {
     expect(decoded.issues).toEqual([{ code: 'unknown-member', pointer: '/fields/Colour', wire: 'Error/Colour', message: 'Error/Colour is no member of NoSuchKey' }]);
   });
 
+  it("another rest-xml service's error reads them as any other element: the details are S3's", () => {
+    const model = shapes.model;
+    const other = new ServiceShapes({ ...model, metadata: { ...model.metadata, endpointPrefix: 'route53' } }, 'S3 shapes under another endpoint');
+    const decoded = decode(other, 404, '<Code>NoSuchKey</Code><Key>k</Key>');
+    expect(decoded.value?.details).toBeUndefined();
+    expect(decoded.issues).toEqual([{ code: 'unknown-member', pointer: '/fields/Key', wire: 'Error/Key', message: 'Error/Key is no member of NoSuchKey' }]);
+  });
+
   it('a name the error shape declares stays its member, decoded and checked as one', () => {
     // A model in which NoSuchKey declares an integer Key: no model does today, one might.
     const model = shapes.model;
