@@ -106,6 +106,18 @@ describe('capture server', () => {
     expect(captured?.headers['x-custom']).toBe('Value');
   });
 
+  it('records query names that are Object.prototype names as own parameters, as the proxy reads them', async () => {
+    server = await startCaptureServer();
+    await fetch(`${server.url}/restapis?__proto__=x&constructor=y&toString=z`);
+    const query = server.requests[0]?.query ?? {};
+    expect(Object.getPrototypeOf(query)).toBe(Object.prototype);
+    expect(Object.entries(query)).toEqual([
+      ['__proto__', ['x']],
+      ['constructor', ['y']],
+      ['toString', ['z']],
+    ]);
+  });
+
   it('keeps non-JSON bodies as bytes and empty bodies as empty', async () => {
     server = await startCaptureServer();
     await fetch(`${server.url}/restapis?mode=import`, { method: 'POST', body: 'openapi: 3.0.1\n' });

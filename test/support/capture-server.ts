@@ -9,6 +9,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Body, RecordedRequest, RecordedResponse } from '../../core/exchange.js';
+import { splitTarget } from '../../proxy/steps/read.js';
 import { startLoopbackServer } from './loopback-server.js';
 
 export type Responder = (request: RecordedRequest) => RecordedResponse | Promise<RecordedResponse>;
@@ -61,43 +62,19 @@ export async function startCaptureServer(responder: Responder = emptyOk): Promis
 async function toRecordedRequest(incoming: IncomingMessage): Promise<RecordedRequest> {
   const chunks: Buffer[] = [];
   for await (const chunk of incoming) chunks.push(chunk as Buffer);
-  const raw = incoming.url ?? '/';
-  const mark = raw.indexOf('?');
+  // The proxy's own split: RFC 3986 decoding (`+` stays a plus, as SigV4 reads it), repeated names kept, `__proto__` an own name.
+  const { path, query } = splitTarget(incoming.url ?? '/');
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(incoming.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return {
     method: incoming.method ?? 'GET',
-    path: mark < 0 ? raw : raw.slice(0, mark),
-    query: mark < 0 ? {} : parseQuery(raw.slice(mark + 1)),
+    path,
+    query,
     headers,
     body: parseBody(Buffer.concat(chunks)),
   };
-}
-
-/**
- * RFC 3986 decoding, not form decoding: the SDKs send a space as `%20` and a `+` as `%2B`, and
- * SigV4 reads a bare `+` as a plus, so `URLSearchParams` (which turns `+` into a space) would lie.
- */
-export function parseQuery(text: string): Record<string, string[]> {
-  const query: Record<string, string[]> = {};
-  for (const pair of text.split('&')) {
-    if (pair === '') continue;
-    const equals = pair.indexOf('=');
-    const name = decode(equals < 0 ? pair : pair.slice(0, equals));
-    const value = equals < 0 ? '' : decode(pair.slice(equals + 1));
-    (query[name] ??= []).push(value);
-  }
-  return query;
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 function parseBody(bytes: Buffer): Body {
