@@ -327,9 +327,11 @@ describe('injected errors and faults', () => {
     const held = once(fake.events, 'held');
     const hung = sdk.v1.send(new v1.GetResourcesCommand({ restApiId: 'whatever00' }));
     await held;
+    // Both rejections are awaited together: the sockets may end in either order, and a call
+    // awaited second would otherwise reject with no handler yet.
+    const ended = Promise.all([expect(slow).rejects.toThrow(), expect(hung).rejects.toThrow()]);
     await fake.close();
-    await expect(slow).rejects.toThrow();
-    await expect(hung).rejects.toThrow();
+    await ended;
     expect(fake.exchanges).toEqual([]);
   });
 });

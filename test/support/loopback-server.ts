@@ -22,9 +22,10 @@ export interface LoopbackServer {
 /** Listens with the given server, or with a new one around the given request handler. */
 export async function startLoopbackServer(serverOrHandler: Server | RequestListener): Promise<LoopbackServer> {
   const server = typeof serverOrHandler === 'function' ? createServer(serverOrHandler) : serverOrHandler;
-  // Sockets are kept in the order they connected and destroyed in that order: the clients then
-  // fail in the order they connected, which tests awaiting several cut requests rely on
-  // (`closeAllConnections()` destroys them in no set order).
+  // Sockets are kept in the order they connected and destroyed in that order, so that clients
+  // fail in the order they connected: a failure that comes out of order is easier to misread
+  // (`closeAllConnections()` destroys them in no set order). Tests that await several cut
+  // requests still attach every handler before closing.
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
