@@ -5,20 +5,15 @@
  * member's place in the body (list indices as `*`) naming both keys, as an XML element recorded
  * under its old name is (test/drift-wire.test.ts); against the unedited model the recording fits.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bundledModelFile, editedModelFile, type EditableModel } from './support/edited-botocore-model.js';
 import { createHeader } from '../cassettes/format/format.js';
 import { writeCassette } from '../cassettes/format/store.js';
 import type { Exchange } from '../core/exchange.js';
 import { runDrift } from '../drift/run.js';
-
-const MODELS = fileURLToPath(new URL('../../shared/models/botocore-1.43.67/', import.meta.url));
-const VERSIONS: Record<string, string> = { lambda: '2015-03-31', dynamodb: '2012-08-10' };
-
-type Model = { shapes: Record<string, { members: Record<string, Record<string, unknown>> }> };
 
 let dir: string;
 beforeEach(() => {
@@ -26,20 +21,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function modelFile(service: string): string {
-  const file = join(MODELS, service, VERSIONS[service]!, 'service-2.json');
-  if (!existsSync(file)) throw new Error(`the botocore model of ${service} is not beside the project (../shared/models)`);
-  return file;
-}
-
-function changed(service: string, edit: (model: Model) => void): string {
-  const model = JSON.parse(readFileSync(modelFile(service), 'utf8')) as Model;
-  edit(model);
-  const target = join(dir, 'changed', service, VERSIONS[service]!);
-  mkdirSync(target, { recursive: true });
-  writeFileSync(join(target, 'service-2.json'), JSON.stringify(model));
-  return join(target, 'service-2.json');
-}
+const modelFile = bundledModelFile;
+const changed = (service: string, edit: (model: EditableModel) => void): string => editedModelFile(join(dir, 'changed'), service, edit);
 
 async function cassette(name: string, exchange: Exchange): Promise<string> {
   const file = join(dir, name);

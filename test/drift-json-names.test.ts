@@ -6,19 +6,14 @@
  * the member's pointer under its old key, naming both keys, and nothing else: without the
  * contracts' jsonNames the schema diff saw one member removed and another added instead.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bundledModelFile, editedModelFile, type EditableModel } from './support/edited-botocore-model.js';
 import { runDrift } from '../drift/run.js';
 import type { DriftChange } from '../drift/types.js';
 import { runCli } from './support/cli.js';
-
-const MODELS = fileURLToPath(new URL('../../shared/models/botocore-1.43.67/', import.meta.url));
-const VERSIONS: Record<string, string> = { apigatewayv2: '2018-11-29', lambda: '2015-03-31', dynamodb: '2012-08-10' };
-
-type Model = { shapes: Record<string, { members: Record<string, Record<string, unknown>> }> };
 
 let dir: string;
 beforeEach(() => {
@@ -26,21 +21,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function modelFile(service: string): string {
-  const file = join(MODELS, service, VERSIONS[service]!, 'service-2.json');
-  if (!existsSync(file)) throw new Error(`the botocore model of ${service} is not beside the project (../shared/models)`);
-  return file;
-}
-
-/** The 1.43.67 model of `service`, edited, in a folder of its own laid out as botocore's. */
-function changed(service: string, edit: (model: Model) => void): string {
-  const model = JSON.parse(readFileSync(modelFile(service), 'utf8')) as Model;
-  edit(model);
-  const target = join(dir, service, VERSIONS[service]!);
-  mkdirSync(target, { recursive: true });
-  writeFileSync(join(target, 'service-2.json'), JSON.stringify(model));
-  return join(target, 'service-2.json');
-}
+const modelFile = bundledModelFile;
+const changed = (service: string, edit: (model: EditableModel) => void): string => editedModelFile(dir, service, edit);
 
 const facts = (changes: DriftChange[]) =>
   changes.map(({ operation, side, pointer, before, after, severity, code }) => ({ operation, side, pointer, before, after, severity, code }));
