@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../core/exchange.js';
 import { exchangeFindings } from './exchange-findings.js';
-import { answer, CASES, queryError, type QueryFormCase } from './sqs-query-form-cases.js';
+import { answer, CASES, queryError, type QueryFormCase } from '../test/support/sqs-query-form-cases.js';
 import { Validator } from './validator.js';
 
 const validator = new Validator();

@@ -19,7 +19,8 @@ import { fixedSeverity, severityFor } from './classify.js';
 import { ChangeCollector } from './collect.js';
 import { memberName } from './messages.js';
 import { recordedValue } from './recorded-value.js';
-import { recordedPlace, type RecordedPlace, type RecordedUnderOldName } from './recorded-wire-name.js';
+import type { RecordedPlace, RecordedUnderOldName } from './recorded-place.js';
+import { recordedPlace } from './recorded-wire-name.js';
 import type { CassetteSource } from './sources.js';
 import type { DriftChange, DriftOptions, DriftSeverity, DriftSide } from './types.js';
 

@@ -11,7 +11,7 @@ import type { OperationContract, ServiceContract } from '../contracts/types.js';
 import { isObject, SchemaSide } from './schema-side.js';
 import type { DriftSide } from './types.js';
 import { renamedMembers } from './wire-json.js';
-import type { RecordedPlace } from './recorded-wire-name.js';
+import type { RecordedPlace } from './recorded-place.js';
 
 const sidesOf = new WeakMap<ServiceContract, SchemaSide>();
 

@@ -16,15 +16,7 @@ import type { ShapeRef } from '../contracts/wire/model.js';
 import { ServiceShapes } from '../contracts/wire/service-shapes.js';
 import { recordedJsonPlace } from './recorded-json-name.js';
 import type { DriftSide } from './types.js';
-
-export interface RecordedUnderOldName {
-  /** The member's model name, which is also the name it was recorded under. */
-  member: string;
-  /** Its wire name in the contracts. */
-  wireName: string;
-  /** `xml` for answers and rest-xml requests, `form` for query requests, `json` for rest-json and json bodies. */
-  syntax: 'xml' | 'form' | 'json';
-}
+import type { RecordedPlace } from './recorded-place.js';
 
 const shapesOf = new WeakMap<ServiceContract, ServiceShapes>();
 
@@ -72,13 +64,6 @@ function walk(model: ServiceShapes, root: ShapeRef | undefined, segments: readon
   }
   if (segments.length > 1) starred.push(segments.at(-1)!);
   return { parent: ref, starred };
-}
-
-export interface RecordedPlace {
-  /** The pointer with list indices as `*`. */
-  pointer: string;
-  /** Set when the last segment is a member's model name it no longer travels under. */
-  renamed?: RecordedUnderOldName;
 }
 
 /** Where an unknown element of a query or rest-xml body sits; for a JSON body, only when its key is a member's old name. */

@@ -81,6 +81,26 @@ export type WireCode =
   /** query and rest-xml: the code an error shape is sent with (`<Code>`), which the SDKs map to the exception. */
   | 'error-code-changed';
 
+/**
+ * A wire change as the comparisons find it, before it is a DriftChange (wire-change.ts makes
+ * it one; wire-messages.ts words it).
+ */
+export interface RawWireChange {
+  code: WireCode;
+  /** Into the message as the contracts check it: `/body/Owner/ID`, `/headers/etag`, `/query/prefix`; `*` for any item or map key. */
+  pointer: string;
+  /** The member by its model names (`*` for a list item or map value), for the sentence; empty for the message itself. */
+  path: string[];
+  before: unknown;
+  after: unknown;
+  /** How `before` and `after` read on the wire (`<Key>`, `header "ETag"`), when they are names or places. */
+  spelled?: { before: string; after: string };
+  /** error-code-changed: the error shape whose code changed. */
+  shape?: string;
+  /** Pointers (same side) where the schema diff reports what this change is the cause of. */
+  explains?: string[];
+}
+
 export interface DriftChange {
   /** `service.Operation`. */
   operation: string;

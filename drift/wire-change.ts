@@ -1,29 +1,12 @@
 /**
- * A wire change as the comparisons find it, before it is a DriftChange: where (a pointer into
- * the message as the contracts check it, and the member's model path for the sentence), what
- * (the code, before and after, and how each is spelled on the wire), and which schema changes
- * it explains. A renamed header is one fact, not a header removed and another added: the
- * schema diff's rows at the old and the new name are dropped in favour of the wire change.
+ * A wire change as the comparisons find it (RawWireChange, types.ts: where, what, and which
+ * schema changes it explains) made a DriftChange, with its severity and its sentence. A renamed
+ * header is one fact, not a header removed and another added: the schema diff's rows at the old
+ * and the new name are dropped in favour of the wire change.
  */
 import { fixedSeverity, wireSeverity } from './classify.js';
 import { wireMessage } from './wire-messages.js';
-import type { DriftChange, DriftCode, DriftSide, WireCode } from './types.js';
-
-export interface RawWireChange {
-  code: WireCode;
-  /** Into the message as the contracts check it: `/body/Owner/ID`, `/headers/etag`, `/query/prefix`; `*` for any item or map key. */
-  pointer: string;
-  /** The member by its model names (`*` for a list item or map value), for the sentence; empty for the message itself. */
-  path: string[];
-  before: unknown;
-  after: unknown;
-  /** How `before` and `after` read on the wire (`<Key>`, `header "ETag"`), when they are names or places. */
-  spelled?: { before: string; after: string };
-  /** error-code-changed: the error shape whose code changed. */
-  shape?: string;
-  /** Pointers (same side) where the schema diff reports what this change is the cause of. */
-  explains?: string[];
-}
+import type { DriftChange, DriftCode, DriftSide, RawWireChange } from './types.js';
 
 export interface WireContext {
   operation: string;

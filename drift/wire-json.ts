@@ -16,7 +16,7 @@ import { appendPointer } from '../core/json-pointer.js';
 import type { ErrorContract, JsonSchema, ServiceContract, WireMember } from '../contracts/types.js';
 import { Once } from './recursion-once.js';
 import { isObject, type SchemaSide } from './schema-side.js';
-import type { RawWireChange } from './wire-change.js';
+import type { RawWireChange } from './types.js';
 
 interface Message {
   members: WireMember[];

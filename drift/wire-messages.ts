@@ -3,7 +3,7 @@
  * talking to a new server runs into. Kept beside messages.ts (the schema changes' sentences)
  * and apart from the comparisons, so the wording reads in one place.
  */
-import type { RawWireChange } from './wire-change.js';
+import type { RawWireChange } from './types.js';
 import type { DriftSide } from './types.js';
 
 /** `"Contents[*].Key"`, as messages.ts names schema members. */

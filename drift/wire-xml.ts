@@ -11,7 +11,7 @@
 import { appendPointer } from '../core/json-pointer.js';
 import type { Operation, Shape, ShapeRef, XmlNamespace } from '../contracts/wire/model.js';
 import { namespaceOf, type ServiceShapes } from '../contracts/wire/service-shapes.js';
-import type { RawWireChange } from './wire-change.js';
+import type { RawWireChange } from './types.js';
 import type { DriftSide } from './types.js';
 
 /** Request bodies of the query protocol are forms; everything else here is XML. */
