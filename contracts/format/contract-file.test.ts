@@ -194,4 +194,11 @@ describe('lazy expansion', () => {
     expect(contract.operations.SendMessage!.id).toBe('sqs.SendMessage');
     expect(expanded()).toEqual(['SendMessage']);
   });
+
+  it('keeps the operations in a table without a prototype: an operation named constructor or toString is none', () => {
+    const contract = expandContract(readCompactContract(join(defaultContractsDir(), 'sqs-2012-11-05.json')), true);
+    expect(Object.getPrototypeOf(contract.operations)).toBeNull();
+    for (const name of ['constructor', 'toString', '__proto__']) expect(contract.operations[name], name).toBeUndefined();
+    expect(structuredClone(contract).operations.SendMessage?.id).toBe('sqs.SendMessage');
+  });
 });
