@@ -6,17 +6,14 @@
  * the built CLI as a user runs it. Each change is one breaking finding at the member's pointer,
  * naming the old and the new wire form; an unchanged copy yields none.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHeader } from '../cassettes/format/format.js';
 import { writeCassette } from '../cassettes/format/store.js';
 import { runCli } from './support/cli.js';
-
-const MODELS = fileURLToPath(new URL('../../shared/models/botocore-1.43.67/', import.meta.url));
-const VERSIONS: Record<string, string> = { s3: '2006-03-01', sts: '2011-06-15', sqs: '2012-11-05', apigateway: '2015-07-09', iam: '2010-05-08' };
+import { bundledModelFile, editedModelFile } from './support/edited-botocore-model.js';
 
 type Model = { metadata: Record<string, unknown>; operations: Record<string, Record<string, Record<string, unknown>>>; shapes: Record<string, Shape> };
 type Shape = { members: Record<string, Record<string, unknown>>; member: Record<string, unknown>; error: Record<string, unknown>; [trait: string]: unknown };
@@ -39,23 +36,16 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function modelFile(service: string): string {
-  const file = join(MODELS, service, VERSIONS[service]!, 'service-2.json');
-  if (!existsSync(file)) throw new Error(`the botocore model of ${service} is not beside the project (../shared/models)`);
-  return file;
-}
+const modelFile = bundledModelFile;
 
-/** The 1.43.67 model of `service`, edited, in a folder of its own laid out as botocore's. */
+/** The 1.43.67 model of `service`, edited, in a folder of its own laid out as botocore's; returns its service folder. */
 function changed(service: string, edit: (model: Model) => void, folder = 'changed'): string {
-  const model = JSON.parse(readFileSync(modelFile(service), 'utf8')) as Model;
-  edit(model);
-  const target = join(dir, folder, service, VERSIONS[service]!);
-  mkdirSync(target, { recursive: true });
-  writeFileSync(join(target, 'service-2.json'), JSON.stringify(model));
+  editedModelFile(join(dir, folder), service, edit);
   return join(dir, folder, service);
 }
 
-const original = (service: string) => join(MODELS, service);
+/** The unedited model's service folder. */
+const original = (service: string) => dirname(dirname(modelFile(service)));
 
 function drift(from: string, to: string, ...flags: string[]): { status: number | null; changes: Change[]; stderr: string } {
   const result = runCli(['drift', '--from', from, '--to', to, '--format', 'json', ...flags]);
@@ -71,9 +61,10 @@ describe('tapegate drift: wire changes between two models', () => {
     for (const service of ['s3', 'sts', 'sqs', 'apigateway']) changed(service, () => undefined, 'copy');
     const data = join(dir, 'data');
     for (const service of ['s3', 'sts', 'sqs', 'apigateway']) {
-      const target = join(data, service, VERSIONS[service]!);
+      const file = modelFile(service);
+      const target = join(data, service, basename(dirname(file)));
       mkdirSync(target, { recursive: true });
-      writeFileSync(join(target, 'service-2.json'), readFileSync(modelFile(service)));
+      copyFileSync(file, join(target, 'service-2.json'));
     }
     const result = runCli(['drift', '--from', data, '--to', join(dir, 'copy')]);
     expect(result.stderr).toBe('');

@@ -11,7 +11,16 @@ import { writeBotocoreModel } from './botocore-model-file.js';
 const MODELS = fileURLToPath(new URL('../../../shared/models/botocore-1.43.67/', import.meta.url));
 
 /** The API versions of the models the drift tests edit. */
-const VERSIONS: Record<string, string> = { apigatewayv2: '2018-11-29', lambda: '2015-03-31', dynamodb: '2012-08-10' };
+const VERSIONS: Record<string, string> = {
+  apigateway: '2015-07-09',
+  apigatewayv2: '2018-11-29',
+  dynamodb: '2012-08-10',
+  iam: '2010-05-08',
+  lambda: '2015-03-31',
+  s3: '2006-03-01',
+  sqs: '2012-11-05',
+  sts: '2011-06-15',
+};
 
 /** What the edits reach: structures and their members' traits. */
 export type EditableModel = { shapes: Record<string, { members: Record<string, Record<string, unknown>> }> };
@@ -29,9 +38,9 @@ export function bundledModelFile(service: string): string {
   return file;
 }
 
-/** `service`'s model with `edit` applied, written below `root`; returns the file written. */
-export function editedModelFile(root: string, service: string, edit: (model: EditableModel) => void): string {
-  const model = JSON.parse(readFileSync(bundledModelFile(service), 'utf8')) as EditableModel;
+/** `service`'s model with `edit` applied, written below `root`; returns the file written (`<root>/<service>` is its service folder). */
+export function editedModelFile<M = EditableModel>(root: string, service: string, edit: (model: M) => void): string {
+  const model = JSON.parse(readFileSync(bundledModelFile(service), 'utf8')) as M;
   edit(model);
   return writeBotocoreModel(root, service, versionOf(service), model);
 }
