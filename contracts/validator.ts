@@ -238,9 +238,7 @@ export class Validator {
     const findings = read.findings;
     // Bad XML, no <Error> or no <Code>: the decode said so already.
     if (read.statusOnly || read.error === undefined || read.error.code === '') return findings;
-    // A json contract names its errors by shape: the query code (`AWS.SimpleQueueService.NonExistentQueue`) names one through the wire model.
-    const type = this.contracts.service(contract.service)?.protocol === 'json' ? (read.error.shape ?? read.error.code) : read.error.code;
-    const judged = this.errors.judge(contract, { type, pointer: '/body/Code' });
+    const judged = this.errors.judge(contract, { type: wire.errorType(read.error), pointer: '/body/Code' });
     if (judged.kind !== 'declared') findings.push(judged.finding);
     if (judged.kind === 'common' || judged.kind === 'unknown') return findings;
     const declared = judged.error;

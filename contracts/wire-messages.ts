@@ -64,11 +64,13 @@ function textOf(body: Body): string {
 export class WireMessages {
   readonly shapes: ServiceShapes;
   private readonly query: boolean;
+  /** A json contract's wire model is the query form of a service that was a query service (SQS). */
+  private readonly queryFormOfJson: boolean;
 
   constructor(service: ServiceContract) {
     this.shapes = new ServiceShapes(service.wireModel, `the ${service.service} contracts' wire model`);
-    // A json contract's wire model is the query form of a service that was a query service (SQS).
-    this.query = service.protocol === 'query' || service.protocol === 'json';
+    this.queryFormOfJson = service.protocol === 'json';
+    this.query = service.protocol === 'query' || this.queryFormOfJson;
   }
 
   request(contract: OperationContract, request: RecordedRequest): WireBody {
@@ -94,8 +96,17 @@ export class WireMessages {
    * model may have dropped (SQS's OverLimit: 403); undefined elsewhere, where the contract's is it.
    */
   queryFormStatus(shape: string | undefined): number | undefined {
-    if (shape === undefined || this.shapes.model.metadata.protocol !== 'json') return undefined;
+    if (shape === undefined || !this.queryFormOfJson) return undefined;
     return this.shapes.shape(shape).error?.httpStatusCode;
+  }
+
+  /**
+   * The error type the contract names `error` by: its code, as query and rest-xml contracts name
+   * errors; a json contract names them by shape, which the query code
+   * (`AWS.SimpleQueueService.NonExistentQueue`) names through the wire model.
+   */
+  errorType(error: WireError): string {
+    return this.queryFormOfJson ? (error.shape ?? error.code) : error.code;
   }
 
   error(contract: OperationContract, response: RecordedResponse): WireErrorBody {
