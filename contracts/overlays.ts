@@ -13,6 +13,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TapegateError } from '../core/errors.js';
+import { escapeSegment } from '../core/json-pointer.js';
 import { setValidationDefinition, validationDefinition } from './format/expand.js';
 import type { JsonSchema, ServiceContract } from './types.js';
 
@@ -149,7 +150,7 @@ function checkQueryWire(file: string, queryWire: unknown): void {
     if (traits.flattened !== undefined && typeof traits.flattened !== 'boolean') fail(`${pointer}/flattened`, 'a boolean');
   };
   for (const [name, shape] of Object.entries(queryWire.shapes)) {
-    const at = `/shapes/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const at = `/shapes/${escapeSegment(name)}`;
     checkTraits(shape, at);
     const entry = shape as Record<string, unknown>;
     for (const key of ['member', 'key', 'value'] as const) if (entry[key] !== undefined) checkTraits(entry[key], `${at}/${key}`);

@@ -16,6 +16,7 @@ import type { Definitions } from './definitions.js';
 import { contextOf, FORMATS, KNOWN_KEYWORD, LEARNED_KEYWORD, learnedHolds, unknownMembersOf, type LearnedCondition, type UnknownMemberParams } from './schema-keywords.js';
 import type { JsonSchema } from './types.js';
 import type { ValidationContext } from './learned-apis.js';
+import { escapeSegment } from '../core/json-pointer.js';
 
 // ajv's own runtime helpers (deep equality for enum and const, string length in code points) and
 // ajv-formats' formats, so the two agree; small CommonJS modules, required as ajv itself requires them.
@@ -188,7 +189,7 @@ function objectCheck(definitions: Definitions, keyword: string, schema: JsonSche
       let valid = true;
       for (const name of schemaProperties(properties)) {
         if (alwaysValid(properties[name]) || data[name] === undefined) continue;
-        valid = run(definitions, properties[name], data[name], `${path}/${escapePointer(name)}`, frame) && valid;
+        valid = run(definitions, properties[name], data[name], `${path}/${escapeSegment(name)}`, frame) && valid;
       }
       return valid;
     }
@@ -221,7 +222,7 @@ function additional(definitions: Definitions, schema: JsonSchema, data: Record<s
   for (const key in data) {
     if (isNamed(key)) continue;
     if (value === false) valid = fail({ additionalProperty: key }, 'must NOT have additional properties');
-    else valid = run(definitions, value, data[key], `${path}/${escapePointer(key)}`, frame) && valid;
+    else valid = run(definitions, value, data[key], `${path}/${escapeSegment(key)}`, frame) && valid;
   }
   return valid;
 }
@@ -365,8 +366,4 @@ function regExp(pattern: string): RegExp {
     patterns.set(pattern, compiled);
   }
   return compiled;
-}
-
-function escapePointer(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
